@@ -1,0 +1,37 @@
+package org.feedlab.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ranked answer to a {@link FeedRequest}, stamped with the model version that ranked it.
+ *
+ * @param requestId the request this feed answers
+ * @param userId the requesting user
+ * @param tick the tick of the request
+ * @param modelVersion version id of the model whose predictions were used ("none" before the
+ *     first model)
+ * @param objective name of the objective that ordered the items
+ * @param items ranked items, best first
+ */
+public record Feed(
+        int schema,
+        long requestId,
+        int userId,
+        long tick,
+        String modelVersion,
+        String objective,
+        List<FeedItem> items)
+        implements PlatformRecord {
+
+    public static Feed of(
+            long requestId,
+            int userId,
+            long tick,
+            String modelVersion,
+            String objective,
+            List<FeedItem> items) {
+        return new Feed(
+                SCHEMA_VERSION, requestId, userId, tick, modelVersion, objective, new ArrayList<>(items));
+    }
+}

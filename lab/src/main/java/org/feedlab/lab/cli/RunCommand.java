@@ -1,0 +1,200 @@
+package org.feedlab.lab.cli;
+
+import org.feedlab.lab.run.RunDirectory;
+import org.feedlab.lab.run.RunLauncher;
+import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.scenario.Problem;
+import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.lab.scenario.ScenarioException;
+import org.feedlab.lab.scenario.ScenarioLoader;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code feedlab run}: validates the scenario and every option before anything is created, so a
+ * mistake exits with status 2 and leaves no directory behind; then hands the run to the launcher.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run a scenario and write its run directory (manifest.json, metrics.csv).")
+public final class RunCommand implements Callable<Integer> {
+
+    /** Source name used for problems caused by options rather than by the file. */
+    static final String COMMAND_LINE = "command line";
+
+    private static final int MAX_PORT = 65_535;
+
+    private final RunLauncher launcher;
+
+    @Spec private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    private Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Run seed (overrides the file's).")
+    private Long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Run directory; must be new or empty (default: runs/<scenario>-s<seed>-<n>).")
+    private Path out;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Mode mode;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description = "Flink parallelism (overrides stream.parallelism).")
+    private Integer parallelism;
+
+    @Option(
+            names = "--snapshot-ticks",
+            split = ",",
+            paramLabel = "T",
+            description = "Ticks after which user snapshots are written, e.g. 0,10,30.")
+    private List<Long> snapshotTicks;
+
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "9464",
+            paramLabel = "PORT",
+            description = "Port of the Prometheus /metrics endpoint (default: ${DEFAULT-VALUE}).")
+    private int metricsPort;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    private boolean quiet;
+
+    /** The engine choice; embedded Kafka and Flink when neither flag is given. */
+    static final class Mode {
+        @Option(names = "--direct", description = "Run in-process without Kafka or Flink.")
+        boolean direct;
+
+        @Option(names = "--cluster", description = "Submit to the docker compose cluster.")
+        boolean cluster;
+    }
+
+    /**
+     * @param launcher carries out the run once everything is validated
+     */
+    public RunCommand(RunLauncher launcher) {
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario;
+        try {
+            scenario = applyOverrides(ScenarioLoader.load(scenarioFile));
+            checkOptions(scenario);
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return FeedLabCommand.EXIT_USAGE;
+        }
+        if (out != null) {
+            try {
+                RunDirectory.checkOutAvailable(out);
+            } catch (IOException e) {
+                err.println("feedlab run: " + e.getMessage());
+                return FeedLabCommand.EXIT_USAGE;
+            }
+        }
+        boolean direct = mode != null && mode.direct;
+        if (mode != null && mode.cluster) {
+            err.println("cluster mode is not available yet");
+            return FeedLabCommand.EXIT_USAGE;
+        }
+        RunRequest request =
+                new RunRequest(
+                        scenario,
+                        out,
+                        direct,
+                        snapshotTicks,
+                        metricsPort,
+                        quiet,
+                        scenarioFile.toString());
+        return launcher.launch(request);
+    }
+
+    /**
+     * Applies {@code --seed} and {@code --parallelism}, then re-checks the scenario with the file's
+     * rules; a problem is reported under the option's name, since the file itself was valid.
+     */
+    private Scenario applyOverrides(Scenario scenario) throws ScenarioException {
+        Scenario overridden = scenario;
+        if (seed != null) {
+            overridden = overridden.withSeed(seed);
+        }
+        if (parallelism != null) {
+            overridden = overridden.withParallelism(parallelism);
+        }
+        if (overridden == scenario) {
+            return scenario;
+        }
+        try {
+            ScenarioLoader.check(overridden, COMMAND_LINE);
+        } catch (ScenarioException e) {
+            List<Problem> renamed = new ArrayList<>();
+            for (Problem problem : e.problems()) {
+                renamed.add(
+                        new Problem(optionFor(problem.path()), problem.expected(), problem.got()));
+            }
+            throw new ScenarioException(COMMAND_LINE, renamed);
+        }
+        return overridden;
+    }
+
+    private static String optionFor(String path) {
+        switch (path) {
+            case "$.seed":
+                return "--seed";
+            case "$.stream.parallelism":
+                return "--parallelism";
+            default:
+                return path;
+        }
+    }
+
+    /** Checks the options whose valid range depends on the scenario or on the platform. */
+    private void checkOptions(Scenario scenario) throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        if (snapshotTicks != null) {
+            for (Long tick : snapshotTicks) {
+                if (tick == null || tick < 0 || tick > scenario.ticks()) {
+                    problems.add(
+                            new Problem(
+                                    "--snapshot-ticks",
+                                    "ticks between 0 and " + scenario.ticks(),
+                                    String.valueOf(tick)));
+                }
+            }
+        }
+        if (metricsPort < 0 || metricsPort > MAX_PORT) {
+            problems.add(
+                    new Problem(
+                            "--metrics-port",
+                            "port between 0 and " + MAX_PORT,
+                            Integer.toString(metricsPort)));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(COMMAND_LINE, problems);
+        }
+    }
+}

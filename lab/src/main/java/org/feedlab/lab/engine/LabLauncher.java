@@ -1,0 +1,197 @@
+package org.feedlab.lab.engine;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.feedlab.events.ModelVersion;
+import org.feedlab.lab.metrics.PrometheusEndpoint;
+import org.feedlab.lab.run.MetricRow;
+import org.feedlab.lab.run.RunDirectory;
+import org.feedlab.lab.run.RunLauncher;
+import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.streams.JobSettings;
+
+/**
+ * Carries out `feedlab run`: starts the platform (embedded Kafka + Flink, or direct), serves live
+ * metrics to Prometheus, shows a progress bar, and writes the run directory. Everything it starts
+ * is stopped on the way out, also on Ctrl-C.
+ */
+public final class LabLauncher implements RunLauncher {
+    private final Path runsRoot;
+    private final PrintStream console;
+
+    public LabLauncher(Path runsRoot, PrintStream console) {
+        this.runsRoot = runsRoot;
+        this.console = console;
+    }
+
+    @Override
+    public int launch(RunRequest request) throws Exception {
+        Result result = execute(request);
+        if (!request.quiet()) {
+            console.printf(
+                    Locale.ROOT,
+                    "run %s: %d ticks on the %s engine in %.1f s -> %s%n",
+                    request.scenario().name(),
+                    request.scenario().ticks(),
+                    result.engine(),
+                    result.wallSeconds(),
+                    result.directory());
+        }
+        return 0;
+    }
+
+    /** What a finished run produced. */
+    public record Result(Path directory, String engine, double wallSeconds, List<MetricRow> rows) {}
+
+    /** Runs the request and returns where its files are. */
+    public Result execute(RunRequest request) throws Exception {
+        Scenario s = request.scenario();
+        long started = System.nanoTime();
+        RunDirectory dir = RunDirectory.create(request.out(), runsRoot, s.name(), s.seed());
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("scenario", s.name());
+        tags.put("arm", s.ranker().objective());
+        tags.put("seed", Long.toString(s.seed()));
+        Path work = Files.createTempDirectory("feedlab-run-");
+        AtomicBoolean closed = new AtomicBoolean();
+        try (PrometheusEndpoint metrics = PrometheusEndpoint.start(request.metricsPort(), tags)) {
+            Platform platform = startPlatform(request, work);
+            Thread hook = new Thread(() -> closeOnce(platform, closed), "feedlab-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (ProgressBar bar = progressBar(s, request.quiet())) {
+                List<MetricRow> rows =
+                        SimulationRun.run(
+                                s.society(),
+                                s.seed(),
+                                s.ticks(),
+                                platform,
+                                (tick, measurements, society) -> {
+                                    for (Measurement m : measurements) {
+                                        metrics.set(m.metric(), m.segment(), m.value());
+                                    }
+                                    metrics.set("tick", "all", tick);
+                                    bar.step();
+                                    bar.setExtraMessage(extra(measurements));
+                                });
+                List<ModelVersion> versions = platform.modelVersions();
+                Map<String, Object> facts = platform.pipelineFacts();
+                dir.writeMetrics(rows);
+                dir.writeManifest(manifest(request, platform.engine(), versions, facts));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                return new Result(dir.path(), platform.engine(), seconds, rows);
+            } finally {
+                closeOnce(platform, closed);
+                if (!Thread.currentThread().equals(hook)) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // The JVM is already exiting; the hook runs or has run.
+                    }
+                }
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static Platform startPlatform(RunRequest request, Path work) throws Exception {
+        Scenario s = request.scenario();
+        if (request.direct()) {
+            return new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
+        }
+        JobSettings settings = new JobSettings(s.ranker(), s.society().topics(), s.seed());
+        return StreamPlatform.start(work, settings, s.stream().partitions(), s.stream().parallelism());
+    }
+
+    private static void closeOnce(Platform platform, AtomicBoolean closed) {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                platform.close();
+            } catch (Exception e) {
+                System.err.println("feedlab: error while stopping the platform: " + e);
+            }
+        }
+    }
+
+    private static Map<String, Object> manifest(
+            RunRequest request, String engine, List<ModelVersion> versions, Map<String, Object> facts) {
+        Scenario s = request.scenario();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feedlab_version", "0.1.0");
+        m.put("scenario_file", request.scenarioFile());
+        m.put("scenario", s.resolvedTree());
+        m.put("seed", s.seed());
+        m.put("engine", engine);
+        m.put("parallelism", request.direct() ? 1 : s.stream().parallelism());
+        m.put("partitions", request.direct() ? 0 : s.stream().partitions());
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ModelVersion v : versions) {
+            Map<String, Object> mv = new LinkedHashMap<>();
+            mv.put("version", v.version());
+            mv.put("first_tick", v.tick());
+            mv.put("training_examples", v.trainingExamples());
+            mv.put("window_start_tick", v.windowStartTick());
+            mv.put("provenance", v.provenance());
+            models.add(mv);
+        }
+        m.put("model_versions", models);
+        m.put("pipeline", facts);
+        m.put("metrics_csv", RunDirectory.METRICS);
+        return m;
+    }
+
+    private static ProgressBar progressBar(Scenario s, boolean quiet) {
+        ProgressBarBuilder b =
+                new ProgressBarBuilder()
+                        .setTaskName(s.name())
+                        .setInitialMax(s.ticks())
+                        .setUnit(" ticks", 1)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(250)
+                        .continuousUpdate()
+                        .setMaxRenderedLength(110);
+        if (quiet) {
+            b.setConsumer(new ConsoleProgressBarConsumer(new PrintStream(PrintStream.nullOutputStream())));
+        } else {
+            b.setConsumer(new ConsoleProgressBarConsumer(System.err));
+        }
+        return b.build();
+    }
+
+    private static String extra(List<Measurement> ms) {
+        double active = Double.NaN;
+        double outrage = Double.NaN;
+        for (Measurement m : ms) {
+            if (m.metric().equals("active_users")) {
+                active = m.value();
+            } else if (m.metric().equals("outrage_exposure_share")) {
+                outrage = m.value();
+            }
+        }
+        return String.format(Locale.ROOT, "active %.0f, outrage share %.3f", active, outrage);
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("feedlab: could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.feedlab.lab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+import org.feedlab.lab.run.MetricRow;
+import org.feedlab.simulator.Content;
+import org.feedlab.simulator.Society;
+import org.feedlab.simulator.TickReadout;
+import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.simulator.metrics.TickMetrics;
+import org.feedlab.simulator.SocietyConfig;
+
+/**
+ * The story of a run, tick by tick: the society publishes and opens sessions, the platform ranks,
+ * the society reads, the reporters measure. The same driver serves every engine.
+ */
+public final class SimulationRun {
+    /** Post truths are kept this many ticks; far longer than any post can stay a candidate. */
+    private static final int CONTENT_MEMORY_TICKS = 50;
+
+    private SimulationRun() {}
+
+    /** Called after each tick with that tick's measurements. */
+    @FunctionalInterface
+    public interface TickListener {
+        void onTick(long tick, List<Measurement> measurements, Society society);
+    }
+
+    /** Runs the society against a platform for the given number of ticks. */
+    public static List<MetricRow> run(
+            SocietyConfig config, long seed, int ticks, Platform platform, TickListener listener)
+            throws Exception {
+        Society society = Society.create(config, seed);
+        List<MetricRow> rows = new ArrayList<>();
+        List<Impression> lastImpressions = List.of();
+        for (long t = 0; t < ticks; t++) {
+            society.beginTick(t);
+            List<Content> posts = society.publish(t);
+            List<Post> observed = posts.stream().map(society::observe).toList();
+            List<FeedRequest> requests = society.openSessions(t);
+            Map<Integer, Feed> feeds = platform.serve(t, observed, requests, lastImpressions);
+            TickReadout readout = society.read(t, feeds, posts);
+            List<Measurement> measurements = TickMetrics.measure(society, readout);
+            for (Measurement m : measurements) {
+                rows.add(new MetricRow(t, m.metric(), m.segment(), m.value()));
+            }
+            listener.onTick(t, measurements, society);
+            lastImpressions = readout.impressions();
+            society.forgetPostsBefore(t - CONTENT_MEMORY_TICKS);
+        }
+        return rows;
+    }
+}

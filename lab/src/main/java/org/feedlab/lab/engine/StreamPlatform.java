@@ -1,0 +1,291 @@
+package org.feedlab.lab.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.JsonSerde;
+import org.feedlab.events.ModelVersion;
+import org.feedlab.events.Post;
+import org.feedlab.events.TickEnd;
+import org.feedlab.events.Topic;
+import org.feedlab.events.Topics;
+import org.feedlab.lab.flink.EmbeddedFlink;
+import org.feedlab.lab.kafka.EmbeddedKafka;
+import org.feedlab.streams.Inbound;
+import org.feedlab.streams.JobSettings;
+import org.feedlab.streams.KafkaEndpoints;
+import org.feedlab.streams.RankingTopology;
+
+/**
+ * The platform as the real pipeline: a Kafka broker in a child process and the ranking job on a
+ * Flink MiniCluster. Each phase is produced to the input topics followed by a tick-end marker on
+ * every partition; the feeds are read back from the feeds topic and deduplicated by request id.
+ */
+public final class StreamPlatform implements Platform {
+    private static final Duration FEED_TIMEOUT = Duration.ofMinutes(3);
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedFlink flink;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaConsumer<byte[], byte[]> feeds;
+    private final int partitions;
+    private final Set<Long> delivered = new HashSet<>();
+    private int duplicateFeeds;
+
+    private StreamPlatform(
+            EmbeddedKafka kafka,
+            EmbeddedFlink flink,
+            KafkaProducer<byte[], byte[]> producer,
+            KafkaConsumer<byte[], byte[]> feeds,
+            int partitions) {
+        this.kafka = kafka;
+        this.flink = flink;
+        this.producer = producer;
+        this.feeds = feeds;
+        this.partitions = partitions;
+    }
+
+    /** Starts the broker, creates the topics, and submits the job. */
+    public static StreamPlatform start(
+            Path workDir, JobSettings settings, int partitions, int parallelism) throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"), partitions);
+        EmbeddedFlink flink = null;
+        try {
+            kafka.createTopics(Topics.ALL.stream().map(Topic::name).toList(), partitions);
+            flink = EmbeddedFlink.start(parallelism);
+            attachJob(flink, kafka.bootstrapServers(), settings);
+            flink.submit("feedlab-ranking");
+            return new StreamPlatform(
+                    kafka,
+                    flink,
+                    new KafkaProducer<>(producerProps(kafka.bootstrapServers())),
+                    feedConsumer(kafka.bootstrapServers(), partitions),
+                    partitions);
+        } catch (Exception e) {
+            if (flink != null) {
+                flink.close();
+            }
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** Wires the pure topology between the Kafka source and sinks. */
+    static void attachJob(EmbeddedFlink flink, String bootstrap, JobSettings settings) {
+        var env = flink.env();
+        var inbound =
+                env.fromSource(
+                                KafkaEndpoints.source(bootstrap, "feedlab-ranking"),
+                                org.feedlab.streams.TickWatermarks.strategy(),
+                                "Platform topics")
+                        .uid("kafka-source")
+                        .returns(Inbound.class);
+        RankingTopology.Outputs out = RankingTopology.build(inbound, settings);
+        out.feeds().sinkTo(KafkaEndpoints.feedSink(bootstrap)).uid("feeds-sink").name("Feeds to Kafka");
+        out.modelVersions()
+                .sinkTo(KafkaEndpoints.modelVersionSink(bootstrap))
+                .uid("model-versions-sink")
+                .name("Model versions to Kafka");
+        out.deadLetters()
+                .sinkTo(KafkaEndpoints.deadLetterSink(bootstrap))
+                .uid("dead-letters-sink")
+                .name("Dead letters to Kafka");
+    }
+
+    @Override
+    public Map<Integer, Feed> serve(
+            long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions)
+            throws Exception {
+        for (Post p : posts) {
+            send(Topics.POSTS, Long.toString(p.postId()), JsonSerde.write(p));
+        }
+        for (FeedRequest r : requests) {
+            send(Topics.FEED_REQUESTS, Integer.toString(r.userId()), JsonSerde.write(r));
+        }
+        for (Impression i : impressions) {
+            send(Topics.ENGAGEMENTS, Integer.toString(i.userId()), JsonSerde.write(i));
+        }
+        for (Topic<?> topic : Topics.JOB_INPUTS) {
+            for (int partition = 0; partition < partitions; partition++) {
+                producer.send(
+                        new ProducerRecord<>(
+                                topic.name(),
+                                partition,
+                                null,
+                                JsonSerde.write(TickEnd.of(tick, partition))));
+            }
+        }
+        producer.flush();
+        return awaitFeeds(tick, requests);
+    }
+
+    private void send(Topic<?> topic, String key, byte[] value) {
+        producer.send(
+                new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), value));
+    }
+
+    private Map<Integer, Feed> awaitFeeds(long tick, List<FeedRequest> requests) throws Exception {
+        Set<Long> awaited = new HashSet<>();
+        for (FeedRequest r : requests) {
+            awaited.add(r.requestId());
+        }
+        Map<Integer, Feed> byUser = new HashMap<>();
+        long deadline = System.nanoTime() + FEED_TIMEOUT.toNanos();
+        while (!awaited.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "timed out waiting for "
+                                + awaited.size()
+                                + " feeds of tick "
+                                + tick
+                                + "; ranking job status: "
+                                + flink.status());
+            }
+            for (ConsumerRecord<byte[], byte[]> rec : feeds.poll(Duration.ofMillis(50))) {
+                Feed feed = (Feed) JsonSerde.read(rec.value());
+                if (!delivered.add(feed.requestId())) {
+                    duplicateFeeds++;
+                    continue;
+                }
+                if (!awaited.remove(feed.requestId())) {
+                    throw new IllegalStateException(
+                            "feed for unexpected request " + feed.requestId() + " at tick " + tick);
+                }
+                byUser.put(feed.userId(), feed);
+            }
+            if (awaited.isEmpty()) {
+                break;
+            }
+            JobStatus status = flink.status();
+            if (status.isGloballyTerminalState()) {
+                throw new IllegalStateException("ranking job ended early: " + status);
+            }
+        }
+        return byUser;
+    }
+
+    @Override
+    public List<ModelVersion> modelVersions() throws Exception {
+        List<ModelVersion> out = new ArrayList<>();
+        for (byte[] value : readAll(Topics.MODEL_VERSIONS.name())) {
+            out.add((ModelVersion) JsonSerde.read(value));
+        }
+        out.sort(java.util.Comparator.comparingLong(ModelVersion::tick));
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> pipelineFacts() throws Exception {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("dead_lettered_records", readAll(Topics.DEAD_LETTERS.name()).size());
+        facts.put("duplicate_feeds_dropped", duplicateFeeds);
+        facts.put("partitions", partitions);
+        return facts;
+    }
+
+    /** Every record currently on a topic, read from the beginning to the end offsets. */
+    private List<byte[]> readAll(String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(kafka.bootstrapServers())) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                tps.add(new TopicPartition(topic, p));
+            }
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            List<byte[]> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out reading " + topic);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
+                    values.add(r.value());
+                }
+            }
+            return values;
+        }
+    }
+
+    /** The broker's address, for tests that read the topics themselves. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String engine() {
+        return "stream";
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (AutoCloseable c : new AutoCloseable[] {feeds, producer, flink, kafka}) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return p;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(p);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> feedConsumer(String bootstrap, int partitions) {
+        KafkaConsumer<byte[], byte[]> c = consumer(bootstrap);
+        List<TopicPartition> tps = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            tps.add(new TopicPartition(Topics.FEEDS.name(), p));
+        }
+        c.assign(tps);
+        c.seekToBeginning(tps);
+        return c;
+    }
+}

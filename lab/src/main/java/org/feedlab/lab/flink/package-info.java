@@ -1,0 +1,2 @@
+/** The embedded Flink MiniCluster the default run submits the ranking job to. */
+package org.feedlab.lab.flink;

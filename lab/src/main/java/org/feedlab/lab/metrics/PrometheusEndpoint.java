@@ -1,0 +1,147 @@
+package org.feedlab.lab.metrics;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serves a run's metrics in the Prometheus text format, so a live run can be charted while it
+ * goes. Every meter carries the run's common tags (scenario, arm, seed) to keep runs apart.
+ */
+public final class PrometheusEndpoint implements AutoCloseable {
+
+    /** Prefix of every meter, so the lab's series are easy to find among the JVM's own. */
+    public static final String PREFIX = "feedlab_";
+
+    /** Path Prometheus scrapes. */
+    public static final String PATH = "/metrics";
+
+    private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry;
+    private final HttpServer server;
+    private final ConcurrentMap<GaugeKey, GaugeValue> gauges = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PrometheusEndpoint(PrometheusMeterRegistry registry, HttpServer server) {
+        this.registry = registry;
+        this.server = server;
+    }
+
+    /**
+     * Starts serving {@value #PATH} on 127.0.0.1. Loopback only: the endpoint has no
+     * authentication, and Prometheus runs on the same machine.
+     *
+     * @param port TCP port, or 0 for any free port (read it back with {@link #port()})
+     * @param commonTags labels put on every series, such as scenario, arm and seed
+     * @throws IOException if the port cannot be bound
+     */
+    public static PrometheusEndpoint start(int port, Map<String, String> commonTags)
+            throws IOException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<Tag> tags = new ArrayList<>();
+        commonTags.forEach((key, value) -> tags.add(Tag.of(key, value)));
+        registry.config().commonTags(tags);
+        HttpServer server;
+        try {
+            server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            registry.close();
+            throw e;
+        }
+        PrometheusEndpoint endpoint = new PrometheusEndpoint(registry, server);
+        server.createContext(PATH, endpoint::handle);
+        server.start();
+        return endpoint;
+    }
+
+    /** The port the endpoint listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Sets gauge {@code feedlab_<metric>{segment="<segment>"}} to {@code value}, registering it
+     * on first use. The gauge reads the holder at scrape time, so a scrape sees the latest value.
+     */
+    public void set(String metric, String segment, double value) {
+        gauges.computeIfAbsent(new GaugeKey(metric, segment), this::register).set(value);
+    }
+
+    /** Adds {@code amount} to counter {@code feedlab_<name>}, exposed as {@code ..._total}. */
+    public void increment(String counterName, double amount) {
+        counters.computeIfAbsent(counterName, name -> registry.counter(PREFIX + name))
+                .increment(amount);
+    }
+
+    /** The current metrics in the Prometheus text format, as the endpoint serves them. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Stops the HTTP server at once and closes the registry. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            registry.close();
+        }
+    }
+
+    private GaugeValue register(GaugeKey key) {
+        GaugeValue holder = new GaugeValue();
+        // A strong reference: Micrometer holds gauge state weakly by default, and a collected
+        // holder would make the series read NaN.
+        Gauge.builder(PREFIX + key.metric(), holder, GaugeValue::get)
+                .tag("segment", key.segment())
+                .strongReference(true)
+                .register(registry);
+        return holder;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            // createContext matches by prefix; anything but the exact path is not ours.
+            if (!PATH.equals(exchange.getRequestURI().getPath())) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            if ("HEAD".equals(method)) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Identity of one gauge series. */
+    private record GaugeKey(String metric, String segment) {}
+}

@@ -1,0 +1,37 @@
+package org.feedlab.lab.run;
+
+import org.feedlab.lab.scenario.Scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Everything a launcher needs to run a scenario, after the command line has validated it and
+ * applied its overrides.
+ *
+ * @param scenario the resolved scenario, command-line overrides applied
+ * @param out the run directory the user asked for, or {@code null} for a fresh one under runs/
+ * @param direct run the engine in-process without Kafka or Flink
+ * @param snapshotTicks ticks after which user snapshots are written, ascending and distinct
+ * @param metricsPort port of the Prometheus endpoint
+ * @param quiet suppress progress output
+ * @param scenarioFile the scenario file as the user named it, for the manifest
+ */
+public record RunRequest(
+        Scenario scenario,
+        Path out,
+        boolean direct,
+        List<Long> snapshotTicks,
+        int metricsPort,
+        boolean quiet,
+        String scenarioFile) {
+
+    /** Sorts and de-duplicates the snapshot ticks so two equal requests are equal records. */
+    public RunRequest {
+        Objects.requireNonNull(scenario, "scenario");
+        snapshotTicks =
+                snapshotTicks == null ? List.of() : List.copyOf(new TreeSet<>(snapshotTicks));
+    }
+}

@@ -1,0 +1,210 @@
+package org.feedlab.lab.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.simulator.SocietyConfig;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a scenario file into a {@link Scenario}: safe YAML parsing, JSON Schema validation, checks
+ * that span fields, then defaults merged under what the file says.
+ *
+ * <p>Every failure is a {@link ScenarioException} listing each problem with the path of the bad
+ * field, so the command line can print it and exit with status 2 before anything is written.
+ */
+public final class ScenarioLoader {
+
+    /** Files larger than this are refused unread; real scenarios are a few hundred bytes. */
+    static final long MAX_FILE_BYTES = 1L << 20;
+
+    /**
+     * Maps between snake_case trees and the config records. Unknown properties fail, as a second
+     * guard behind the schema, so a record field renamed without the schema is caught by tests.
+     */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .build();
+
+    private ScenarioLoader() {}
+
+    /**
+     * Reads, validates and resolves a scenario file; problems name the file as the user gave it.
+     */
+    public static Scenario load(Path file) throws ScenarioException {
+        String source = file.toString();
+        return parse(read(file, source), source);
+    }
+
+    /** Validates and resolves scenario YAML; {@code sourceName} prefixes every problem line. */
+    public static Scenario parse(String yaml, String sourceName) throws ScenarioException {
+        JsonNode tree = SafeYaml.read(yaml, sourceName);
+        if (tree == null) {
+            throw new ScenarioException(
+                    sourceName,
+                    List.of(
+                            new Problem(
+                                    "$",
+                                    "mapping with at least name, seed and ticks",
+                                    "an empty file")));
+        }
+        return resolve(tree, sourceName);
+    }
+
+    /**
+     * Validates a scenario tree against the schema, checks what the schema cannot express, and maps
+     * it over the defaults.
+     */
+    public static Scenario resolve(JsonNode tree, String sourceName) throws ScenarioException {
+        List<Problem> problems = ScenarioSchema.get().validate(tree);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sourceName, problems);
+        }
+        Scenario scenario;
+        try {
+            scenario =
+                    new Scenario(
+                            tree.get("name").asText(),
+                            tree.path("description").asText("").strip(),
+                            tree.get("seed").longValue(),
+                            tree.get("ticks").intValue(),
+                            merge(tree, "society", SocietyConfig.defaults(), SocietyConfig.class),
+                            merge(tree, "ranker", RankerConfig.defaults(), RankerConfig.class),
+                            merge(tree, "stream", StreamConfig.defaults(), StreamConfig.class));
+        } catch (JsonProcessingException e) {
+            // The schema admits only values the records can hold, so this means the two drifted.
+            throw new ScenarioException(sourceName, List.of(mappingProblem(e)));
+        }
+        problems = crossFieldProblems(scenario);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sourceName, problems);
+        }
+        return scenario;
+    }
+
+    /**
+     * Checks an already built scenario (for example after command-line overrides) with the same
+     * rules and error form as a file.
+     */
+    public static void check(Scenario scenario, String sourceName) throws ScenarioException {
+        List<Problem> problems = ScenarioSchema.get().validate(toJson(scenario));
+        if (problems.isEmpty()) {
+            problems = crossFieldProblems(scenario);
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sourceName, problems);
+        }
+    }
+
+    /**
+     * The resolved scenario as a tree: snake_case keys in record order (name, description, seed,
+     * ticks, society, ranker, stream), every default filled in.
+     */
+    public static ObjectNode toJson(Scenario scenario) {
+        return JSON.valueToTree(scenario);
+    }
+
+    /** Rules that relate two fields, which JSON Schema cannot state readably. */
+    static List<Problem> crossFieldProblems(Scenario scenario) {
+        List<Problem> problems = new ArrayList<>();
+        SocietyConfig society = scenario.society();
+        if (society.followsPerUser() > society.creators()) {
+            problems.add(
+                    new Problem(
+                            "$.society.follows_per_user",
+                            "integer ≤ society.creators (" + society.creators() + ")",
+                            Integer.toString(society.followsPerUser())));
+        }
+        RankerConfig ranker = scenario.ranker();
+        if (ranker.inNetworkCandidates() + ranker.popularCandidates() < 1) {
+            problems.add(
+                    new Problem(
+                            "$.ranker",
+                            "in_network_candidates + popular_candidates ≥ 1",
+                            "0 candidates per request"));
+        }
+        return problems;
+    }
+
+    private static <T> T merge(JsonNode tree, String section, T defaults, Class<T> type)
+            throws JsonProcessingException {
+        ObjectNode merged = JSON.valueToTree(defaults);
+        JsonNode given = tree.get(section);
+        if (given instanceof ObjectNode object) {
+            merged.setAll(object);
+        }
+        return JSON.treeToValue(merged, type);
+    }
+
+    private static Problem mappingProblem(JsonProcessingException e) {
+        StringBuilder path = new StringBuilder("$");
+        List<JsonMappingException.Reference> references =
+                e instanceof JsonMappingException mapping ? mapping.getPath() : List.of();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return new Problem(path.toString(), "a value of the declared type", e.getOriginalMessage());
+    }
+
+    private static String read(Path file, String source) throws ScenarioException {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ScenarioException(
+                        source,
+                        List.of(
+                                new Problem(
+                                        "file",
+                                        "at most " + MAX_FILE_BYTES + " bytes",
+                                        Files.size(file) + " bytes")));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            // Strict decoding: a file in another encoding is reported, not read as mojibake.
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(
+                    source,
+                    List.of(new Problem("file", "an existing scenario file", "no such file")));
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(
+                    source, List.of(new Problem("file", "UTF-8 text", "bytes that are not UTF-8")));
+        } catch (IOException e) {
+            throw new ScenarioException(
+                    source,
+                    List.of(
+                            new Problem(
+                                    "file",
+                                    "a readable scenario file",
+                                    e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.feedlab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.feedlab.lab.run.RunLauncher;
+import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.scenario.StreamConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code feedlab run}: validation before any side effect, and the request handed to the launcher.
+ */
+class RunCommandTest {
+
+    private static final String VALID =
+            "name: tiny\nseed: 3\nticks: 30\nsociety: {users: 50, creators: 30}\n";
+
+    @TempDir Path temp;
+
+    private final List<RunRequest> launched = new ArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private Path valid;
+
+    /** Records what it is asked to run and reports success. */
+    private final RunLauncher recording =
+            request -> {
+                launched.add(request);
+                return 0;
+            };
+
+    @BeforeEach
+    void writeValidScenario() throws IOException {
+        valid = Files.writeString(temp.resolve("tiny.yaml"), VALID);
+    }
+
+    private int run(RunLauncher launcher, String... args) {
+        return FeedLabCommand.execute(launcher, new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void badScenarioExitsTwoNamesTheFieldAndCreatesNothing() throws IOException {
+        Path bad =
+                Files.writeString(
+                        temp.resolve("bad.yaml"),
+                        "name: b\nseed: 1\nticks: 5\nsociety: {users: -5}\n");
+        Path target = temp.resolve("x");
+
+        int code = run(recording, "run", bad.toString(), "--out", target.toString());
+
+        assertEquals(2, code);
+        assertTrue(
+                err.toString().contains(bad + ": $.society.users: expected integer ≥ 1, got -5"),
+                err.toString());
+        assertFalse(Files.exists(target));
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void validScenarioWithOverridesReachesTheLauncher() {
+        int code = run(recording, "run", valid.toString(), "--seed", "7", "--parallelism", "2");
+
+        assertEquals(0, code, err.toString());
+        assertEquals(1, launched.size());
+        RunRequest request = launched.get(0);
+        assertEquals(7L, request.scenario().seed());
+        assertEquals(new StreamConfig(2, 2), request.scenario().stream());
+        assertEquals(50, request.scenario().society().users());
+        assertNull(request.out());
+        assertFalse(request.direct());
+        assertEquals(List.of(), request.snapshotTicks());
+        assertEquals(9464, request.metricsPort());
+        assertFalse(request.quiet());
+        assertEquals(valid.toString(), request.scenarioFile());
+    }
+
+    @Test
+    void everyOptionIsPassedOn() {
+        Path target = temp.resolve("out");
+
+        int code =
+                run(
+                        recording,
+                        "run",
+                        valid.toString(),
+                        "--direct",
+                        "--out",
+                        target.toString(),
+                        "--snapshot-ticks",
+                        "30,0,10,10",
+                        "--metrics-port",
+                        "0",
+                        "--quiet");
+
+        assertEquals(0, code, err.toString());
+        RunRequest request = launched.get(0);
+        assertEquals(3L, request.scenario().seed());
+        assertEquals(StreamConfig.defaults(), request.scenario().stream());
+        assertEquals(target, request.out());
+        assertTrue(request.direct());
+        assertEquals(List.of(0L, 10L, 30L), request.snapshotTicks());
+        assertEquals(0, request.metricsPort());
+        assertTrue(request.quiet());
+        // The command itself creates nothing: the launcher owns the run directory.
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void launcherExitCodeIsReturned() {
+        assertEquals(3, run(request -> 3, "run", valid.toString()));
+    }
+
+    @Test
+    void launcherFailureIsReportedWithExitOne() {
+        int code =
+                run(
+                        request -> {
+                            throw new IOException("broker did not start");
+                        },
+                        "run",
+                        valid.toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("broker did not start"), err.toString());
+    }
+
+    @Test
+    void badOverridesAreReportedUnderTheOptionName() {
+        assertEquals(
+                2, run(recording, "run", valid.toString(), "--seed", "-1", "--parallelism", "65"));
+
+        assertTrue(
+                err.toString().contains("command line: --seed: expected integer ≥ 0, got -1"),
+                err.toString());
+        assertTrue(
+                err.toString()
+                        .contains("command line: --parallelism: expected integer ≤ 64, got 65"),
+                err.toString());
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void snapshotTicksBeyondTheScenarioAreRefused() {
+        assertEquals(2, run(recording, "run", valid.toString(), "--snapshot-ticks", "0,31"));
+
+        assertTrue(
+                err.toString()
+                        .contains("--snapshot-ticks: expected ticks between 0 and 30, got 31"),
+                err.toString());
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void nonEmptyOutIsRefusedBeforeLaunching() throws IOException {
+        Path target = Files.createDirectories(temp.resolve("used"));
+        Files.writeString(target.resolve("metrics.csv"), "old");
+
+        assertEquals(2, run(recording, "run", valid.toString(), "--out", target.toString()));
+
+        assertTrue(err.toString().contains("is not empty"), err.toString());
+        assertEquals(List.of(), launched);
+        assertEquals("old", Files.readString(target.resolve("metrics.csv")));
+    }
+
+    @Test
+    void clusterModeIsNotAvailableYet() {
+        assertEquals(2, run(recording, "run", valid.toString(), "--cluster"));
+
+        assertTrue(err.toString().contains("cluster mode is not available yet"), err.toString());
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void directAndClusterAreMutuallyExclusive() {
+        assertEquals(2, run(recording, "run", valid.toString(), "--direct", "--cluster"));
+
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void missingScenarioFileExitsTwo() {
+        Path missing = temp.resolve("missing.yaml");
+
+        assertEquals(2, run(recording, "run", missing.toString()));
+
+        assertTrue(err.toString().contains("no such file"), err.toString());
+    }
+
+    @Test
+    void versionAndUsage() {
+        assertEquals(0, run(recording, "--version"));
+        assertEquals("feedlab 0.1.0", out.toString().strip());
+
+        assertEquals(2, run(recording));
+        assertTrue(err.toString().contains("Usage: feedlab"), err.toString());
+        assertTrue(err.toString().contains("scenarios"), err.toString());
+    }
+}

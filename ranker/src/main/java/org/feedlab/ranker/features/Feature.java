@@ -1,0 +1,71 @@
+package org.feedlab.ranker.features;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dense features the models see, in vector order, each in a named group so a policy can
+ * withhold a whole group (telemetry restriction).
+ */
+public enum Feature {
+    OUTRAGE_SCORE(Group.POST, "post.outrage_score"),
+    STANCE_ABS(Group.POST, "post.stance_abs"),
+    LOG_IMPRESSIONS(Group.POST, "post.log_impressions"),
+    CLICK_RATE(Group.POST, "post.click_rate"),
+    LIKE_RATE(Group.POST, "post.like_rate"),
+    RESHARE_RATE(Group.POST, "post.reshare_rate"),
+    COMMENT_RATE(Group.POST, "post.comment_rate"),
+    HIDE_RATE(Group.POST, "post.hide_rate"),
+    AGE(Group.POST, "post.age_ticks"),
+    LOG_AUTHOR_FOLLOWERS(Group.POST, "post.log_author_followers"),
+    IS_RESHARE(Group.POST, "post.is_reshare"),
+    IN_NETWORK(Group.GRAPH, "graph.in_network"),
+    USER_ENGAGEMENT_RATE(Group.USER, "user.engagement_rate"),
+    USER_LOG_SESSIONS(Group.USER, "user.log_sessions"),
+    TOPIC_AFFINITY(Group.USER_X_POST, "cross.topic_affinity"),
+    STANCE_AFFINITY(Group.USER_X_POST, "cross.stance_affinity"),
+    OUTRAGE_AFFINITY(Group.USER_X_POST, "cross.outrage_affinity"),
+    STANCE_DISTANCE(Group.USER_X_POST, "cross.stance_distance"),
+    SAME_SIDE(Group.USER_X_POST, "cross.same_side"),
+    OUTGROUP_OUTRAGE(Group.USER_X_POST, "cross.outgroup_outrage"),
+    OUTRAGE_X_AFFINITY(Group.USER_X_POST, "cross.outrage_x_affinity");
+
+    /** Feature groups a telemetry policy can withhold. */
+    public enum Group {
+        POST,
+        GRAPH,
+        USER,
+        USER_X_POST
+    }
+
+    private final Group group;
+    private final String featureName;
+
+    Feature(Group group, String featureName) {
+        this.group = group;
+        this.featureName = featureName;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    /** Name used in the Tribuo feature map and in explanations. */
+    public String featureName() {
+        return featureName;
+    }
+
+    /** All feature names in vector order. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Feature f : values()) {
+            names.add(f.featureName);
+        }
+        return names;
+    }
+
+    /** Vector length. */
+    public static int count() {
+        return values().length;
+    }
+}

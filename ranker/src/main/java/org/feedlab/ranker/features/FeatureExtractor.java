@@ -1,0 +1,66 @@
+package org.feedlab.ranker.features;
+
+import org.feedlab.events.Action;
+import org.feedlab.events.Post;
+
+/**
+ * Turns what the platform knows about a (user, post) pair at a tick into the dense vector of
+ * {@link Feature}s. Pure: the same profile, post counters and tick give the same vector, which is
+ * what lets the trainer rebuild exactly the features a scorer used.
+ */
+public final class FeatureExtractor {
+    private FeatureExtractor() {}
+
+    /**
+     * Fills {@code out[offset .. offset + Feature.count())}.
+     *
+     * @param user the user's profile as of the start of the tick
+     * @param post the post and its counters as of the start of the tick
+     * @param authorFollowers followers of the post's author known to the platform
+     * @param tick the tick the item is ranked in
+     * @param inNetwork whether the user follows the author
+     */
+    public static void extract(
+            UserProfile user,
+            PostStats post,
+            int authorFollowers,
+            long tick,
+            boolean inNetwork,
+            float[] out,
+            int offset) {
+        Post p = post.post();
+        double n = post.impressions();
+        double leaning = user.leaning();
+        boolean sameSide = leaning == 0.0 || Math.signum(leaning) == Math.signum(p.stance());
+        double outrageAffinity = user.outrageRate(p.outrageScore());
+        set(out, offset, Feature.OUTRAGE_SCORE, p.outrageScore());
+        set(out, offset, Feature.STANCE_ABS, Math.abs(p.stance()));
+        set(out, offset, Feature.LOG_IMPRESSIONS, Math.log1p(n));
+        set(out, offset, Feature.CLICK_RATE, smoothed(post.actions(Action.CLICK), n, 0.3));
+        set(out, offset, Feature.LIKE_RATE, smoothed(post.actions(Action.LIKE), n, 0.1));
+        set(out, offset, Feature.RESHARE_RATE, smoothed(post.actions(Action.RESHARE), n, 0.03));
+        set(out, offset, Feature.COMMENT_RATE, smoothed(post.actions(Action.COMMENT), n, 0.03));
+        set(out, offset, Feature.HIDE_RATE, smoothed(post.actions(Action.HIDE), n, 0.02));
+        set(out, offset, Feature.AGE, Math.max(0, tick - p.tick()));
+        set(out, offset, Feature.LOG_AUTHOR_FOLLOWERS, Math.log1p(authorFollowers) / 5.0);
+        set(out, offset, Feature.IS_RESHARE, p.parentPostId() >= 0 ? 1.0 : 0.0);
+        set(out, offset, Feature.IN_NETWORK, inNetwork ? 1.0 : 0.0);
+        set(out, offset, Feature.USER_ENGAGEMENT_RATE, user.engagementRate());
+        set(out, offset, Feature.USER_LOG_SESSIONS, Math.log1p(user.sessions()));
+        set(out, offset, Feature.TOPIC_AFFINITY, user.topicRate(p.topic()));
+        set(out, offset, Feature.STANCE_AFFINITY, user.stanceRate(p.stance()));
+        set(out, offset, Feature.OUTRAGE_AFFINITY, outrageAffinity);
+        set(out, offset, Feature.STANCE_DISTANCE, Math.abs(leaning - p.stance()) / 2.0);
+        set(out, offset, Feature.SAME_SIDE, sameSide ? 1.0 : 0.0);
+        set(out, offset, Feature.OUTGROUP_OUTRAGE, sameSide ? 0.0 : p.outrageScore());
+        set(out, offset, Feature.OUTRAGE_X_AFFINITY, p.outrageScore() * outrageAffinity);
+    }
+
+    private static double smoothed(int hits, double trials, double prior) {
+        return (hits + 5.0 * prior) / (trials + 5.0);
+    }
+
+    private static void set(float[] out, int offset, Feature f, double value) {
+        out[offset + f.ordinal()] = (float) value;
+    }
+}

@@ -1,0 +1,62 @@
+package org.feedlab.ranker.features;
+
+import org.feedlab.events.Action;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+
+/**
+ * A post with the counters the platform keeps for it: impressions and actions so far.
+ *
+ * <p>Mutable on purpose: the post index updates counters in place as impressions are applied.
+ */
+public final class PostStats {
+    private Post post;
+    private int impressions;
+    private int[] actions;
+
+    /** For serializers. */
+    public PostStats() {}
+
+    public PostStats(Post post) {
+        this.post = post;
+        this.actions = new int[Action.values().length];
+    }
+
+    /** Deep copy, for snapshots handed to scorers. */
+    public PostStats copy() {
+        PostStats c = new PostStats(post);
+        c.impressions = impressions;
+        c.actions = actions.clone();
+        return c;
+    }
+
+    void apply(Impression impression) {
+        impressions++;
+        for (Action a : Action.values()) {
+            if (impression.did(a)) {
+                actions[a.ordinal()]++;
+            }
+        }
+    }
+
+    public Post post() {
+        return post;
+    }
+
+    public int impressions() {
+        return impressions;
+    }
+
+    /** Count of one action so far. */
+    public int actions(Action action) {
+        return actions[action.ordinal()];
+    }
+
+    /** Positive engagements so far (everything but hide): the popularity signal. */
+    public int engagements() {
+        return actions[Action.CLICK.ordinal()]
+                + actions[Action.LIKE.ordinal()]
+                + actions[Action.RESHARE.ordinal()]
+                + actions[Action.COMMENT.ordinal()];
+    }
+}

@@ -1,0 +1,130 @@
+package org.feedlab.ranker.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.feedlab.events.Action;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+
+/**
+ * What the platform has learnt about one user from their impression logs: how often they engage,
+ * by topic, stance bucket and outrage bucket, the stance of what they engage with, and which
+ * posts they have already seen.
+ *
+ * <p>Applying the same impressions in the same order always gives the same profile; both the
+ * scorers and the trainer rely on that to see identical features.
+ */
+public final class UserProfile {
+    private int topics;
+    private int impressions;
+    private int engaged;
+    private int[] topicImpressions;
+    private int[] topicEngaged;
+    private int[] stanceImpressions;
+    private int[] stanceEngaged;
+    private int[] outrageImpressions;
+    private int[] outrageEngaged;
+    private double engagedStanceSum;
+    private int sessions;
+    private long lastSessionTick = -1;
+    private HashMap<Long, Long> seen;
+
+    /** For serializers. */
+    public UserProfile() {}
+
+    public UserProfile(int topics) {
+        this.topics = topics;
+        topicImpressions = new int[topics];
+        topicEngaged = new int[topics];
+        stanceImpressions = new int[Buckets.STANCE];
+        stanceEngaged = new int[Buckets.STANCE];
+        outrageImpressions = new int[Buckets.OUTRAGE];
+        outrageEngaged = new int[Buckets.OUTRAGE];
+        seen = new HashMap<>();
+    }
+
+    /**
+     * Adds one logged impression of a known post. A click, like, reshare or comment counts as
+     * engagement; a hide does not.
+     */
+    public void apply(Impression impression, Post post) {
+        boolean positive =
+                impression.did(Action.CLICK)
+                        || impression.did(Action.LIKE)
+                        || impression.did(Action.RESHARE)
+                        || impression.did(Action.COMMENT);
+        int topic = Math.floorMod(post.topic(), topics);
+        int sb = Buckets.stance(post.stance());
+        int ob = Buckets.outrage(post.outrageScore());
+        impressions++;
+        topicImpressions[topic]++;
+        stanceImpressions[sb]++;
+        outrageImpressions[ob]++;
+        if (positive) {
+            engaged++;
+            topicEngaged[topic]++;
+            stanceEngaged[sb]++;
+            outrageEngaged[ob]++;
+            engagedStanceSum += post.stance();
+        }
+        if (impression.tick() != lastSessionTick) {
+            sessions++;
+            lastSessionTick = impression.tick();
+        }
+        seen.put(post.postId(), post.tick());
+    }
+
+    /** Forgets seen posts published before a tick (they can no longer be candidates). */
+    public void forgetSeenBefore(long tick) {
+        List<Long> old = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : seen.entrySet()) {
+            if (e.getValue() < tick) {
+                old.add(e.getKey());
+            }
+        }
+        old.forEach(seen::remove);
+    }
+
+    public boolean hasSeen(long postId) {
+        return seen.containsKey(postId);
+    }
+
+    /** Engagement rate with add-one smoothing toward a prior rate. */
+    private static double rate(int hits, int trials, double prior) {
+        return (hits + 2.0 * prior) / (trials + 2.0);
+    }
+
+    public double engagementRate() {
+        return rate(engaged, impressions, 0.3);
+    }
+
+    public double topicRate(int topic) {
+        int k = Math.floorMod(topic, topics);
+        return rate(topicEngaged[k], topicImpressions[k], engagementRate());
+    }
+
+    public double stanceRate(double stance) {
+        int b = Buckets.stance(stance);
+        return rate(stanceEngaged[b], stanceImpressions[b], engagementRate());
+    }
+
+    public double outrageRate(double outrageScore) {
+        int b = Buckets.outrage(outrageScore);
+        return rate(outrageEngaged[b], outrageImpressions[b], engagementRate());
+    }
+
+    /** Mean stance of engaged posts: the platform's estimate of the user's leaning (0 if none). */
+    public double leaning() {
+        return engaged == 0 ? 0.0 : engagedStanceSum / engaged;
+    }
+
+    public int impressions() {
+        return impressions;
+    }
+
+    public int sessions() {
+        return sessions;
+    }
+}

@@ -1,0 +1,146 @@
+package org.feedlab.ranker.training;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
+import org.feedlab.events.Post;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.features.FeatureExtractor;
+import org.feedlab.ranker.features.PostIndex;
+import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.TrainedModel;
+import org.feedlab.ranker.model.TrainingExample;
+
+/**
+ * The platform's global view, rebuilt from its own logs one tick at a time: the post index, every
+ * user's profile, the follow lists, and the online trainer.
+ *
+ * <p>For each impression of tick t−1 it rebuilds the features the scorer used (profiles and
+ * counters as they were before those impressions were applied), which makes the training
+ * examples point-in-time correct without the scorer having to log its features.
+ *
+ * <p>Order inside {@link #advance}: (1) examples from the impressions of t−1, (2) apply those
+ * impressions, (3) add the posts of t, (4) apply the requests of t, (5) prune, (6) retrain if due,
+ * (7) snapshot the context for t. Inputs are sorted first, so arrival order never matters.
+ */
+public final class PlatformReplay {
+    private final RankerConfig config;
+    private final int topics;
+    private final PostIndex index = new PostIndex();
+    private final Map<Integer, UserProfile> profiles = new HashMap<>();
+    private final OnlineTrainer trainer;
+
+    /** What one tick produced: the context that ranks it, and a model announcement if retrained. */
+    public record Step(TickContext context, ModelVersion announcement) {}
+
+    public PlatformReplay(RankerConfig config, int topics, long runSeed) {
+        this.config = config;
+        this.topics = topics;
+        this.trainer = new OnlineTrainer(config, runSeed);
+    }
+
+    /** Advances to tick t with that phase's inputs; returns the context that ranks tick t. */
+    public Step advance(
+            long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
+        List<Impression> logs = new ArrayList<>(impressions);
+        logs.sort(IMPRESSION_ORDER);
+        List<TrainingExample> examples = new ArrayList<>(logs.size());
+        for (Impression log : logs) {
+            PostStats post = index.get(log.postId());
+            if (post == null) {
+                continue;
+            }
+            UserProfile user = profile(log.userId());
+            float[] x = new float[Feature.count()];
+            boolean inNetwork = contains(index.following(log.userId()), post.post().authorId());
+            FeatureExtractor.extract(
+                    user, post, index.followers(post.post().authorId()), log.tick(), inNetwork, x, 0);
+            examples.add(new TrainingExample(x, log.actions()));
+        }
+        for (Impression log : logs) {
+            applyToProfile(profile(log.userId()), log, index::get);
+            index.applyImpression(log);
+        }
+        List<Post> newPosts = new ArrayList<>(posts);
+        newPosts.sort(Comparator.comparingLong(Post::postId));
+        newPosts.forEach(index::addPost);
+        List<FeedRequest> newRequests = new ArrayList<>(requests);
+        newRequests.sort(Comparator.comparingLong(FeedRequest::requestId));
+        for (FeedRequest r : newRequests) {
+            index.applyRequest(r);
+            profile(r.userId());
+        }
+        index.pruneBefore(oldestKept(tick));
+        trainer.add(tick - 1, examples);
+        TrainedModel model = trainer.maybeTrain(tick);
+        ModelVersion announcement = null;
+        if (model != null) {
+            announcement =
+                    ModelVersion.of(
+                            tick,
+                            model.version(),
+                            model.provenance().getOrDefault("trainer", "LinearSGDTrainer"),
+                            model.trainingExamples(),
+                            trainer.windowStart(tick),
+                            model.provenance());
+        }
+        TrainedModel current = trainer.current();
+        TickContext context =
+                new TickContext(
+                        tick,
+                        current == null ? TickContext.NO_MODEL : current.version(),
+                        current == null ? null : current.scorer(),
+                        index.snapshot(),
+                        index.followerCounts());
+        return new Step(context, announcement);
+    }
+
+    /** The oldest post tick kept: candidates plus the ticks whose impressions are still due. */
+    public long oldestKept(long tick) {
+        return tick - config.maxAgeTicks() - 2;
+    }
+
+    /** A user's profile, created empty on first sight. */
+    public UserProfile profile(int userId) {
+        return profiles.computeIfAbsent(userId, id -> new UserProfile(topics));
+    }
+
+    /** Sort order for applying impressions: by user, request, position. */
+    public static final Comparator<Impression> IMPRESSION_ORDER =
+            Comparator.comparingInt(Impression::userId)
+                    .thenComparingLong(Impression::requestId)
+                    .thenComparingInt(Impression::position);
+
+    /** Looks up a post by id, as the scorer's context or the replay's index does. */
+    public interface PostLookup {
+        PostStats get(long postId);
+    }
+
+    /**
+     * Applies one impression to a user profile; shared by the replay and the keyed scorer so both
+     * keep identical profiles.
+     */
+    public static void applyToProfile(UserProfile user, Impression log, PostLookup posts) {
+        PostStats post = posts.get(log.postId());
+        if (post != null) {
+            user.apply(log, post.post());
+        }
+    }
+
+    private static boolean contains(int[] sorted, int value) {
+        for (int v : sorted) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

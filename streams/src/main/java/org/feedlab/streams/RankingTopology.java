@@ -1,0 +1,76 @@
+package org.feedlab.streams;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.feedlab.events.DeadLetter;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
+import org.feedlab.events.PlatformRecord;
+import org.feedlab.ranker.TickContext;
+
+/**
+ * The ranking job as a pure function of its input stream (posts, feed requests and impression
+ * logs with tick watermarks): no sources, no sinks, testable without a broker.
+ *
+ * <pre>
+ * inbound ─▶ route ─┬─▶ dead letters
+ *                   ├─▶ (all records, key 0) ─▶ platform replay + trainer (p=1) ─▶ contexts ─┐
+ *                   └─▶ (requests + impressions, key user) ──────────────────▶ scorer ◀─ broadcast
+ * </pre>
+ */
+public final class RankingTopology {
+    private RankingTopology() {}
+
+    /** The job's outputs. */
+    public record Outputs(
+            DataStream<Feed> feeds,
+            DataStream<ModelVersion> modelVersions,
+            DataStream<DeadLetter> deadLetters) {}
+
+    public static Outputs build(DataStream<Inbound> inbound, JobSettings settings) {
+        SingleOutputStreamOperator<PlatformRecord> records =
+                inbound.process(new RouteInbound())
+                        .returns(TypeInformation.of(PlatformRecord.class))
+                        .uid(RouteInbound.UID)
+                        .name(RouteInbound.NAME);
+        DataStream<DeadLetter> deadLetters = records.getSideOutput(RouteInbound.DEAD_LETTERS);
+
+        SingleOutputStreamOperator<TickContext> contexts =
+                records.keyBy(r -> 0, TypeInformation.of(Integer.class))
+                        .process(new PlatformReplayFunction(settings))
+                        .returns(TypeInformation.of(TickContext.class))
+                        .setParallelism(1)
+                        .setMaxParallelism(1)
+                        .uid(PlatformReplayFunction.UID)
+                        .name(PlatformReplayFunction.NAME);
+        DataStream<ModelVersion> modelVersions =
+                contexts.getSideOutput(PlatformReplayFunction.MODEL_VERSIONS);
+        BroadcastStream<TickContext> broadcast = contexts.broadcast(ScoringFunction.CONTEXTS);
+
+        DataStream<Feed> feeds =
+                records.filter(r -> r instanceof FeedRequest || r instanceof Impression)
+                        .uid("user-records")
+                        .name("Requests and impressions")
+                        .keyBy(RankingTopology::userOf, TypeInformation.of(Integer.class))
+                        .connect(broadcast)
+                        .process(new ScoringFunction(settings))
+                        .returns(TypeInformation.of(Feed.class))
+                        .uid(ScoringFunction.UID)
+                        .name(ScoringFunction.NAME);
+        return new Outputs(feeds, modelVersions, deadLetters);
+    }
+
+    static int userOf(PlatformRecord r) {
+        if (r instanceof FeedRequest q) {
+            return q.userId();
+        }
+        if (r instanceof Impression i) {
+            return i.userId();
+        }
+        throw new IllegalArgumentException("not a user record: " + r);
+    }
+}

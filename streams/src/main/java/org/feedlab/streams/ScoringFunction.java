@@ -1,0 +1,125 @@
+package org.feedlab.streams;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.PlatformRecord;
+import org.feedlab.ranker.FeedRanker;
+import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.training.PlatformReplay;
+
+/**
+ * Ranks feeds, keyed by user. A user's requests and impression logs wait in keyed state until the
+ * watermark passes their phase t; then the impressions of ticks &lt; t are applied to the user's
+ * profile in a fixed order, and the request of tick t is ranked with the broadcast context of
+ * tick t, whatever order the records arrived in and whatever the parallelism.
+ */
+public final class ScoringFunction
+        extends KeyedBroadcastProcessFunction<Integer, PlatformRecord, TickContext, Feed> {
+    public static final String UID = "score-feeds";
+    public static final String NAME = "Retrieve and score candidates";
+
+    /** Broadcast state: tick → context. */
+    public static final MapStateDescriptor<Long, TickContext> CONTEXTS =
+            new MapStateDescriptor<>("tick-contexts", Types.LONG, TypeInformation.of(TickContext.class));
+
+    /** Contexts older than this many ticks behind the newest are dropped. */
+    private static final int CONTEXTS_KEPT = 3;
+
+    private final JobSettings settings;
+    private transient ListState<PlatformRecord> pending;
+    private transient ValueState<UserProfile> profile;
+    private transient FeedRanker ranker;
+
+    public ScoringFunction(JobSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "pending", TypeInformation.of(PlatformRecord.class)));
+        profile =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "profile", TypeInformation.of(UserProfile.class)));
+        ranker = new FeedRanker(settings.ranker(), settings.seed());
+    }
+
+    @Override
+    public void processElement(PlatformRecord record, ReadOnlyContext ctx, Collector<Feed> out)
+            throws Exception {
+        pending.add(record);
+        ctx.timerService().registerEventTimeTimer(record.phase());
+    }
+
+    @Override
+    public void processBroadcastElement(TickContext context, Context ctx, Collector<Feed> out)
+            throws Exception {
+        BroadcastState<Long, TickContext> contexts = ctx.getBroadcastState(CONTEXTS);
+        contexts.put(context.tick, context);
+        List<Long> old = new ArrayList<>();
+        for (Map.Entry<Long, TickContext> e : contexts.entries()) {
+            if (e.getKey() < context.tick - CONTEXTS_KEPT) {
+                old.add(e.getKey());
+            }
+        }
+        for (Long tick : old) {
+            contexts.remove(tick);
+        }
+    }
+
+    @Override
+    public void onTimer(long phase, OnTimerContext ctx, Collector<Feed> out) throws Exception {
+        ReadOnlyBroadcastState<Long, TickContext> contexts = ctx.getBroadcastState(CONTEXTS);
+        TickContext context = contexts.get(phase);
+        if (context == null) {
+            throw new IllegalStateException(
+                    "no platform context for tick " + phase + " at user " + ctx.getCurrentKey());
+        }
+        List<Impression> logs = new ArrayList<>();
+        List<FeedRequest> requests = new ArrayList<>();
+        for (PlatformRecord r : PhaseBuffer.takeUpTo(pending, phase)) {
+            if (r instanceof Impression i) {
+                logs.add(i);
+            } else if (r instanceof FeedRequest q) {
+                requests.add(q);
+            }
+        }
+        UserProfile user = profile.value();
+        if (user == null) {
+            user = new UserProfile(settings.topics());
+        }
+        logs.sort(PlatformReplay.IMPRESSION_ORDER);
+        for (Impression log : logs) {
+            PlatformReplay.applyToProfile(user, log, context::post);
+        }
+        requests.sort(Comparator.comparingLong(FeedRequest::requestId));
+        for (FeedRequest request : requests) {
+            TickContext ranking = request.tick() == phase ? context : contexts.get(request.tick());
+            out.collect(ranker.rank(request, user, ranking));
+        }
+        profile.update(user);
+    }
+}
