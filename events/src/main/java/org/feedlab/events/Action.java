@@ -6,7 +6,9 @@ public enum Action {
     LIKE,
     RESHARE,
     COMMENT,
-    HIDE;
+    HIDE,
+    /** An "angry" reaction (the emoji reaction Facebook weighted at 5 likes from 2017). */
+    ANGRY;
 
     /** Lower-case name used in metric and feature names. */
     public String key() {

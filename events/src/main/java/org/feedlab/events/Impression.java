@@ -15,6 +15,9 @@ package org.feedlab.events;
  * @param position zero-based position of the item in the feed
  * @param modelVersion version that ranked the feed
  * @param actions bit set over {@link Action} ordinals
+ * @param dwell seconds the item stayed on screen (0 when the society does not model dwell)
+ * @param survey answer to "was this worth your time?": 1 yes, 0 no, {@link #NO_SURVEY} when the
+ *     user was not asked
  */
 public record Impression(
         int schema,
@@ -24,9 +27,15 @@ public record Impression(
         long tick,
         int position,
         String modelVersion,
-        int actions)
+        int actions,
+        double dwell,
+        int survey)
         implements PlatformRecord {
 
+    /** Survey value of an impression the user was not asked about. */
+    public static final int NO_SURVEY = -1;
+
+    /** An impression without dwell time or survey answer. */
     public static Impression of(
             long requestId,
             int userId,
@@ -35,8 +44,30 @@ public record Impression(
             int position,
             String modelVersion,
             int actions) {
+        return of(requestId, userId, postId, tick, position, modelVersion, actions, 0.0, NO_SURVEY);
+    }
+
+    public static Impression of(
+            long requestId,
+            int userId,
+            long postId,
+            long tick,
+            int position,
+            String modelVersion,
+            int actions,
+            double dwell,
+            int survey) {
         return new Impression(
-                SCHEMA_VERSION, requestId, userId, postId, tick, position, modelVersion, actions);
+                SCHEMA_VERSION,
+                requestId,
+                userId,
+                postId,
+                tick,
+                position,
+                modelVersion,
+                actions,
+                dwell,
+                survey);
     }
 
     /** Whether the user took this action on the item. */

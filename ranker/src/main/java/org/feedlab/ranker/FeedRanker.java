@@ -12,7 +12,7 @@ import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.UserProfile;
-import org.feedlab.ranker.model.DenseLinearScorer;
+import org.feedlab.ranker.model.Scorer;
 
 /**
  * Ranks one feed request: retrieve candidates, predict every head for all of them in one batch,
@@ -91,7 +91,7 @@ public final class FeedRanker {
     private double[][] predict(
             FeedRequest request, UserProfile user, TickContext context, List<Candidate> candidates) {
         int n = candidates.size();
-        DenseLinearScorer scorer = context.scorer;
+        Scorer scorer = context.scorer;
         double[][] out = new double[n][];
         if (scorer == null) {
             Arrays.fill(out, new double[0]);

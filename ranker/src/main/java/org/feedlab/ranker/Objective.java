@@ -27,9 +27,13 @@ public record Objective(String name, Kind kind, double[] weights) {
         RANDOM
     }
 
-    /** Twitter/X 2023 weights mapped onto click, like, reshare, comment, hide. */
+    /**
+     * Twitter/X 2023 weights mapped onto click, like, reshare, comment, hide (Twitter has no angry
+     * reaction: weight 0).
+     */
     public static final Objective ENGAGEMENT =
-            new Objective("engagement", Kind.WEIGHTED, new double[] {11.0, 0.5, 1.0, 13.5, -74.0});
+            new Objective(
+                    "engagement", Kind.WEIGHTED, new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0});
 
     public static final Objective CHRONOLOGICAL =
             new Objective("chronological", Kind.CHRONOLOGICAL, new double[0]);

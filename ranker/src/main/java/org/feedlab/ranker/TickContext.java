@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import org.feedlab.ranker.features.PostStats;
-import org.feedlab.ranker.model.DenseLinearScorer;
+import org.feedlab.ranker.model.Scorer;
 
 /**
  * Everything global a scorer needs to rank the requests of one tick: the model designated for the
@@ -20,7 +20,7 @@ public final class TickContext {
     /** Version id of the model, or {@link #NO_MODEL}. */
     public String modelVersion;
     /** Compiled scorer of that model, or null before the first model. */
-    public DenseLinearScorer scorer;
+    public Scorer scorer;
     /** Indexed posts with counters, ascending by post id. */
     public ArrayList<PostStats> posts;
     /** Followers per author known to the platform. */
@@ -36,7 +36,7 @@ public final class TickContext {
     public TickContext(
             long tick,
             String modelVersion,
-            DenseLinearScorer scorer,
+            Scorer scorer,
             ArrayList<PostStats> posts,
             HashMap<Integer, Integer> followers) {
         this.tick = tick;

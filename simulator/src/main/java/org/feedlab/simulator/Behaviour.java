@@ -29,7 +29,8 @@ public final class Behaviour {
     }
 
     /**
-     * Probabilities of click, like, reshare, comment and hide, in {@code Action} order: logistic
+     * Probabilities of click, like, reshare, comment, hide and angry reaction, in {@code Action}
+     * order: logistic
      * in interest, outrage drive and quality. Comments and reshares respond most to outrage
      * (Brady et al. 2017: moral-emotional language raises diffusion); hides respond to hostile
      * out-group content the reader has little appetite for.
@@ -39,11 +40,13 @@ public final class Behaviour {
         double s = interest(u, c);
         double o = outrageDrive(u, c, cfg);
         boolean out_ = outgroup(u, c);
-        double z = -2.2 + 2.0 * s + 1.2 * o + 0.8 * c.quality();
+        double z = -2.6 + 3.0 * s + 0.6 * o + 0.8 * c.quality();
         out[0] = sigmoid(z);
         out[1] = sigmoid(z - 1.0 + (out_ ? -1.0 : 0.5));
-        out[2] = sigmoid(z - 2.5 + 0.8 * o);
-        out[3] = sigmoid(z - 2.8 + 1.5 * o * (out_ ? 1.0 : 0.3));
+        out[2] = sigmoid(z - 2.5 + 0.4 * o);
+        out[3] = sigmoid(z - 2.6 + 0.9 * o * (out_ ? 1.0 : 0.3));
+        // Angry reactions: driven by outrage aimed at the reader's side, not by interest.
+        out[5] = sigmoid(-4.5 + 1.5 * s + 2.0 * o * (out_ ? 1.0 : 0.2));
         double beyondLatitude = Math.abs(u.ideology - c.stance()) > cfg.latitude() ? 1.0 : 0.0;
         out[4] =
                 sigmoid(

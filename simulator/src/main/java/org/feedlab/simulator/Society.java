@@ -207,13 +207,15 @@ public final class Society {
                 exposures.add(new Exposure(id, c, Behaviour.outgroup(u, c), actions, predicted));
                 double interest = Behaviour.interest(u, c);
                 u.anger += Behaviour.angerIncrement(u, c, config);
-                u.ideology = Behaviour.opinionAfter(u, c, config);
+                // Thermometer first: both updates judge the item from the side the user was on
+                // when reading it.
                 u.thermometer = Behaviour.thermometerAfter(u, c, config);
+                u.ideology = Behaviour.opinionAfter(u, c, config);
                 if (u.anger > u.angerTolerance) {
                     angerExits++;
                     break;
                 }
-                boolean engaged = actions != 0 && actions != Impression.with(0, Action.HIDE);
+                boolean engaged = (actions & ~Impression.with(0, Action.HIDE)) != 0;
                 if (r.nextDouble() >= Behaviour.continueProbability(interest, pos, engaged)) {
                     break;
                 }

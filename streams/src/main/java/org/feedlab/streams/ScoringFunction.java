@@ -81,7 +81,9 @@ public final class ScoringFunction
         contexts.put(context.tick, context);
         List<Long> old = new ArrayList<>();
         for (Map.Entry<Long, TickContext> e : contexts.entries()) {
-            if (e.getKey() < context.tick - CONTEXTS_KEPT) {
+            // Only a context whose tick the watermark has passed is safe to drop: every timer
+            // that could read it has fired.
+            if (e.getKey() < context.tick - CONTEXTS_KEPT && e.getKey() <= ctx.currentWatermark()) {
                 old.add(e.getKey());
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -60,50 +61,90 @@ public final class LabLauncher implements RunLauncher {
     public Result execute(RunRequest request) throws Exception {
         Scenario s = request.scenario();
         long started = System.nanoTime();
-        RunDirectory dir = RunDirectory.create(request.out(), runsRoot, s.name(), s.seed());
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("scenario", s.name());
         tags.put("arm", s.ranker().objective());
         tags.put("seed", Long.toString(s.seed()));
-        Path work = Files.createTempDirectory("feedlab-run-");
         AtomicBoolean closed = new AtomicBoolean();
+        // The port is bound before the run directory exists, so a busy port leaves nothing behind.
         try (PrometheusEndpoint metrics = PrometheusEndpoint.start(request.metricsPort(), tags)) {
-            Platform platform = startPlatform(request, work);
-            Thread hook = new Thread(() -> closeOnce(platform, closed), "feedlab-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try (ProgressBar bar = progressBar(s, request.quiet())) {
-                List<MetricRow> rows =
-                        SimulationRun.run(
-                                s.society(),
-                                s.seed(),
-                                s.ticks(),
-                                platform,
-                                (tick, measurements, society) -> {
-                                    for (Measurement m : measurements) {
-                                        metrics.set(m.metric(), m.segment(), m.value());
-                                    }
-                                    metrics.set("tick", "all", tick);
-                                    bar.step();
-                                    bar.setExtraMessage(extra(measurements));
-                                });
-                List<ModelVersion> versions = platform.modelVersions();
-                Map<String, Object> facts = platform.pipelineFacts();
-                dir.writeMetrics(rows);
-                dir.writeManifest(manifest(request, platform.engine(), versions, facts));
-                double seconds = (System.nanoTime() - started) / 1e9;
-                return new Result(dir.path(), platform.engine(), seconds, rows);
+            RunDirectory dir = RunDirectory.create(request.out(), runsRoot, s.name(), s.seed());
+            Path work = Files.createTempDirectory("feedlab-run-");
+            try {
+                return runIn(request, dir, work, metrics, closed, started);
             } finally {
-                closeOnce(platform, closed);
-                if (!Thread.currentThread().equals(hook)) {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // The JVM is already exiting; the hook runs or has run.
-                    }
-                }
+                deleteRecursively(work);
             }
+        }
+    }
+
+    private Result runIn(
+            RunRequest request,
+            RunDirectory dir,
+            Path work,
+            PrometheusEndpoint metrics,
+            AtomicBoolean closed,
+            long started)
+            throws Exception {
+        Scenario s = request.scenario();
+        // Registered before anything starts: on Ctrl-C, stop the broker and the job, remove
+        // temporary files, and remove the run directory if the run did not finish, so an
+        // interrupted run leaves nothing half-written.
+        AtomicReference<Platform> startedPlatform = new AtomicReference<>();
+        Thread hook =
+                new Thread(
+                        () -> {
+                            Platform p = startedPlatform.get();
+                            if (p != null) {
+                                closeOnce(p, closed);
+                            }
+                            deleteRecursively(work);
+                            if (!Files.exists(dir.path().resolve(RunDirectory.MANIFEST))) {
+                                deleteRecursively(dir.path());
+                            }
+                        },
+                        "feedlab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Platform platform;
+        try {
+            platform = startPlatform(request, work);
+        } catch (Exception e) {
+            removeHook(hook);
+            throw e;
+        }
+        startedPlatform.set(platform);
+        try (ProgressBar bar = progressBar(s, request.quiet())) {
+            List<MetricRow> rows =
+                    SimulationRun.run(
+                            s.society(),
+                            s.seed(),
+                            s.ticks(),
+                            platform,
+                            (tick, measurements, society) -> {
+                                for (Measurement m : measurements) {
+                                    metrics.set(m.metric(), m.segment(), m.value());
+                                }
+                                metrics.set("tick", "all", tick);
+                                bar.step();
+                                bar.setExtraMessage(extra(measurements));
+                            });
+            List<ModelVersion> versions = platform.modelVersions();
+            Map<String, Object> facts = platform.pipelineFacts();
+            dir.writeMetrics(rows);
+            dir.writeManifest(manifest(request, platform.engine(), versions, facts));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Result(dir.path(), platform.engine(), seconds, rows);
         } finally {
-            deleteRecursively(work);
+            closeOnce(platform, closed);
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting; the hook runs or has run.
         }
     }
 
@@ -184,14 +225,28 @@ public final class LabLauncher implements RunLauncher {
         return String.format(Locale.ROOT, "active %.0f, outrage share %.3f", active, outrage);
     }
 
+    /**
+     * Deletes a tree, retrying briefly: on Ctrl-C the broker child may still be writing its last
+     * files while it stops.
+     */
     private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
+        for (int attempt = 0; attempt < 10 && Files.exists(root); attempt++) {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // A file vanished or appeared during the walk: try again.
+            }
+            if (Files.exists(root)) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
-        try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("feedlab: could not delete " + root + ": " + e.getMessage());
+        if (Files.exists(root)) {
+            System.err.println("feedlab: could not delete " + root);
         }
     }
 }

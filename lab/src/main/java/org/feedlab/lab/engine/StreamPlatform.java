@@ -73,7 +73,7 @@ public final class StreamPlatform implements Platform {
         EmbeddedFlink flink = null;
         try {
             kafka.createTopics(Topics.ALL.stream().map(Topic::name).toList(), partitions);
-            flink = EmbeddedFlink.start(parallelism);
+            flink = EmbeddedFlink.start(parallelism, workDir.resolve("flink"));
             attachJob(flink, kafka.bootstrapServers(), settings);
             flink.submit("feedlab-ranking");
             return new StreamPlatform(

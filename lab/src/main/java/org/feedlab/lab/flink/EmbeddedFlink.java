@@ -25,9 +25,17 @@ public final class EmbeddedFlink implements AutoCloseable {
         this.env = env;
     }
 
-    /** Starts a cluster with enough slots for the given parallelism. */
-    public static EmbeddedFlink start(int parallelism) throws Exception {
+    /**
+     * Starts a cluster with enough slots for the given parallelism; its temporary files go under
+     * {@code workDir}, which the caller deletes.
+     */
+    public static EmbeddedFlink start(int parallelism, java.nio.file.Path workDir) throws Exception {
         Configuration conf = new Configuration();
+        java.nio.file.Files.createDirectories(workDir);
+        conf.set(CoreOptions.TMP_DIRS, workDir.toAbsolutePath().toString());
+        conf.set(
+                org.apache.flink.configuration.WebOptions.UPLOAD_DIR,
+                workDir.toAbsolutePath().toString());
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");

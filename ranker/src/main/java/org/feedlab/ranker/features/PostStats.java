@@ -52,11 +52,14 @@ public final class PostStats {
         return actions[action.ordinal()];
     }
 
-    /** Positive engagements so far (everything but hide): the popularity signal. */
+    /** Engagements so far (every action but hide): the popularity signal. */
     public int engagements() {
-        return actions[Action.CLICK.ordinal()]
-                + actions[Action.LIKE.ordinal()]
-                + actions[Action.RESHARE.ordinal()]
-                + actions[Action.COMMENT.ordinal()];
+        int sum = 0;
+        for (Action a : Action.values()) {
+            if (a != Action.HIDE) {
+                sum += actions[a.ordinal()];
+            }
+        }
+        return sum;
     }
 }

@@ -46,15 +46,10 @@ public final class UserProfile {
     }
 
     /**
-     * Adds one logged impression of a known post. A click, like, reshare or comment counts as
-     * engagement; a hide does not.
+     * Adds one logged impression of a known post. Every action but a hide counts as engagement.
      */
     public void apply(Impression impression, Post post) {
-        boolean positive =
-                impression.did(Action.CLICK)
-                        || impression.did(Action.LIKE)
-                        || impression.did(Action.RESHARE)
-                        || impression.did(Action.COMMENT);
+        boolean positive = (impression.actions() & ~(1 << Action.HIDE.ordinal())) != 0;
         int topic = Math.floorMod(post.topic(), topics);
         int sb = Buckets.stance(post.stance());
         int ob = Buckets.outrage(post.outrageScore());

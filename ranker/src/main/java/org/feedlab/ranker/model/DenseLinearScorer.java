@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
  * serialization, which would run code from untrusted bytes. The fields are plain final arrays so
  * Kryo can copy an instance too.
  */
-public final class DenseLinearScorer {
+public final class DenseLinearScorer implements Scorer {
 
     /** "FLDS": FeedLab dense scorer. */
     private static final int MAGIC = 0x464C4453;
@@ -137,21 +137,25 @@ public final class DenseLinearScorer {
     }
 
     /** Number of input features. */
+    @Override
     public int features() {
         return featureNames.length;
     }
 
     /** Number of heads (output probabilities per candidate). */
+    @Override
     public int heads() {
         return headNames.length;
     }
 
     /** Input feature names, in the order of {@code x}. */
+    @Override
     public List<String> featureNames() {
         return List.of(featureNames);
     }
 
     /** Head names, in the order of the output probabilities. */
+    @Override
     public List<String> headNames() {
         return List.of(headNames);
     }
@@ -186,6 +190,7 @@ public final class DenseLinearScorer {
      * @param x {@link #features()} feature values
      * @param outProbabilities receives {@link #heads()} probabilities (may be longer)
      */
+    @Override
     public void predict(float[] x, double[] outProbabilities) {
         if (x.length != featureNames.length) {
             throw new IllegalArgumentException(
@@ -203,6 +208,7 @@ public final class DenseLinearScorer {
      * @param n number of candidates
      * @param out receives n × {@link #heads()} probabilities, row-major
      */
+    @Override
     public void predictBatch(float[] xs, int n, double[] out) {
         if (n < 0) {
             throw new IllegalArgumentException("negative batch size " + n);
@@ -247,6 +253,7 @@ public final class DenseLinearScorer {
      * Encodes this scorer: magic, format version, names, weights and biases, then a CRC32 of all of
      * it, so a truncated or altered model is refused at load instead of ranking feeds.
      */
+    @Override
     public byte[] toBytes() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {

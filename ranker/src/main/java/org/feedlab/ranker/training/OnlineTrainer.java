@@ -19,6 +19,17 @@ import org.feedlab.ranker.model.TrainingExample;
  * impressions of ticks &lt; t and ranks from tick t on.
  */
 public final class OnlineTrainer {
+    /**
+     * Tribuo logs two INFO lines per training through java.util.logging; with a retraining every
+     * few ticks that drowns the console. Held statically so the level is not garbage collected.
+     */
+    private static final java.util.logging.Logger TRIBUO_SGD =
+            java.util.logging.Logger.getLogger("org.tribuo.common.sgd");
+
+    static {
+        TRIBUO_SGD.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final RankerConfig config;
     private final long runSeed;
     private final Deque<TickExamples> window = new ArrayDeque<>();
@@ -39,8 +50,14 @@ public final class OnlineTrainer {
         }
     }
 
-    /** Whether a new model is due before ranking tick t. */
+    /**
+     * Whether a new model is due before ranking tick t. {@code retrainEvery = 0} switches
+     * training off (for model-free objectives at scale).
+     */
     public boolean due(long tick) {
+        if (config.retrainEvery() <= 0) {
+            return false;
+        }
         long sinceBootstrap = tick - config.bootstrapTicks();
         return sinceBootstrap >= 0 && sinceBootstrap % config.retrainEvery() == 0;
     }

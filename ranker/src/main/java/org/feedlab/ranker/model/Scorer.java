@@ -1,0 +1,33 @@
+package org.feedlab.ranker.model;
+
+import java.util.List;
+
+/**
+ * The serving form of a trained model: scores a batch of dense feature vectors for every head at
+ * once. Compiled from a Tribuo model; must give the same probabilities as Tribuo's predict.
+ */
+public interface Scorer {
+    /** Length of one feature vector. */
+    int features();
+
+    /** Number of heads (one probability per head). */
+    int heads();
+
+    /** Feature names in vector order. */
+    List<String> featureNames();
+
+    /** Head names in output order. */
+    List<String> headNames();
+
+    /** One vector's head probabilities. */
+    void predict(float[] x, double[] outProbabilities);
+
+    /**
+     * Scores n vectors laid out row-major in {@code xs} (n × features) into {@code out}
+     * (n × heads).
+     */
+    void predictBatch(float[] xs, int n, double[] out);
+
+    /** A self-checking byte form (with a checksum) for shipping and storing the model. */
+    byte[] toBytes();
+}

@@ -1,0 +1,262 @@
+package org.feedlab.ranker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.feedlab.events.Action;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.features.PostIndex;
+import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.DenseLinearScorer;
+import org.feedlab.ranker.training.OnlineTrainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Checks serving: retrieval, scoring in one batch, ordering by objective, and the cut. */
+class FeedRankerTest {
+    private static final long SEED = 7;
+    private static final int USER = 11;
+    private static final int TOPICS = 4;
+
+    /** Authors 1 and 2 are followed; author 9 is not. */
+    private static final int[] FOLLOWING = {2, 1};
+
+    private static final double COMMENT_PER_OUTRAGE = 4.0;
+    private static final double BIAS = -3.0;
+
+    /** A model whose only signal is: outrage draws comments. */
+    private static DenseLinearScorer outrageScorer() {
+        int heads = Action.values().length;
+        double[][] w = new double[heads][Feature.count()];
+        w[Action.COMMENT.ordinal()][Feature.OUTRAGE_SCORE.ordinal()] = COMMENT_PER_OUTRAGE;
+        double[] bias = new double[heads];
+        Arrays.fill(bias, BIAS);
+        return new DenseLinearScorer(Feature.names(), OnlineTrainer.headNames(), w, bias);
+    }
+
+    private static RankerConfig config(String objective, int maxAge) {
+        return new RankerConfig(objective, 1, 2, 8, 200, 100, maxAge, 1, 0.1);
+    }
+
+    private static FeedRanker ranker(String objective) {
+        return new FeedRanker(config(objective, 3), SEED);
+    }
+
+    private static Post post(long id, int author, long tick, double outrage) {
+        return Post.of(
+                id, author, tick, (int) (id % TOPICS), author == 9 ? -0.4 : 0.4, outrage, -1);
+    }
+
+    private static TickContext context(long tick, DenseLinearScorer scorer, Post... posts) {
+        PostIndex index = new PostIndex();
+        for (Post p : posts) {
+            index.addPost(p);
+        }
+        return new TickContext(
+                tick,
+                scorer == null ? TickContext.NO_MODEL : "v0003",
+                scorer,
+                index.snapshot(),
+                new HashMap<>());
+    }
+
+    private static FeedRequest request(long tick, int feedSize) {
+        return FeedRequest.of(tick * 1000 + USER, USER, tick, FOLLOWING.clone(), feedSize);
+    }
+
+    private static List<Long> ids(Feed feed) {
+        return feed.items().stream().map(FeedItem::postId).toList();
+    }
+
+    /** Six posts of ticks 4..6, in and out of network, with distinct outrage scores. */
+    private static Post[] mixedPosts() {
+        return new Post[] {
+            post(1, 1, 4, 0.2),
+            post(2, 9, 5, 0.9),
+            post(3, 2, 6, 0.5),
+            post(4, 1, 6, 0.1),
+            post(5, 9, 4, 0.7),
+            post(6, 2, 5, 0.3),
+        };
+    }
+
+    @Test
+    void engagementRanksOutrageousPostsFirstWhenOutrageDrawsComments() {
+        TickContext ctx = context(6, outrageScorer(), mixedPosts());
+        Feed feed = ranker("engagement").rank(request(6, 10), new UserProfile(TOPICS), ctx);
+        assertEquals(List.of(2L, 5L, 3L, 6L, 1L, 4L), ids(feed));
+        assertEquals("v0003", feed.modelVersion());
+        assertEquals("engagement", feed.objective());
+        assertEquals(USER, feed.userId());
+        assertEquals(6 * 1000 + USER, feed.requestId());
+        for (FeedItem item : feed.items()) {
+            double outrage = ctx.post(item.postId()).post().outrageScore();
+            double z = BIAS + COMMENT_PER_OUTRAGE * (float) outrage;
+            assertEquals(Action.values().length, item.predictions().length);
+            assertEquals(
+                    1.0 / (1.0 + Math.exp(-z)),
+                    item.predictions()[Action.COMMENT.ordinal()],
+                    1e-12);
+            assertEquals(Objective.ENGAGEMENT.score(item.predictions()), item.score(), 1e-12);
+            assertEquals(ctx.post(item.postId()).post().authorId() != 9, item.inNetwork());
+        }
+    }
+
+    @Test
+    void chronologicalRanksNewestInNetworkFirstAndDropsTheRest() {
+        TickContext ctx = context(6, outrageScorer(), mixedPosts());
+        Feed feed = ranker("chronological").rank(request(6, 10), new UserProfile(TOPICS), ctx);
+        // Ticks: 3 and 4 at 6, 6 at 5, 1 at 4; equal ticks newest id first.
+        assertEquals(List.of(4L, 3L, 6L, 1L), ids(feed));
+        assertTrue(feed.items().stream().allMatch(FeedItem::inNetwork));
+        assertEquals("chronological", feed.objective());
+    }
+
+    @Test
+    void randomIsAReproduciblePermutationPerUserAndTick() {
+        Post[] posts = mixedPosts();
+        Feed a =
+                ranker("random")
+                        .rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
+        Feed b =
+                ranker("random")
+                        .rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
+        Feed next =
+                ranker("random")
+                        .rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts));
+        assertEquals(ids(a), ids(b));
+        assertEquals(6, ids(a).size());
+        assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L), new TreeSet<>(ids(a)));
+        assertEquals(new TreeSet<>(ids(a)), new TreeSet<>(ids(next)));
+        assertNotEquals(ids(a), ids(next));
+    }
+
+    @Test
+    void beforeAModelEngagementExploresInRandomOrder() {
+        Post[] posts = mixedPosts();
+        FeedRanker ranker = ranker("engagement");
+        Feed first = ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
+        Feed again = ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
+        Feed later = ranker.rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts));
+        assertEquals(TickContext.NO_MODEL, first.modelVersion());
+        assertEquals("none", first.modelVersion());
+        assertEquals("engagement", first.objective());
+        assertTrue(first.items().stream().allMatch(i -> i.predictions().length == 0));
+        assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L), new TreeSet<>(ids(first)));
+        assertEquals(ids(first), ids(again));
+        assertNotEquals(ids(first), ids(later));
+        for (int i = 1; i < first.items().size(); i++) {
+            assertTrue(first.items().get(i - 1).score() >= first.items().get(i).score());
+        }
+    }
+
+    @Test
+    void feedSizeIsRespected() {
+        TickContext ctx = context(6, outrageScorer(), mixedPosts());
+        Feed top3 = ranker("engagement").rank(request(6, 3), new UserProfile(TOPICS), ctx);
+        assertEquals(List.of(2L, 5L, 3L), ids(top3));
+        Feed chrono = ranker("chronological").rank(request(6, 2), new UserProfile(TOPICS), ctx);
+        assertEquals(List.of(4L, 3L), ids(chrono));
+        Feed empty = ranker("random").rank(request(6, 0), new UserProfile(TOPICS), ctx);
+        assertTrue(empty.items().isEmpty());
+    }
+
+    @Test
+    void tiesBreakOnPostIdWhateverTheRetrievalOrder() {
+        // Equal scores: the out-of-network post 2 is retrieved after both in-network posts, but
+        // its id puts it between them.
+        TickContext ctx =
+                context(
+                        5,
+                        outrageScorer(),
+                        post(1, 1, 5, 0.5),
+                        post(2, 9, 5, 0.5),
+                        post(3, 2, 5, 0.5));
+        Feed feed = ranker("engagement").rank(request(5, 10), new UserProfile(TOPICS), ctx);
+        assertEquals(List.of(3L, 2L, 1L), ids(feed));
+        assertEquals(feed.items().get(0).score(), feed.items().get(2).score());
+    }
+
+    @Test
+    void seenPostsAreNotRetrieved() {
+        Post[] posts = mixedPosts();
+        UserProfile user = new UserProfile(TOPICS);
+        user.apply(Impression.of(5000 + USER, USER, 3, 5, 0, "none", 0), posts[2]);
+        user.apply(Impression.of(5000 + USER, USER, 5, 5, 1, "none", 0), posts[4]);
+        TickContext ctx = context(6, outrageScorer(), posts);
+        Feed feed = ranker("engagement").rank(request(6, 10), user, ctx);
+        assertEquals(List.of(2L, 6L, 1L, 4L), ids(feed));
+        List<Candidate> candidates =
+                CandidateRetriever.retrieve(request(6, 10), user, ctx, config("engagement", 3));
+        assertFalse(candidates.stream().anyMatch(c -> c.post().post().postId() == 3));
+        assertFalse(candidates.stream().anyMatch(c -> c.post().post().postId() == 5));
+    }
+
+    @Test
+    void postsOlderThanMaxAgeOrFromTheFutureAreNotRetrieved() {
+        TickContext ctx =
+                context(
+                        10,
+                        outrageScorer(),
+                        post(1, 1, 6, 0.9),
+                        post(2, 1, 7, 0.1),
+                        post(3, 9, 6, 0.9),
+                        post(4, 9, 8, 0.1),
+                        post(5, 2, 11, 0.9));
+        Feed feed =
+                new FeedRanker(config("engagement", 3), SEED)
+                        .rank(request(10, 10), new UserProfile(TOPICS), ctx);
+        assertEquals(Set.of(2L, 4L), new TreeSet<>(ids(feed)));
+        Feed wider =
+                new FeedRanker(config("engagement", 4), SEED)
+                        .rank(request(10, 10), new UserProfile(TOPICS), ctx);
+        assertEquals(Set.of(1L, 2L, 3L, 4L), new TreeSet<>(ids(wider)));
+    }
+
+    @Test
+    void retrievalTakesTheNewestInNetworkAndTheMostEngagedOutOfNetwork() {
+        PostIndex index = new PostIndex();
+        List<Post> posts =
+                List.of(
+                        post(1, 1, 4, 0.1),
+                        post(2, 2, 6, 0.1),
+                        post(3, 1, 5, 0.1),
+                        post(4, 9, 6, 0.1),
+                        post(5, 9, 4, 0.1),
+                        post(6, 9, 5, 0.1));
+        posts.forEach(index::addPost);
+        int click = Impression.with(0, Action.CLICK);
+        // Post 5 gets two engagements, post 6 one, post 4 only a hide.
+        index.applyImpression(Impression.of(1, 20, 5, 5, 0, "none", click));
+        index.applyImpression(
+                Impression.of(2, 21, 5, 5, 0, "none", Impression.with(click, Action.LIKE)));
+        index.applyImpression(Impression.of(3, 22, 6, 5, 0, "none", click));
+        index.applyImpression(
+                Impression.of(4, 23, 4, 6, 0, "none", Impression.with(0, Action.HIDE)));
+        TickContext ctx = new TickContext(6, "none", null, index.snapshot(), new HashMap<>());
+        RankerConfig cfg = new RankerConfig("engagement", 1, 2, 8, 2, 2, 3, 1, 0.1);
+        List<Candidate> candidates =
+                CandidateRetriever.retrieve(request(6, 10), new UserProfile(TOPICS), ctx, cfg);
+        List<Long> got = new ArrayList<>();
+        for (Candidate c : candidates) {
+            got.add(c.post().post().postId());
+        }
+        assertEquals(List.of(2L, 3L, 5L, 6L), got);
+        assertEquals(
+                List.of(true, true, false, false),
+                candidates.stream().map(Candidate::inNetwork).toList());
+    }
+}

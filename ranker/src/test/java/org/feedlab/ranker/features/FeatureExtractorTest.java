@@ -1,0 +1,175 @@
+package org.feedlab.ranker.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.feedlab.events.Action;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+
+/** Checks each dense feature against its definition, computed by hand. */
+class FeatureExtractorTest {
+    /** Features are stored as floats. */
+    private static final double EPS = 1e-6;
+
+    private static final int TOPICS = 4;
+
+    private static Impression log(long postId, long tick, Action... actions) {
+        int bits = 0;
+        for (Action a : actions) {
+            bits = Impression.with(bits, a);
+        }
+        return Impression.of(tick * 100, 3, postId, tick, 0, "none", bits);
+    }
+
+    private static float[] extract(
+            UserProfile u, PostStats p, int followers, long tick, boolean inNetwork) {
+        float[] x = new float[Feature.count()];
+        FeatureExtractor.extract(u, p, followers, tick, inNetwork, x, 0);
+        return x;
+    }
+
+    private static double f(float[] x, Feature feature) {
+        return x[feature.ordinal()];
+    }
+
+    /** A user who engaged with two right-leaning posts (stances 0.4 and 0.8). */
+    private static UserProfile rightLeaning() {
+        UserProfile u = new UserProfile(TOPICS);
+        u.apply(log(1, 0, Action.CLICK), Post.of(1, 1, 0, 0, 0.4, 0.2, -1));
+        u.apply(log(2, 0, Action.LIKE), Post.of(2, 1, 0, 1, 0.8, 0.8, -1));
+        u.apply(log(3, 0), Post.of(3, 1, 0, 1, -0.6, 0.8, -1));
+        return u;
+    }
+
+    @Test
+    void namesAreDistinctAndInVectorOrder() {
+        List<String> names = Feature.names();
+        assertEquals(Feature.count(), names.size());
+        assertEquals(names.size(), new HashSet<>(names).size());
+        assertEquals("post.outrage_score", names.get(Feature.OUTRAGE_SCORE.ordinal()));
+        assertEquals(Feature.Group.USER_X_POST, Feature.SAME_SIDE.group());
+    }
+
+    @Test
+    void postCountersAreSmoothedTowardPriors() {
+        PostStats fresh = new PostStats(Post.of(9, 1, 3, 0, 0.1, 0.5, -1));
+        float[] x = extract(new UserProfile(TOPICS), fresh, 0, 3, false);
+        assertEquals(0.3, f(x, Feature.CLICK_RATE), EPS);
+        assertEquals(0.1, f(x, Feature.LIKE_RATE), EPS);
+        assertEquals(0.03, f(x, Feature.RESHARE_RATE), EPS);
+        assertEquals(0.03, f(x, Feature.COMMENT_RATE), EPS);
+        assertEquals(0.02, f(x, Feature.HIDE_RATE), EPS);
+        assertEquals(0.0, f(x, Feature.LOG_IMPRESSIONS), EPS);
+
+        PostStats seen = new PostStats(Post.of(9, 1, 3, 0, 0.1, 0.5, -1));
+        seen.apply(log(9, 3, Action.CLICK, Action.COMMENT));
+        seen.apply(log(9, 3, Action.CLICK));
+        seen.apply(log(9, 3, Action.HIDE));
+        seen.apply(log(9, 3));
+        seen.apply(log(9, 3));
+        x = extract(new UserProfile(TOPICS), seen, 0, 3, false);
+        assertEquals((2 + 5 * 0.3) / 10, f(x, Feature.CLICK_RATE), EPS);
+        assertEquals((0 + 5 * 0.1) / 10, f(x, Feature.LIKE_RATE), EPS);
+        assertEquals((1 + 5 * 0.03) / 10, f(x, Feature.COMMENT_RATE), EPS);
+        assertEquals((1 + 5 * 0.02) / 10, f(x, Feature.HIDE_RATE), EPS);
+        assertEquals(Math.log1p(5), f(x, Feature.LOG_IMPRESSIONS), EPS);
+        assertEquals(3, seen.engagements());
+    }
+
+    @Test
+    void postAndGraphFeatures() {
+        PostStats reshare = new PostStats(Post.of(9, 1, 3, 2, -0.7, 0.6, 4));
+        float[] x = extract(new UserProfile(TOPICS), reshare, 20, 5, true);
+        assertEquals(0.6, f(x, Feature.OUTRAGE_SCORE), EPS);
+        assertEquals(0.7, f(x, Feature.STANCE_ABS), EPS);
+        assertEquals(2, f(x, Feature.AGE), EPS);
+        assertEquals(Math.log1p(20) / 5.0, f(x, Feature.LOG_AUTHOR_FOLLOWERS), EPS);
+        assertEquals(1, f(x, Feature.IS_RESHARE));
+        assertEquals(1, f(x, Feature.IN_NETWORK));
+        // An original post, out of network, ranked at a tick before it was published (age ≥ 0).
+        float[] y =
+                extract(
+                        new UserProfile(TOPICS),
+                        new PostStats(Post.of(9, 1, 3, 2, -0.7, 0.6, -1)),
+                        0,
+                        2,
+                        false);
+        assertEquals(0, f(y, Feature.IS_RESHARE));
+        assertEquals(0, f(y, Feature.IN_NETWORK));
+        assertEquals(0, f(y, Feature.AGE));
+    }
+
+    @Test
+    void userAndAffinityFeaturesComeFromTheProfile() {
+        UserProfile u = rightLeaning();
+        PostStats p = new PostStats(Post.of(9, 1, 3, 1, 0.9, 0.9, -1));
+        float[] x = extract(u, p, 0, 3, false);
+        assertEquals(u.engagementRate(), f(x, Feature.USER_ENGAGEMENT_RATE), EPS);
+        assertEquals(Math.log1p(1), f(x, Feature.USER_LOG_SESSIONS), EPS);
+        assertEquals(u.topicRate(1), f(x, Feature.TOPIC_AFFINITY), EPS);
+        assertEquals(u.stanceRate(0.9), f(x, Feature.STANCE_AFFINITY), EPS);
+        assertEquals(u.outrageRate(0.9), f(x, Feature.OUTRAGE_AFFINITY), EPS);
+        assertEquals(0.9 * u.outrageRate(0.9), f(x, Feature.OUTRAGE_X_AFFINITY), EPS);
+        // Topic 1: one engaged of two.
+        double rate = (2 + 0.6) / 5;
+        assertEquals((1 + 2 * rate) / 4, f(x, Feature.TOPIC_AFFINITY), EPS);
+    }
+
+    @Test
+    void sameSideContentHasNoOutgroupOutrage() {
+        UserProfile u = rightLeaning();
+        assertEquals(0.6, u.leaning(), 1e-12);
+        float[] x = extract(u, new PostStats(Post.of(9, 1, 3, 0, 0.3, 0.8, -1)), 0, 3, false);
+        assertEquals(1, f(x, Feature.SAME_SIDE));
+        assertEquals(0, f(x, Feature.OUTGROUP_OUTRAGE));
+        assertEquals(Math.abs(0.6 - 0.3) / 2, f(x, Feature.STANCE_DISTANCE), EPS);
+    }
+
+    @Test
+    void otherSideContentCarriesItsOutrageAsOutgroupOutrage() {
+        UserProfile u = rightLeaning();
+        float[] x = extract(u, new PostStats(Post.of(9, 1, 3, 0, -0.5, 0.8, -1)), 0, 3, false);
+        assertEquals(0, f(x, Feature.SAME_SIDE));
+        assertEquals(0.8, f(x, Feature.OUTGROUP_OUTRAGE), EPS);
+        assertEquals((0.6 + 0.5) / 2, f(x, Feature.STANCE_DISTANCE), EPS);
+    }
+
+    @Test
+    void aUserWithNoLeaningHasNoOutgroup() {
+        float[] x =
+                extract(
+                        new UserProfile(TOPICS),
+                        new PostStats(Post.of(9, 1, 3, 0, -0.9, 0.9, -1)),
+                        0,
+                        3,
+                        false);
+        assertEquals(1, f(x, Feature.SAME_SIDE));
+        assertEquals(0, f(x, Feature.OUTGROUP_OUTRAGE));
+        assertEquals(0.45, f(x, Feature.STANCE_DISTANCE), EPS);
+    }
+
+    @Test
+    void extractionIsPureAndWritesOnlyItsSlice() {
+        UserProfile u = rightLeaning();
+        PostStats p = new PostStats(Post.of(9, 1, 3, 0, -0.5, 0.8, -1));
+        int n = Feature.count();
+        float[] batch = new float[3 * n];
+        Arrays.fill(batch, -7f);
+        FeatureExtractor.extract(u, p, 4, 5, true, batch, n);
+        float[] alone = extract(u, p, 4, 5, true);
+        assertArrayEquals(alone, Arrays.copyOfRange(batch, n, 2 * n));
+        for (int i = 0; i < n; i++) {
+            assertEquals(-7f, batch[i]);
+            assertEquals(-7f, batch[2 * n + i]);
+        }
+        assertArrayEquals(alone, extract(u, p, 4, 5, true));
+        assertTrue(alone[Feature.IN_NETWORK.ordinal()] == 1f);
+    }
+}

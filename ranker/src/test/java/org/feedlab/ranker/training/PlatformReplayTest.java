@@ -1,0 +1,289 @@
+package org.feedlab.ranker.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.feedlab.events.Action;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
+import org.feedlab.events.Post;
+import org.feedlab.events.Seeds;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.features.FeatureExtractor;
+import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.LinearTrainer;
+import org.feedlab.ranker.model.TrainedModel;
+import org.feedlab.ranker.model.TrainingExample;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks the platform's replay of its own logs: snapshots, model schedule, point-in-time features.
+ */
+class PlatformReplayTest {
+    private static final long RUN_SEED = 5;
+    private static final int TOPICS = 4;
+    private static final int USERS = 6;
+    private static final int AUTHORS = 4;
+    private static final int BOOTSTRAP = 3;
+    private static final int TICKS = 6;
+    private static final RankerConfig CONFIG =
+            new RankerConfig("engagement", 1, BOOTSTRAP, 8, 200, 100, 3, 2, 0.1);
+
+    /** The inputs of one tick: its posts and requests, and the impressions of the tick before. */
+    private record Inputs(
+            List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
+        Inputs reversed() {
+            List<Post> p = new ArrayList<>(posts);
+            List<FeedRequest> r = new ArrayList<>(requests);
+            List<Impression> i = new ArrayList<>(impressions);
+            Collections.reverse(p);
+            Collections.reverse(r);
+            Collections.reverse(i);
+            return new Inputs(p, r, i);
+        }
+    }
+
+    private static long postId(long tick, int k) {
+        return tick * 10 + k;
+    }
+
+    private static Post post(long tick, int k) {
+        double stance = (k % 2 == 0 ? 0.5 : -0.5) + 0.05 * (tick % 3);
+        double outrage = ((tick * 7 + k * 3) % 10) / 10.0;
+        return Post.of(postId(tick, k), 100 + k, tick, k, stance, outrage, -1);
+    }
+
+    private static int[] following(int user) {
+        int[] f = {100 + user % AUTHORS, 100 + (user + 1) % AUTHORS};
+        Arrays.sort(f);
+        return f;
+    }
+
+    /**
+     * A fixed rule for what a user does with a post, so every head sees positives and negatives.
+     */
+    private static int actions(int user, Post p) {
+        int bits = 0;
+        long id = p.postId();
+        if (p.outrageScore() > 0.5 || (user + id) % 3 == 0) {
+            bits = Impression.with(bits, Action.CLICK);
+        }
+        if ((user + id) % 4 == 0) {
+            bits = Impression.with(bits, Action.LIKE);
+        }
+        if ((user * id) % 7 == 0) {
+            bits = Impression.with(bits, Action.RESHARE);
+        }
+        if (p.outrageScore() > 0.6 && (user % 2 == 0) == (p.stance() > 0)) {
+            bits = Impression.with(bits, Action.COMMENT);
+        }
+        if (p.outrageScore() > 0.7 && user % 2 == 1) {
+            bits = Impression.with(bits, Action.HIDE);
+        }
+        return bits;
+    }
+
+    /** Every user reads the posts of the two ticks before {@code tick}, newest first. */
+    private static Inputs inputs(long tick) {
+        List<Post> posts = new ArrayList<>();
+        for (int k = 0; k < AUTHORS; k++) {
+            posts.add(post(tick, k));
+        }
+        List<FeedRequest> requests = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            requests.add(FeedRequest.of(tick * 1000 + u, u, tick, following(u), 5));
+        }
+        List<Impression> impressions = new ArrayList<>();
+        long read = tick - 1;
+        for (int u = 0; read >= 0 && u < USERS; u++) {
+            int position = 0;
+            for (long t = read; t >= Math.max(0, read - 1); t--) {
+                for (int k = 0; k < AUTHORS; k++) {
+                    Post p = post(t, k);
+                    impressions.add(
+                            Impression.of(
+                                    read * 1000 + u,
+                                    u,
+                                    p.postId(),
+                                    read,
+                                    position++,
+                                    "v",
+                                    actions(u, p)));
+                }
+            }
+        }
+        return new Inputs(posts, requests, impressions);
+    }
+
+    private static PlatformReplay.Step advance(PlatformReplay replay, long tick, Inputs in) {
+        return replay.advance(tick, in.posts(), in.requests(), in.impressions());
+    }
+
+    @Test
+    void theContextOfATickHoldsItsPosts() {
+        PlatformReplay replay = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        for (long t = 0; t < 3; t++) {
+            TickContext ctx = advance(replay, t, inputs(t)).context();
+            assertEquals(t, ctx.tick);
+            for (Post p : inputs(t).posts()) {
+                assertEquals(p, ctx.post(p.postId()).post());
+                assertEquals(0, ctx.post(p.postId()).impressions());
+            }
+            for (int i = 1; i < ctx.posts().size(); i++) {
+                assertTrue(
+                        ctx.posts().get(i - 1).post().postId()
+                                < ctx.posts().get(i).post().postId());
+            }
+        }
+    }
+
+    @Test
+    void impressionsReachCountersOnlyInTheNextContext() {
+        PlatformReplay replay = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        TickContext first = advance(replay, 0, inputs(0)).context();
+        TickContext second = advance(replay, 1, inputs(1)).context();
+        long id = postId(0, 2);
+        assertEquals(0, first.post(id).impressions(), "a snapshot is not changed afterwards");
+        assertEquals(USERS, second.post(id).impressions());
+        for (Action a : Action.values()) {
+            int expected = 0;
+            for (int u = 0; u < USERS; u++) {
+                if (Impression.of(0, u, id, 0, 0, "v", actions(u, post(0, 2))).did(a)) {
+                    expected++;
+                }
+            }
+            assertEquals(expected, second.post(id).actions(a), a.key());
+            assertEquals(0, first.post(id).actions(a));
+        }
+        // The posts of tick 1 have no impressions yet in the context that ranks tick 1.
+        assertEquals(0, second.post(postId(1, 0)).impressions());
+        // Followers come from the follow lists of the requests.
+        assertEquals(3, second.followers(100));
+    }
+
+    @Test
+    void theFirstModelArrivesAtTheEndOfTheBootstrap() {
+        PlatformReplay replay = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        int logged = 0;
+        for (long t = 0; t <= BOOTSTRAP + 1; t++) {
+            Inputs in = inputs(t);
+            PlatformReplay.Step step = advance(replay, t, in);
+            TickContext ctx = step.context();
+            if (t < BOOTSTRAP) {
+                assertNull(step.announcement(), "tick " + t);
+                assertNull(ctx.scorer);
+                assertEquals(TickContext.NO_MODEL, ctx.modelVersion);
+            } else {
+                String version = String.format(Locale.ROOT, "v%04d", t);
+                ModelVersion announced = step.announcement();
+                assertNotNull(announced, "tick " + t);
+                assertEquals(version, announced.version());
+                assertEquals(t, announced.tick());
+                assertEquals(logged + in.impressions().size(), announced.trainingExamples());
+                assertEquals(0, announced.windowStartTick());
+                assertEquals(version, ctx.modelVersion);
+                assertNotNull(ctx.scorer);
+                assertEquals(Feature.names(), ctx.scorer.featureNames());
+            }
+            logged += in.impressions().size();
+        }
+        assertEquals("v0003", OnlineTrainer.versionId(BOOTSTRAP));
+    }
+
+    @Test
+    void theOrderOfInputsDoesNotMatter() {
+        PlatformReplay forward = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        PlatformReplay backward = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        for (long t = 0; t <= TICKS; t++) {
+            PlatformReplay.Step a = advance(forward, t, inputs(t));
+            PlatformReplay.Step b = advance(backward, t, inputs(t).reversed());
+            assertEquals(a.announcement(), b.announcement(), "tick " + t);
+            TickContext x = a.context();
+            TickContext y = b.context();
+            assertEquals(x.modelVersion, y.modelVersion);
+            assertEquals(x.followers, y.followers);
+            assertEquals(x.posts().size(), y.posts().size());
+            for (int i = 0; i < x.posts().size(); i++) {
+                PostStats p = x.posts().get(i);
+                PostStats q = y.posts().get(i);
+                assertEquals(p.post(), q.post());
+                assertEquals(p.impressions(), q.impressions());
+                for (Action act : Action.values()) {
+                    assertEquals(p.actions(act), q.actions(act));
+                }
+            }
+            if (t >= BOOTSTRAP) {
+                // The byte form holds names, every weight and every bias, checksummed.
+                assertArrayEquals(x.scorer.toBytes(), y.scorer.toBytes(), "tick " + t);
+            }
+        }
+    }
+
+    /** The features a scorer of tick {@code log.tick()} used, from that tick's context. */
+    private static float[] featuresAt(TickContext ctx, UserProfile user, Impression log) {
+        PostStats post = ctx.post(log.postId());
+        int author = post.post().authorId();
+        boolean inNetwork = Arrays.binarySearch(following(log.userId()), author) >= 0;
+        float[] x = new float[Feature.count()];
+        FeatureExtractor.extract(user, post, ctx.followers(author), log.tick(), inNetwork, x, 0);
+        return x;
+    }
+
+    @Test
+    void trainingFeaturesArePointInTime() {
+        PlatformReplay replay = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        List<TrainingExample> pointInTime = new ArrayList<>();
+        TickContext previous = null;
+        TrainedModel expected = null;
+        int leakyDiffers = 0;
+        for (long t = 0; t <= BOOTSTRAP; t++) {
+            Inputs in = inputs(t);
+            List<Impression> logs = new ArrayList<>(in.impressions());
+            logs.sort(PlatformReplay.IMPRESSION_ORDER);
+            List<float[]> before = new ArrayList<>();
+            for (Impression log : logs) {
+                float[] x = featuresAt(previous, replay.profile(log.userId()), log);
+                before.add(x);
+                pointInTime.add(new TrainingExample(x, log.actions()));
+            }
+            TickContext ctx = advance(replay, t, in).context();
+            // The same impressions seen with what was learnt from them would give other features.
+            for (int i = 0; i < logs.size(); i++) {
+                Impression log = logs.get(i);
+                float[] leaky = featuresAt(ctx, replay.profile(log.userId()), log);
+                if (!Arrays.equals(leaky, before.get(i))) {
+                    leakyDiffers++;
+                }
+            }
+            if (t == BOOTSTRAP) {
+                LinearTrainer trainer =
+                        new LinearTrainer(
+                                Feature.names(),
+                                OnlineTrainer.headNames(),
+                                CONFIG.epochs(),
+                                CONFIG.learningRate(),
+                                Seeds.mix(RUN_SEED, 0, t, "train"));
+                expected = trainer.train(pointInTime, OnlineTrainer.versionId(t), null);
+                assertArrayEquals(expected.scorer().toBytes(), ctx.scorer.toBytes());
+            }
+            previous = ctx;
+        }
+        assertNotNull(expected);
+        assertFalse(pointInTime.isEmpty());
+        assertTrue(leakyDiffers > 0, "the check can tell leaked features apart");
+    }
+}

@@ -1,0 +1,113 @@
+package org.feedlab.streams;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.feedlab.events.Action;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.PostStats;
+
+/** Hand-made records, contexts and settings shared by the streams tests. */
+final class StreamFixtures {
+    /** Size of the topic taxonomy in every test. */
+    static final int TOPICS = 4;
+
+    /** Feed size larger than any candidate set here, so a feed holds every eligible post. */
+    static final int FEED_SIZE = 50;
+
+    /** Oldest eligible post age in ticks. */
+    static final int MAX_AGE = 2;
+
+    private StreamFixtures() {}
+
+    /**
+     * Settings whose trainer starts early (bootstrap 1 tick, retrain every tick) so a few ticks
+     * of input exercise the model path, with a short candidate age so age filtering shows.
+     */
+    static JobSettings settings() {
+        RankerConfig ranker = new RankerConfig("engagement", 1, 1, 8, 200, 100, MAX_AGE, 2, 0.1);
+        return new JobSettings(ranker, TOPICS, 42L);
+    }
+
+    /** A post whose topic, stance and outrage vary with its id, so features are not all equal. */
+    static Post post(long postId, int authorId, long tick) {
+        double stance = ((postId % 5) - 2) / 2.0;
+        double outrage = (postId % 3) / 3.0;
+        return Post.of(postId, authorId, tick, (int) (postId % TOPICS), stance, outrage, -1);
+    }
+
+    static FeedRequest request(long requestId, int userId, long tick, int... following) {
+        return FeedRequest.of(requestId, userId, tick, following, FEED_SIZE);
+    }
+
+    static Impression impression(
+            long requestId, int userId, long postId, long tick, int position, Action... actions) {
+        int bits = 0;
+        for (Action a : actions) {
+            bits = Impression.with(bits, a);
+        }
+        return Impression.of(requestId, userId, postId, tick, position, "test", bits);
+    }
+
+    /** A context without a model (exploration) over the given posts, sorted by id as required. */
+    static TickContext context(long tick, String modelVersion, Post... posts) {
+        ArrayList<PostStats> stats = new ArrayList<>();
+        Arrays.stream(posts)
+                .sorted(Comparator.comparingLong(Post::postId))
+                .forEach(p -> stats.add(new PostStats(p)));
+        return new TickContext(tick, modelVersion, null, stats, new HashMap<>());
+    }
+
+    /** The post ids of a feed, as a sorted set. */
+    static Set<Long> postIds(Feed feed) {
+        Set<Long> ids = new TreeSet<>();
+        for (FeedItem item : feed.items()) {
+            ids.add(item.postId());
+        }
+        return ids;
+    }
+
+    /** The post ids of a context's snapshot, in snapshot order. */
+    static List<Long> postIds(TickContext context) {
+        return context.posts().stream().map(s -> s.post().postId()).toList();
+    }
+
+    /**
+     * A feed as a string with every field, arrays included: records compare arrays by identity,
+     * so feeds from two runs are compared through this form.
+     */
+    static String canonical(Feed feed) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(feed.requestId())
+                .append('|')
+                .append(feed.userId())
+                .append('|')
+                .append(feed.tick())
+                .append('|')
+                .append(feed.modelVersion())
+                .append('|')
+                .append(feed.objective());
+        for (FeedItem item : feed.items()) {
+            sb.append("|(")
+                    .append(item.postId())
+                    .append(',')
+                    .append(item.score())
+                    .append(',')
+                    .append(Arrays.toString(item.predictions()))
+                    .append(',')
+                    .append(item.inNetwork())
+                    .append(')');
+        }
+        return sb.toString();
+    }
+}
