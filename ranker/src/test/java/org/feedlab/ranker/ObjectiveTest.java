@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 class ObjectiveTest {
     private static final double EPS = 1e-12;
 
-    /** Predictions in Action order: click, like, reshare, comment, hide. */
+    /** Predictions in Action order: click, like, reshare, comment, hide, angry (0 here). */
     private static double[] p(
             double click, double like, double reshare, double comment, double hide) {
-        return new double[] {click, like, reshare, comment, hide};
+        return new double[] {click, like, reshare, comment, hide, 0.0};
     }
 
     @Test
     void engagementUsesTheTwitter2023WeightsOnOurHeads() {
         assertArrayEquals(
-                new double[] {11.0, 0.5, 1.0, 13.5, -74.0}, Objective.ENGAGEMENT.weights());
+                new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0}, Objective.ENGAGEMENT.weights());
         assertEquals(Objective.Kind.WEIGHTED, Objective.ENGAGEMENT.kind());
         assertEquals(
                 11 * 0.1 + 0.5 * 0.2 + 1.0 * 0.05 + 13.5 * 0.3 - 74 * 0.01,
