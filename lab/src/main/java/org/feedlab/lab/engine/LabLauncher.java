@@ -203,7 +203,7 @@ public final class LabLauncher implements RunLauncher {
                         .setStyle(ProgressBarStyle.ASCII)
                         .setUpdateIntervalMillis(250)
                         .continuousUpdate()
-                        .setMaxRenderedLength(110);
+                        .setMaxRenderedLength(120);
         if (quiet) {
             b.setConsumer(new ConsoleProgressBarConsumer(new PrintStream(PrintStream.nullOutputStream())));
         } else {
@@ -222,7 +222,7 @@ public final class LabLauncher implements RunLauncher {
                 outrage = m.value();
             }
         }
-        return String.format(Locale.ROOT, "active %.0f, outrage share %.3f", active, outrage);
+        return String.format(Locale.ROOT, "users %.0f  outrage %.2f", active, outrage);
     }
 
     /**

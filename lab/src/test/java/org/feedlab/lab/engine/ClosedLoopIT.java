@@ -156,6 +156,10 @@ class ClosedLoopIT {
         assertArrayEquals(first, direct, "stream vs direct engine");
         byte[] otherSeed = run(s.withSeed(12), 1, true, "direct-seed-12");
         assertFalse(java.util.Arrays.equals(first, otherSeed), "a different seed changes the run");
+        // Every run stopped what it started: no broker process is left behind.
+        assertEquals(
+                List.of(),
+                ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
     }
 
     private byte[] run(Scenario s, int parallelism, boolean direct, String name) throws Exception {
