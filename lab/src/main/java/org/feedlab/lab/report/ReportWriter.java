@@ -1,0 +1,133 @@
+package org.feedlab.lab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.feedlab.lab.run.MetricRow;
+
+/**
+ * Writes report.html for a run directory: what was run, the key metrics over time per segment,
+ * and every metric's last value. Self-contained (inline SVG, no script), and the same run gives
+ * the same bytes.
+ */
+public final class ReportWriter {
+    /** Metrics charted, with the question each answers for a reader. */
+    static final Map<String, String> CHARTS = new LinkedHashMap<>();
+
+    static {
+        CHARTS.put("outrage_exposure_share", "How much of what people saw was outrage?");
+        CHARTS.put("thermometer_outgroup_mean", "How warm do people feel toward the other side (0–100)?");
+        CHARTS.put("items_read", "How much did people read (time-spent proxy)?");
+        CHARTS.put("anger_exits", "How many sessions ended because the reader got too angry?");
+        CHARTS.put("opinion_variance", "How spread out are opinions?");
+        CHARTS.put("opinion_bimodality", "Are opinions splitting into two camps (above 0.555)?");
+        CHARTS.put("cross_cutting_share", "How much did people see from the other side?");
+        CHARTS.put("model_auc_click", "How well does the model predict clicks on the next tick?");
+    }
+
+    public static final String FILE = "report.html";
+
+    private ReportWriter() {}
+
+    /** Reads the run directory and writes report.html into it; returns its path. */
+    public static Path write(Path runDir) throws IOException {
+        Path csv = runDir.resolve("metrics.csv");
+        if (!Files.isRegularFile(csv)) {
+            throw new IOException(runDir + " has no metrics.csv: is it a FeedLab run directory?");
+        }
+        MetricSeries series = MetricSeries.read(csv);
+        Path manifestFile = runDir.resolve("manifest.json");
+        JsonNode manifest =
+                Files.isRegularFile(manifestFile)
+                        ? new ObjectMapper().readTree(manifestFile.toFile())
+                        : new ObjectMapper().createObjectNode();
+        String html = render(manifest, series);
+        Path out = runDir.resolve(FILE);
+        Path tmp = runDir.resolve("." + FILE + ".tmp");
+        Files.writeString(tmp, html, StandardCharsets.UTF_8);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return out;
+    }
+
+    static String render(JsonNode manifest, MetricSeries series) {
+        JsonNode scenario = manifest.path("scenario");
+        String name = scenario.path("name").asText("run");
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        h.append("<title>FeedLab report: ").append(SvgChart.escape(name)).append("</title>");
+        h.append("<style>")
+                .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1120px}")
+                .append("h1{margin-bottom:4px}.sub{color:#555;margin-top:0}")
+                .append(".charts{display:flex;flex-wrap:wrap;gap:12px}")
+                .append("figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:6px}")
+                .append("figcaption{font-size:13px;color:#444;max-width:500px}")
+                .append(".title{font-size:13px;font-weight:600}.axis{font-size:11px;fill:#555}")
+                .append(".legend{font-size:11px}.plot{fill:#fafafa;stroke:#ccc}.grid{stroke:#eee}")
+                .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}")
+                .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("pre{background:#f6f6f6;padding:8px;font-size:12px;overflow:auto}")
+                .append("</style></head><body>\n");
+        h.append("<h1>").append(SvgChart.escape(name)).append("</h1>\n");
+        h.append("<p class=\"sub\">")
+                .append(SvgChart.escape(scenario.path("description").asText("")))
+                .append("</p>\n");
+        h.append("<p>Seed ")
+                .append(manifest.path("seed").asText("?"))
+                .append(" · objective <b>")
+                .append(SvgChart.escape(scenario.path("ranker").path("objective").asText("?")))
+                .append("</b> · ")
+                .append(scenario.path("ticks").asText("?"))
+                .append(" ticks · ")
+                .append(scenario.path("society").path("users").asText("?"))
+                .append(" users · engine ")
+                .append(SvgChart.escape(manifest.path("engine").asText("?")))
+                .append(" · ")
+                .append(manifest.path("model_versions").size())
+                .append(" model versions</p>\n");
+        h.append("<div class=\"charts\">\n");
+        for (Map.Entry<String, String> chart : CHARTS.entrySet()) {
+            Map<String, TreeMap<Long, Double>> lines =
+                    series.series().getOrDefault(chart.getKey(), Map.of());
+            if (lines.isEmpty()) {
+                continue;
+            }
+            h.append("<figure>")
+                    .append(SvgChart.render(chart.getKey(), lines))
+                    .append("<figcaption>")
+                    .append(SvgChart.escape(chart.getValue()))
+                    .append("</figcaption></figure>\n");
+        }
+        h.append("</div>\n<h2>Last tick</h2>\n<table><tr><th>metric</th><th>segment</th><th>value</th></tr>\n");
+        for (Map.Entry<String, Map<String, TreeMap<Long, Double>>> m : series.series().entrySet()) {
+            for (Map.Entry<String, TreeMap<Long, Double>> s : m.getValue().entrySet()) {
+                if (s.getValue().isEmpty()) {
+                    continue;
+                }
+                h.append("<tr><td>")
+                        .append(SvgChart.escape(m.getKey()))
+                        .append("</td><td>")
+                        .append(SvgChart.escape(s.getKey()))
+                        .append("</td><td class=\"num\">")
+                        .append(MetricRow.formatValue(s.getValue().lastEntry().getValue()))
+                        .append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n<h2>Scenario as run</h2>\n<pre>")
+                .append(SvgChart.escape(scenario.toPrettyString()))
+                .append("</pre>\n<p class=\"sub\">Metric definitions: docs/METRICS.md. ")
+                .append("Model: docs/MODEL.md.</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    static List<String> charted() {
+        return List.copyOf(CHARTS.keySet());
+    }
+}
