@@ -22,7 +22,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         version = "feedlab 0.1.0",
         description = "A simulation lab for social-feed recommenders.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, ReportCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ScenariosCommand.class,
+            ReportCommand.class,
+            ExperimentCommand.class
+        })
 public final class FeedLabCommand implements Callable<Integer> {
 
     /** Exit status for a bad command line or a bad scenario file. */

@@ -28,7 +28,7 @@ import java.util.List;
  * scalar; such an anchor is inert, since only an alias could use it, and aliases are refused.)
  * Third, size, nesting and duplicate keys are bounded or refused.
  */
-final class SafeYaml {
+public final class SafeYaml {
 
     /** Scenario files are a few hundred bytes; anything near this is not a scenario. */
     static final int MAX_CODE_POINTS = 1 << 20;
@@ -55,7 +55,7 @@ final class SafeYaml {
      * @return the document's root node, or {@code null} for a file with no document
      * @throws ScenarioException naming the line and column of a syntax error, tag, anchor or alias
      */
-    static JsonNode read(String yaml, String sourceName) throws ScenarioException {
+    public static JsonNode read(String yaml, String sourceName) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         try {
             checkPlainData(yaml, problems);

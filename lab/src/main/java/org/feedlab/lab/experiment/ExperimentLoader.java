@@ -1,0 +1,221 @@
+package org.feedlab.lab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.feedlab.lab.scenario.Problem;
+import org.feedlab.lab.scenario.SafeYaml;
+import org.feedlab.lab.scenario.ScenarioException;
+
+/**
+ * Reads an experiment file (safely, as plain data) and checks it, reporting every problem with the
+ * field's path, what was expected and what was there, like a scenario file.
+ *
+ * <pre>
+ * name: outrage-arms
+ * description: Engagement vs chronological ranking on the classroom population.
+ * scenario: ../scenarios/classroom.yaml     # relative to this file
+ * seeds: [1, 2, 3]
+ * baseline: chronological
+ * arms:
+ *   - name: engagement
+ *     ranker: {objective: engagement}
+ *   - name: chronological
+ *     ranker: {objective: chronological}
+ * summary: {metrics: [outrage_exposure_share, items_read], last_ticks: 5}
+ * </pre>
+ */
+public final class ExperimentLoader {
+    private static final Set<String> TOP =
+            Set.of("name", "description", "scenario", "seeds", "ticks", "baseline", "arms", "summary");
+    private static final Set<String> ARM_KEYS = Set.of("name", "ticks", "society", "ranker", "stream");
+    private static final Set<String> SUMMARY_KEYS = Set.of("metrics", "last_ticks");
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$");
+    private static final List<String> DEFAULT_METRICS =
+            List.of(
+                    "outrage_exposure_share",
+                    "thermometer_outgroup_mean",
+                    "items_read",
+                    "opinion_variance",
+                    "anger_exits");
+
+    private ExperimentLoader() {}
+
+    public static ExperimentSpec load(Path file) throws ScenarioException {
+        String source = file.toString();
+        JsonNode root = SafeYaml.read(readText(file, source), source);
+        List<Problem> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException(source, List.of(new Problem("$", "a mapping", "something else")));
+        }
+        unknownKeys(root, TOP, "$", problems);
+        String name = text(root, "name", "$.name", true, problems);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problems.add(new Problem("$.name", "letters, digits, '.', '_' or '-' (at most 30)", name));
+        }
+        String scenarioFile = text(root, "scenario", "$.scenario", true, problems);
+        List<Long> seeds = new ArrayList<>();
+        JsonNode seedsNode = root.path("seeds");
+        if (!seedsNode.isArray() || seedsNode.isEmpty()) {
+            problems.add(new Problem("$.seeds", "a non-empty list of integers ≥ 0", describe(seedsNode)));
+        } else {
+            for (int i = 0; i < seedsNode.size(); i++) {
+                JsonNode s = seedsNode.get(i);
+                if (!s.canConvertToLong() || !s.isIntegralNumber() || s.longValue() < 0) {
+                    problems.add(new Problem("$.seeds[" + i + "]", "integer ≥ 0", describe(s)));
+                } else if (seeds.contains(s.longValue())) {
+                    problems.add(new Problem("$.seeds[" + i + "]", "distinct seeds", "a repeat of " + s));
+                } else {
+                    seeds.add(s.longValue());
+                }
+            }
+        }
+        List<Arm> arms = new ArrayList<>();
+        Set<String> armNames = new HashSet<>();
+        JsonNode armsNode = root.path("arms");
+        if (!armsNode.isArray() || armsNode.isEmpty()) {
+            problems.add(new Problem("$.arms", "a non-empty list of arms", describe(armsNode)));
+        } else {
+            for (int i = 0; i < armsNode.size(); i++) {
+                String path = "$.arms[" + i + "]";
+                JsonNode a = armsNode.get(i);
+                if (!a.isObject()) {
+                    problems.add(new Problem(path, "a mapping with a name", describe(a)));
+                    continue;
+                }
+                unknownKeys(a, ARM_KEYS, path, problems);
+                String armName = text(a, "name", path + ".name", true, problems);
+                if (armName != null && !NAME.matcher(armName).matches()) {
+                    problems.add(new Problem(path + ".name", "letters, digits, '.', '_' or '-' (at most 30)", armName));
+                } else if (armName != null && !armNames.add(armName)) {
+                    problems.add(new Problem(path + ".name", "a unique arm name", "a repeat of " + armName));
+                }
+                ObjectNode overrides = ((ObjectNode) a).deepCopy();
+                overrides.remove("name");
+                if (root.has("ticks") && !overrides.has("ticks")) {
+                    overrides.set("ticks", root.get("ticks"));
+                }
+                arms.add(new Arm(armName, overrides));
+            }
+        }
+        String baseline = text(root, "baseline", "$.baseline", false, problems);
+        if (baseline == null && !arms.isEmpty()) {
+            baseline = arms.get(0).name();
+        } else if (baseline != null && !armNames.contains(baseline)) {
+            problems.add(new Problem("$.baseline", "one of the arm names " + armNames, baseline));
+        }
+        List<String> metrics = new ArrayList<>(DEFAULT_METRICS);
+        int lastTicks = 5;
+        JsonNode summary = root.path("summary");
+        if (!summary.isMissingNode()) {
+            if (!summary.isObject()) {
+                problems.add(new Problem("$.summary", "a mapping", describe(summary)));
+            } else {
+                unknownKeys(summary, SUMMARY_KEYS, "$.summary", problems);
+                JsonNode m = summary.path("metrics");
+                if (!m.isMissingNode()) {
+                    metrics.clear();
+                    if (!m.isArray() || m.isEmpty()) {
+                        problems.add(new Problem("$.summary.metrics", "a non-empty list of metric names", describe(m)));
+                    } else {
+                        for (int i = 0; i < m.size(); i++) {
+                            if (!m.get(i).isTextual()) {
+                                problems.add(new Problem("$.summary.metrics[" + i + "]", "a metric name", describe(m.get(i))));
+                            } else {
+                                metrics.add(m.get(i).asText());
+                            }
+                        }
+                    }
+                }
+                JsonNode k = summary.path("last_ticks");
+                if (!k.isMissingNode()) {
+                    if (!k.isIntegralNumber() || k.intValue() < 1) {
+                        problems.add(new Problem("$.summary.last_ticks", "integer ≥ 1", describe(k)));
+                    } else {
+                        lastTicks = k.intValue();
+                    }
+                }
+            }
+        }
+        ObjectNode base = JsonNodeFactory.instance.objectNode();
+        if (scenarioFile != null) {
+            Path basePath = file.toAbsolutePath().getParent().resolve(scenarioFile).normalize();
+            if (!Files.isRegularFile(basePath)) {
+                problems.add(new Problem("$.scenario", "an existing scenario file", scenarioFile));
+            } else {
+                JsonNode tree = SafeYaml.read(readText(basePath, scenarioFile), scenarioFile);
+                if (tree instanceof ObjectNode obj) {
+                    base = obj;
+                } else {
+                    problems.add(new Problem("$.scenario", "a scenario mapping", scenarioFile));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+        return new ExperimentSpec(
+                name,
+                root.path("description").asText("").strip(),
+                base,
+                scenarioFile,
+                List.copyOf(seeds),
+                baseline,
+                List.copyOf(arms),
+                List.copyOf(metrics),
+                lastTicks);
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> allowed, String path, List<Problem> problems) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!allowed.contains(key)) {
+                problems.add(new Problem(path + "." + key, "one of the keys " + new java.util.TreeSet<>(allowed), "unknown key " + key));
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String key, String path, boolean required, List<Problem> problems) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            if (required) {
+                problems.add(new Problem(path, "a string (required)", "nothing"));
+            }
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            problems.add(new Problem(path, "a non-empty string", describe(v)));
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + v;
+    }
+
+    private static String readText(Path file, String source) throws ScenarioException {
+        try {
+            if (Files.size(file) > 1 << 20) {
+                throw new ScenarioException(source, List.of(new Problem("file", "at most 1 MiB", Files.size(file) + " bytes")));
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(source, List.of(new Problem("file", "a readable UTF-8 file", e.toString())));
+        }
+    }
+}

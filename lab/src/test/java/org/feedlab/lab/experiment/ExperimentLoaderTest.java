@@ -1,0 +1,127 @@
+package org.feedlab.lab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.feedlab.lab.scenario.ScenarioException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExperimentLoaderTest {
+    @TempDir Path dir;
+
+    private static final String BASE =
+            """
+            name: base
+            seed: 1
+            ticks: 4
+            society: {users: 100, creators: 30}
+            """;
+
+    private Path write(String experiment) throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), BASE);
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(f, experiment);
+        return f;
+    }
+
+    @Test
+    void expandsArmsTimesSeedsWithOverridesMerged() throws Exception {
+        Path f =
+                write(
+                        """
+                        name: exp
+                        scenario: base.yaml
+                        seeds: [7, 8]
+                        ticks: 3
+                        arms:
+                          - name: eng
+                            ranker: {objective: engagement}
+                          - name: chrono
+                            ranker: {objective: chronological}
+                            society: {users: 120}
+                        """);
+        ExperimentSpec spec = ExperimentLoader.load(f);
+        assertEquals("eng", spec.baseline(), "the first arm is the baseline by default");
+        List<PlannedRun> plan = Grid.expand(spec, "exp.yaml");
+        assertEquals(4, plan.size());
+        assertEquals(List.of("eng-s7", "eng-s8", "chrono-s7", "chrono-s8"),
+                plan.stream().map(PlannedRun::directoryName).toList());
+        PlannedRun chrono = plan.get(3);
+        assertEquals(8, chrono.scenario().seed());
+        assertEquals(3, chrono.scenario().ticks(), "experiment-level ticks apply to every arm");
+        assertEquals("chronological", chrono.scenario().ranker().objective());
+        assertEquals(120, chrono.scenario().society().users(), "arm override");
+        assertEquals(30, chrono.scenario().society().creators(), "kept from the base scenario");
+        assertEquals(100, plan.get(0).scenario().society().users());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'seeds: []'|$.seeds",
+                "'seeds: [1, x]'|$.seeds[1]",
+                "'seeds: [1, 1]'|$.seeds[1]",
+                "'colour: red'|$.colour",
+                "'baseline: nobody'|$.baseline",
+                "'summary: {last_ticks: 0}'|$.summary.last_ticks",
+            })
+    void badExperimentFilesNameTheField(String line, String path) throws Exception {
+        String body =
+                """
+                name: exp
+                scenario: base.yaml
+                arms:
+                  - name: a
+                """;
+        if (!line.startsWith("seeds")) {
+            body += "seeds: [1]\n";
+        }
+        Path f = write(body + line + "\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));
+        assertTrue(e.getMessage().contains(path), e.getMessage());
+    }
+
+    @Test
+    void aBadArmIsReportedWithItsNameAndTheScenarioField() throws Exception {
+        Path f =
+                write(
+                        """
+                        name: exp
+                        scenario: base.yaml
+                        seeds: [1]
+                        arms:
+                          - name: broken
+                            ranker: {objective: likes}
+                        """);
+        ExperimentSpec spec = ExperimentLoader.load(f);
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> Grid.expand(spec, "exp.yaml"));
+        assertTrue(e.getMessage().contains("arms[0] (broken)"), e.getMessage());
+        assertTrue(e.getMessage().contains("$.ranker.objective"), e.getMessage());
+    }
+
+    @Test
+    void aMissingBaseScenarioIsNamed() throws Exception {
+        Path f = write("name: exp\nscenario: nowhere.yaml\nseeds: [1]\narms: [{name: a}]\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));
+        assertTrue(e.getMessage().contains("$.scenario"), e.getMessage());
+    }
+
+    @Test
+    void theShippedExperimentsLoadAndExpand() throws Exception {
+        try (var files = Files.list(Path.of("..", "experiments"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                ExperimentSpec spec = ExperimentLoader.load(f);
+                assertTrue(Grid.expand(spec, f.toString()).size() >= 2, f.toString());
+            }
+        }
+    }
+}
