@@ -13,6 +13,8 @@ import java.util.List;
  *     first model)
  * @param objective name of the objective that ordered the items
  * @param items ranked items, best first
+ * @param sessionNudge whether a session-nudge policy shows the reader a "take a break" prompt
+ *     with this feed (a prompt the society reacts to)
  */
 public record Feed(
         int schema,
@@ -21,7 +23,8 @@ public record Feed(
         long tick,
         String modelVersion,
         String objective,
-        List<FeedItem> items)
+        List<FeedItem> items,
+        boolean sessionNudge)
         implements PlatformRecord {
 
     public static Feed of(
@@ -31,7 +34,26 @@ public record Feed(
             String modelVersion,
             String objective,
             List<FeedItem> items) {
+        return of(requestId, userId, tick, modelVersion, objective, items, false);
+    }
+
+    /** A feed with the session-nudge prompt set as given. */
+    public static Feed of(
+            long requestId,
+            int userId,
+            long tick,
+            String modelVersion,
+            String objective,
+            List<FeedItem> items,
+            boolean sessionNudge) {
         return new Feed(
-                SCHEMA_VERSION, requestId, userId, tick, modelVersion, objective, new ArrayList<>(items));
+                SCHEMA_VERSION,
+                requestId,
+                userId,
+                tick,
+                modelVersion,
+                objective,
+                new ArrayList<>(items),
+                sessionNudge);
     }
 }

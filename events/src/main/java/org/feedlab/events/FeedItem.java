@@ -8,5 +8,19 @@ package org.feedlab.events;
  * @param predictions the model's predicted probability per action head, in {@link Action} order
  *     (empty when no model had been trained yet)
  * @param inNetwork whether the author is followed by the requesting user
+ * @param reshareFriction whether a reshare-friction policy asks the reader to confirm before
+ *     resharing this item (a prompt the society reacts to)
  */
-public record FeedItem(long postId, double score, double[] predictions, boolean inNetwork) {}
+public record FeedItem(
+        long postId, double score, double[] predictions, boolean inNetwork, boolean reshareFriction) {
+
+    /** An item without a reshare-friction prompt. */
+    public FeedItem(long postId, double score, double[] predictions, boolean inNetwork) {
+        this(postId, score, predictions, inNetwork, false);
+    }
+
+    /** The same item with the reshare-friction prompt set as given. */
+    public FeedItem withReshareFriction(boolean friction) {
+        return new FeedItem(postId, score, predictions, inNetwork, friction);
+    }
+}

@@ -8,15 +8,24 @@ package org.feedlab.events;
  * @param requestId unique request id
  * @param userId the requesting user
  * @param tick the tick of the session
- * @param following creator ids the user follows, ascending
+ * @param following account ids the user follows, ascending (creators, then users offset by the
+ *     creator count, whose posts are reshares)
  * @param feedSize number of items the feed should hold
+ * @param segment the segment the user declared (an age group a platform holds), "" if unknown
  */
 public record FeedRequest(
-        int schema, long requestId, int userId, long tick, int[] following, int feedSize)
+        int schema, long requestId, int userId, long tick, int[] following, int feedSize, String segment)
         implements PlatformRecord {
 
     public static FeedRequest of(
             long requestId, int userId, long tick, int[] following, int feedSize) {
-        return new FeedRequest(SCHEMA_VERSION, requestId, userId, tick, following, feedSize);
+        return of(requestId, userId, tick, following, feedSize, "");
+    }
+
+    /** A request that carries the user's declared segment. */
+    public static FeedRequest of(
+            long requestId, int userId, long tick, int[] following, int feedSize, String segment) {
+        return new FeedRequest(
+                SCHEMA_VERSION, requestId, userId, tick, following, feedSize, segment);
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * @param trainingExamples number of logged impressions it was trained on
  * @param windowStartTick first tick of the training window
  * @param provenance Tribuo provenance of the model, flattened to key/value strings
+ * @param evaluation held-out evaluation of the model (per-head AUC and log loss), empty when none
  */
 public record ModelVersion(
         int schema,
@@ -20,8 +21,13 @@ public record ModelVersion(
         String trainer,
         int trainingExamples,
         long windowStartTick,
-        Map<String, String> provenance)
+        Map<String, String> provenance,
+        Map<String, String> evaluation)
         implements PlatformRecord {
+
+    public ModelVersion {
+        evaluation = evaluation == null ? new TreeMap<>() : evaluation;
+    }
 
     public static ModelVersion of(
             long tick,
@@ -30,6 +36,18 @@ public record ModelVersion(
             int trainingExamples,
             long windowStartTick,
             Map<String, String> provenance) {
+        return of(tick, version, trainer, trainingExamples, windowStartTick, provenance, Map.of());
+    }
+
+    /** An announcement with the model's held-out evaluation numbers. */
+    public static ModelVersion of(
+            long tick,
+            String version,
+            String trainer,
+            int trainingExamples,
+            long windowStartTick,
+            Map<String, String> provenance,
+            Map<String, String> evaluation) {
         return new ModelVersion(
                 SCHEMA_VERSION,
                 tick,
@@ -37,6 +55,7 @@ public record ModelVersion(
                 trainer,
                 trainingExamples,
                 windowStartTick,
-                new TreeMap<>(provenance));
+                new TreeMap<>(provenance),
+                new TreeMap<>(evaluation));
     }
 }

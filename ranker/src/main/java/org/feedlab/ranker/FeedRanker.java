@@ -8,84 +8,204 @@ import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.Scorer;
+import org.feedlab.ranker.objective.ObjectiveTerms;
+import org.feedlab.ranker.objective.PlatformSignals;
+import org.feedlab.ranker.policy.ChronologicalControlGroup;
+import org.feedlab.ranker.policy.FeedPolicy;
+import org.feedlab.ranker.policy.NonProfilingFeed;
+import org.feedlab.ranker.policy.Policies;
+import org.feedlab.ranker.policy.RankingState;
 
 /**
- * Ranks one feed request: retrieve candidates, predict every head for all of them in one batch,
- * order them by the objective, cut to the feed size. Ties break on post id so the order never
+ * Ranks one feed request: policies choose the kind of feed, candidates are retrieved and filtered,
+ * every head is predicted for all of them in one batch, the objective scores them, policies adjust
+ * scores and the selection, and the feed is cut to size. Ties break on post id so the order never
  * depends on arrival or iteration order.
  */
 public final class FeedRanker {
     private final RankerConfig config;
     private final Objective objective;
+    private final List<FeedPolicy> policies;
     private final long runSeed;
 
     public FeedRanker(RankerConfig config, long runSeed) {
         this.config = config;
-        this.objective = Objective.named(config.objective());
+        this.policies = Policies.of(config);
+        Objective o = Objective.of(config.objective(), config.objectiveTerms());
+        for (FeedPolicy p : policies) {
+            o = p.objective(o);
+        }
+        this.objective = o;
         this.runSeed = runSeed;
+    }
+
+    /** The objective in force after policies changed it (e.g. weight caps). */
+    public Objective objective() {
+        return objective;
     }
 
     /** The ranked feed for a request, given the user's profile and the tick's context. */
     public Feed rank(FeedRequest request, UserProfile user, TickContext context) {
-        List<Candidate> candidates = CandidateRetriever.retrieve(request, user, context, config);
-        if (objective.kind() == Objective.Kind.CHRONOLOGICAL) {
-            candidates.removeIf(c -> !c.inNetwork());
+        RankingState state = new RankingState(request, user, context, runSeed);
+        for (FeedPolicy p : policies) {
+            p.audience(state);
         }
+        boolean ranked = state.mode == RankingState.Mode.RANKED;
+        // A non-profiling feed must not depend on the user's history, not even on what they saw.
+        UserProfile retrievalUser = isNonProfiling(state) ? new UserProfile(1) : user;
+        state.candidates = CandidateRetriever.retrieve(request, retrievalUser, context, config);
+        if (state.mode == RankingState.Mode.CONTROL_CHRONOLOGICAL
+                || state.mode == RankingState.Mode.NON_PROFILING_CHRONOLOGICAL
+                || (ranked && objective.kind() == Objective.Kind.CHRONOLOGICAL)) {
+            state.candidates.removeIf(c -> !c.inNetwork());
+        }
+        for (FeedPolicy p : policies) {
+            p.candidates(state);
+        }
+        List<Candidate> candidates = state.candidates;
         int n = candidates.size();
-        double[][] predictions = predict(request, user, context, candidates);
-        double[] scores = new double[n];
-        boolean explore = context.scorer == null;
-        switch (objective.kind()) {
-            case WEIGHTED -> {
-                if (explore) {
-                    randomScores(request, scores, "explore");
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        scores[i] = objective.score(predictions[i]);
-                    }
+        state.predictions = ranked ? predict(request, user, context, candidates) : empty(n);
+        state.scores = new double[n];
+        state.friction = new boolean[n];
+        switch (state.mode) {
+            case CONTROL_CHRONOLOGICAL, NON_PROFILING_CHRONOLOGICAL -> chronological(state);
+            case NON_PROFILING_POPULAR -> popularity(state);
+            case RANKED -> {
+                score(state);
+                for (FeedPolicy p : policies) {
+                    p.scores(state);
                 }
             }
-            case CHRONOLOGICAL -> {
-                for (int i = 0; i < n; i++) {
-                    scores[i] = candidates.get(i).post().post().tick();
-                }
-            }
-            case RANDOM -> randomScores(request, scores, "random-order");
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(
-                order,
-                (a, b) -> {
-                    int c = Double.compare(scores[b], scores[a]);
-                    if (c != 0) {
-                        return c;
-                    }
-                    return Long.compare(
-                            candidates.get(b).post().post().postId(),
-                            candidates.get(a).post().post().postId());
-                });
-        List<FeedItem> items = new ArrayList<>();
-        for (int r = 0; r < Math.min(request.feedSize(), n); r++) {
-            int i = order[r];
+        Arrays.sort(order, state.order());
+        state.selected = new int[Math.min(request.feedSize(), n)];
+        for (int r = 0; r < state.selected.length; r++) {
+            state.selected[r] = order[r];
+        }
+        for (FeedPolicy p : policies) {
+            p.feed(state);
+        }
+        int size =
+                state.itemLimit > 0
+                        ? Math.min(state.itemLimit, state.selected.length)
+                        : state.selected.length;
+        List<FeedItem> items = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            int i = state.selected[r];
             Candidate c = candidates.get(i);
             items.add(
-                    new FeedItem(c.post().post().postId(), scores[i], predictions[i], c.inNetwork()));
+                    new FeedItem(
+                            c.post().post().postId(),
+                            state.scores[i],
+                            state.predictions[i],
+                            c.inNetwork(),
+                            state.friction[i]));
         }
         return Feed.of(
                 request.requestId(),
                 request.userId(),
                 request.tick(),
-                context.modelVersion,
-                objective.name(),
-                items);
+                ranked ? context.modelVersion : TickContext.NO_MODEL,
+                feedObjective(state.mode),
+                items,
+                state.nudge);
+    }
+
+    private static boolean isNonProfiling(RankingState state) {
+        return state.mode == RankingState.Mode.NON_PROFILING_CHRONOLOGICAL
+                || state.mode == RankingState.Mode.NON_PROFILING_POPULAR;
+    }
+
+    private String feedObjective(RankingState.Mode mode) {
+        return switch (mode) {
+            case RANKED -> objective.name();
+            case CONTROL_CHRONOLOGICAL -> ChronologicalControlGroup.OBJECTIVE;
+            case NON_PROFILING_CHRONOLOGICAL, NON_PROFILING_POPULAR -> NonProfilingFeed.OBJECTIVE;
+        };
+    }
+
+    /** Scores a ranked feed by the objective. */
+    private void score(RankingState state) {
+        List<Candidate> candidates = state.candidates;
+        double[] scores = state.scores;
+        int n = candidates.size();
+        switch (objective.kind()) {
+            case WEIGHTED -> {
+                Scorer scorer = state.context.scorer;
+                if (scorer == null) {
+                    // No model yet: explore at random so the first window holds unshaped logs.
+                    randomScores(state.request, scores, "explore");
+                    return;
+                }
+                List<String> heads = scorer.headNames();
+                double[] w = objective.headWeights(heads);
+                int angry = heads.indexOf(Action.ANGRY.key());
+                ObjectiveTerms terms = objective.terms();
+                PlatformSignals signals = signals(state.context);
+                double outrageWeight = terms.outragePenalty() + signals.outrageMultiplier;
+                double leaning = state.user.leaning();
+                for (int i = 0; i < n; i++) {
+                    double[] p = state.predictions[i];
+                    double s = 0.0;
+                    for (int k = 0; k < Math.min(w.length, p.length); k++) {
+                        s += w[k] * p[k];
+                    }
+                    Post post = candidates.get(i).post().post();
+                    if (outrageWeight != 0.0) {
+                        double outrage =
+                                ObjectiveTerms.ANGRY.equals(terms.outrageSource()) && angry >= 0
+                                        ? p[angry]
+                                        : post.outrageScore();
+                        s -= outrageWeight * outrage;
+                    }
+                    if (terms.diversityBonus() != 0.0) {
+                        s += terms.diversityBonus() * Math.abs(post.stance() - leaning) / 2.0;
+                    }
+                    scores[i] = s;
+                }
+            }
+            case CHRONOLOGICAL -> chronological(state);
+            case RANDOM -> randomScores(state.request, scores, "random-order");
+            case POPULARITY -> popularity(state);
+            case BRIDGING -> {
+                PlatformSignals signals = signals(state.context);
+                for (int i = 0; i < n; i++) {
+                    scores[i] = signals.intercept(candidates.get(i).post().post().postId());
+                }
+            }
+        }
+    }
+
+    private static PlatformSignals signals(TickContext context) {
+        return context.signals == null ? new PlatformSignals() : context.signals;
+    }
+
+    private static void chronological(RankingState state) {
+        for (int i = 0; i < state.scores.length; i++) {
+            state.scores[i] = state.candidates.get(i).post().post().tick();
+        }
+    }
+
+    private static void popularity(RankingState state) {
+        for (int i = 0; i < state.scores.length; i++) {
+            state.scores[i] = state.candidates.get(i).post().engagements();
+        }
+    }
+
+    private static double[][] empty(int n) {
+        double[][] out = new double[n][];
+        Arrays.fill(out, new double[0]);
+        return out;
     }
 
     private double[][] predict(
@@ -98,7 +218,7 @@ public final class FeedRanker {
             return out;
         }
         int f = Feature.count();
-        int h = Action.values().length;
+        int h = scorer.heads();
         float[] xs = new float[n * f];
         for (int i = 0; i < n; i++) {
             Candidate c = candidates.get(i);

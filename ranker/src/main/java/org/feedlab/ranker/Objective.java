@@ -1,61 +1,224 @@
 package org.feedlab.ranker;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.feedlab.events.Action;
+import org.feedlab.ranker.objective.ObjectiveTerms;
 
 /**
- * What the feed optimises: a weighted sum of predicted action probabilities, or an ordering that
- * uses no model at all.
+ * What the feed optimises: Σ w_k·p_k over named model heads plus optional terms, or an ordering
+ * that uses no model at all. Weights are held by head name so a model with more heads (dwell,
+ * survey) is scored without renumbering.
  *
- * <p>The engagement preset maps the Twitter/X heavy-ranker weights published on 5 April 2023
- * (the-algorithm-ml, projects/home/recap) onto our heads: good_click 11 → click, fav 0.5 → like,
- * retweet 1.0 → reshare, reply 13.5 → comment, negative_feedback_v2 −74 → hide.
+ * <p>Presets and their sources are listed in docs/MODEL.md ("Objectives"). The Twitter/X preset
+ * maps the heavy-ranker weights published on 5 April 2023 (the-algorithm-ml, projects/home/recap)
+ * onto our heads: good_click 11 → click, fav 0.5 → like, retweet 1.0 → reshare, reply 13.5 →
+ * comment, negative_feedback_v2 −74 → hide; report −369 has no head (no report action).
  *
- * @param name preset name as written in scenario files
+ * @param name preset name as written in scenario files (and stamped on feeds)
  * @param kind how items are ordered
- * @param weights weight per {@link Action}, used when kind is WEIGHTED
+ * @param weights weight per head name, used when kind is WEIGHTED
+ * @param fallback weights used instead when the model lacks a head that {@code weights} needs
+ *     (empty: missing heads count as 0)
+ * @param terms researcher-declared terms (penalty, bonus, cap)
  */
-public record Objective(String name, Kind kind, double[] weights) {
+public record Objective(
+        String name,
+        Kind kind,
+        Map<String, Double> weights,
+        Map<String, Double> fallback,
+        ObjectiveTerms terms) {
 
     /** How an objective orders candidates. */
     public enum Kind {
-        /** Σ weight_k · p_k over the model's heads. */
+        /** Σ weight_k · p_k over the model's heads, plus terms. */
         WEIGHTED,
         /** Newest first, in-network only. */
         CHRONOLOGICAL,
         /** A uniformly random order, drawn per (user, tick). */
-        RANDOM
+        RANDOM,
+        /** Most engaged-with first (the platform's counters; the same for every user). */
+        POPULARITY,
+        /** By the bridging intercept i_n of the platform's approval factorisation. */
+        BRIDGING
+    }
+
+    /** Head name of the dwell head (binary: dwell above the model's threshold). */
+    public static final String DWELL = "dwell";
+
+    /** Head name of the stated-preference head (survey "worth your time?" answers). */
+    public static final String SURVEY = "survey";
+
+    /** Every preset name, in the order documentation lists them. */
+    public static final List<String> PRESETS =
+            List.of(
+                    "engagement-twitter-2023",
+                    "engagement",
+                    "engagement-outrage-cap",
+                    "reactions-5x-anger",
+                    "reactions-2020",
+                    "time-spent",
+                    "stated-preference",
+                    "bridging",
+                    "chronological",
+                    "random",
+                    "popularity",
+                    "custom");
+
+    /** The Twitter/X 2023 heavy-ranker weights on our heads (no angry reaction: weight 0). */
+    public static final Objective ENGAGEMENT = named("engagement");
+
+    public static final Objective CHRONOLOGICAL = named("chronological");
+
+    public static final Objective RANDOM = named("random");
+
+    /** Fills empty maps and terms, so consumers never null-check. */
+    public Objective {
+        weights = weights == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        fallback =
+                fallback == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fallback));
+        terms = terms == null ? ObjectiveTerms.none() : terms;
+    }
+
+    /** The preset with this name and no extra terms. */
+    public static Objective named(String name) {
+        return of(name, ObjectiveTerms.none());
     }
 
     /**
-     * Twitter/X 2023 weights mapped onto click, like, reshare, comment, hide (Twitter has no angry
-     * reaction: weight 0).
+     * The preset with this name, its weights overridden by {@code terms.weights()} and its terms
+     * added.
+     *
+     * @throws IllegalArgumentException for an unknown preset or head
      */
-    public static final Objective ENGAGEMENT =
-            new Objective(
-                    "engagement", Kind.WEIGHTED, new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0});
-
-    public static final Objective CHRONOLOGICAL =
-            new Objective("chronological", Kind.CHRONOLOGICAL, new double[0]);
-
-    public static final Objective RANDOM = new Objective("random", Kind.RANDOM, new double[0]);
-
-    /** The preset with this name. */
-    public static Objective named(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "engagement" -> ENGAGEMENT;
-            case "chronological" -> CHRONOLOGICAL;
-            case "random" -> RANDOM;
-            default -> throw new IllegalArgumentException("unknown objective: " + name);
-        };
+    public static Objective of(String name, ObjectiveTerms terms) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Map<String, Double> w = new LinkedHashMap<>();
+        Map<String, Double> fallback = new LinkedHashMap<>();
+        Kind kind = Kind.WEIGHTED;
+        ObjectiveTerms t = terms;
+        switch (key) {
+            case "engagement", "engagement-twitter-2023" -> twitter2023(w);
+            case "engagement-outrage-cap" -> {
+                twitter2023(w);
+                if (!terms.capped()) {
+                    t = withCap(terms, DEFAULT_OUTRAGE_CAP);
+                }
+            }
+                // Facebook's 2017 reaction weighting as reported by the Washington Post (Oct.
+                // 2021, secondary): emoji reactions, angry included, worth 5 likes. Comment 15
+                // and reshare 5 are the "meaningful social interaction" points reported in the
+                // same press coverage (secondary): like 1, reaction or reshare without text 5,
+                // comment 15.
+            case "reactions-5x-anger" -> reactions(w, 5.0);
+                // The 2020 variant: the angry reaction's weight set to 0, the rest unchanged.
+            case "reactions-2020" -> reactions(w, 0.0);
+            case "time-spent" -> {
+                w.put(DWELL, 1.0);
+                // Until the model has a dwell head, a click (opening the item) is the time proxy.
+                fallback.put(Action.CLICK.key(), 1.0);
+            }
+            case "stated-preference" -> {
+                w.put(SURVEY, 1.0);
+                // Until the model has a survey head: approval minus rejection, the nearest
+                // revealed signal to "worth your time".
+                fallback.put(Action.LIKE.key(), 1.0);
+                fallback.put(Action.HIDE.key(), -1.0);
+            }
+            case "bridging" -> kind = Kind.BRIDGING;
+            case "chronological" -> kind = Kind.CHRONOLOGICAL;
+            case "random" -> kind = Kind.RANDOM;
+            case "popularity" -> kind = Kind.POPULARITY;
+            case "custom" -> {}
+            default -> throw new IllegalArgumentException(
+                    "unknown objective: " + name + " (expected one of " + PRESETS + ")");
+        }
+        for (Map.Entry<String, Double> e : terms.weights().entrySet()) {
+            w.put(e.getKey(), e.getValue());
+        }
+        return new Objective(key, kind, w, fallback, t);
     }
 
-    /** The objective's score of one item from its predicted probabilities. */
+    /** Default cap of the constrained preset: at most a quarter of served items outrageous. */
+    public static final double DEFAULT_OUTRAGE_CAP = 0.25;
+
+    private static ObjectiveTerms withCap(ObjectiveTerms terms, double cap) {
+        return new ObjectiveTerms(
+                terms.weights(),
+                terms.outragePenalty(),
+                terms.outrageSource(),
+                terms.diversityBonus(),
+                cap,
+                terms.capStep());
+    }
+
+    private static void twitter2023(Map<String, Double> w) {
+        w.put(Action.CLICK.key(), 11.0);
+        w.put(Action.LIKE.key(), 0.5);
+        w.put(Action.RESHARE.key(), 1.0);
+        w.put(Action.COMMENT.key(), 13.5);
+        w.put(Action.HIDE.key(), -74.0);
+        w.put(Action.ANGRY.key(), 0.0);
+    }
+
+    private static void reactions(Map<String, Double> w, double angry) {
+        w.put(Action.LIKE.key(), 1.0);
+        w.put(Action.ANGRY.key(), angry);
+        w.put(Action.RESHARE.key(), 5.0);
+        w.put(Action.COMMENT.key(), 15.0);
+    }
+
+    /** The same objective with its weights replaced (used by weight-cap policies). */
+    public Objective withWeights(Map<String, Double> newWeights, Map<String, Double> newFallback) {
+        return new Objective(name, kind, newWeights, newFallback, terms);
+    }
+
+    /** Whether the weights can be used as they are with a model of these heads. */
+    public boolean usesFallback(List<String> heads) {
+        if (fallback.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            if (e.getValue() != 0.0 && !heads.contains(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The weight of each head of a model with these heads, in head order: the fallback weights
+     * when the model lacks a head the preset needs (time-spent before a dwell head exists).
+     */
+    public double[] headWeights(List<String> heads) {
+        Map<String, Double> w = usesFallback(heads) ? fallback : weights;
+        double[] out = new double[heads.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = w.getOrDefault(heads.get(k), 0.0);
+        }
+        return out;
+    }
+
+    /** Σ w_k·p_k for predictions in {@link Action} order (the base model's heads). */
     public double score(double[] predictions) {
+        double[] w = headWeights(actionHeads());
         double s = 0.0;
-        for (int k = 0; k < weights.length; k++) {
-            s += weights[k] * predictions[k];
+        for (int k = 0; k < Math.min(w.length, predictions.length); k++) {
+            s += w[k] * predictions[k];
         }
         return s;
+    }
+
+    /** The {@link Action} head names, in ordinal order. */
+    public static List<String> actionHeads() {
+        List<String> heads = new ArrayList<>();
+        for (Action a : Action.values()) {
+            heads.add(a.key());
+        }
+        return heads;
     }
 }

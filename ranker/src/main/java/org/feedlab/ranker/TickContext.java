@@ -26,10 +26,20 @@ public final class TickContext {
     /** Followers per author known to the platform. */
     public HashMap<Integer, Integer> followers;
 
+    /** Objective state fitted by the platform replay (bridging intercepts, outrage multiplier). */
+    public org.feedlab.ranker.objective.PlatformSignals signals =
+            new org.feedlab.ranker.objective.PlatformSignals();
+
     /** Version stamped on feeds ranked before any model exists. */
     public static final String NO_MODEL = "none";
 
     private transient long[] ids;
+
+    /** Post indices per author, ascending by post id; built on first use. */
+    private transient HashMap<Integer, int[]> byAuthor;
+
+    /** All post indices, most engaged first (ties: higher post id first); built on first use. */
+    private transient int[] popularOrder;
 
     public TickContext() {}
 
@@ -58,6 +68,62 @@ public final class TickContext {
         int i = Arrays.binarySearch(ids, postId);
         return i < 0 ? null : posts.get(i);
     }
+
+    /**
+     * Indices into {@link #posts()} of one author's posts, ascending by post id (newest last), so
+     * candidate retrieval visits only the followed authors' posts.
+     */
+    public synchronized int[] postsOf(int authorId) {
+        if (byAuthor == null) {
+            HashMap<Integer, int[]> counts = new HashMap<>();
+            for (PostStats s : posts) {
+                counts.computeIfAbsent(s.post().authorId(), a -> new int[1])[0]++;
+            }
+            HashMap<Integer, int[]> index = new HashMap<>();
+            HashMap<Integer, int[]> fill = new HashMap<>();
+            for (var e : counts.entrySet()) {
+                index.put(e.getKey(), new int[e.getValue()[0]]);
+                fill.put(e.getKey(), new int[1]);
+            }
+            for (int i = 0; i < posts.size(); i++) {
+                int a = posts.get(i).post().authorId();
+                index.get(a)[fill.get(a)[0]++] = i;
+            }
+            byAuthor = index;
+        }
+        int[] found = byAuthor.get(authorId);
+        return found == null ? EMPTY : found;
+    }
+
+    /**
+     * Indices into {@link #posts()} ordered by engagements, most first, ties broken by the higher
+     * post id: the order out-of-network retrieval takes candidates in, computed once per tick
+     * instead of once per request.
+     */
+    public synchronized int[] popularOrder() {
+        if (popularOrder == null) {
+            Integer[] order = new Integer[posts.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(
+                    order,
+                    (a, b) -> {
+                        int c = Integer.compare(posts.get(b).engagements(), posts.get(a).engagements());
+                        return c != 0
+                                ? c
+                                : Long.compare(posts.get(b).post().postId(), posts.get(a).post().postId());
+                    });
+            int[] out = new int[order.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = order[i];
+            }
+            popularOrder = out;
+        }
+        return popularOrder;
+    }
+
+    private static final int[] EMPTY = new int[0];
 
     public int followers(int authorId) {
         return followers.getOrDefault(authorId, 0);

@@ -1,13 +1,41 @@
 package org.feedlab.simulator;
 
 /**
- * One examined item as the metrics need it: the true content, what the user did, and what the
- * model had predicted.
+ * One examined item as the metrics need it: the true content, what the user did, what they would
+ * say it was worth, and what the model had predicted.
  *
  * @param userId the reader
  * @param content the item's truth
  * @param outgroup whether it spoke for the reader's out-group
  * @param actions bit set over {@code Action} ordinals
- * @param predictedClick the model's click probability, NaN when no model ranked the feed
+ * @param predictions the model's prediction per head (first the {@code Action} heads in order),
+ *     empty when no model ranked the feed
+ * @param worth the reader's stated worth of the item in [0, 1]
+ * @param dwell seconds on screen
+ * @param control whether the feed came from the chronological control group
  */
-public record Exposure(int userId, Content content, boolean outgroup, int actions, double predictedClick) {}
+public record Exposure(
+        int userId,
+        Content content,
+        boolean outgroup,
+        int actions,
+        double[] predictions,
+        double worth,
+        double dwell,
+        boolean control) {
+
+    private static final double[] NONE = new double[0];
+
+    /** An exposure with only a click prediction (NaN for none), worth 0.5, not in control. */
+    public Exposure(int userId, Content content, boolean outgroup, int actions, double predictedClick) {
+        this(
+                userId,
+                content,
+                outgroup,
+                actions,
+                Double.isNaN(predictedClick) ? NONE : new double[] {predictedClick},
+                0.5,
+                0.0,
+                false);
+    }
+}

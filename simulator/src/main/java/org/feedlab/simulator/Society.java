@@ -19,20 +19,34 @@ import org.feedlab.events.Seeds;
  *
  * <ol>
  *   <li>{@link #beginTick}: anger decays;
- *   <li>{@link #publish}: creators post;
- *   <li>{@link #openSessions}: some users open the app and ask for a feed;
+ *   <li>{@link #publish}: creators post, and last tick's reshares appear as posts of the users
+ *       who reshared;
+ *   <li>{@link #openSessions}: users who have not churned open the app with a probability set by
+ *       habit and recent satisfaction, and ask for a feed;
  *   <li>(the platform ranks the feeds);
- *   <li>{@link #read}: users read in id order, engage, get angry, change their minds.
+ *   <li>{@link #read}: users read in id order, engage, get angry or bored, change their minds,
+ *       follow and unfollow, judge the session; creators then learn from the engagement.
  * </ol>
  *
  * <p>Every draw comes from {@link Seeds#derive} with (run seed, entity, tick, purpose).
  */
 public final class Society {
+    /** Objective name the policy engine stamps on the randomized chronological control arm. */
+    public static final String CONTROL_OBJECTIVE = "control-chronological";
+    /** Reshare probability multiplier when the platform shows a reshare-friction prompt. */
+    public static final double RESHARE_FRICTION_FACTOR = 0.5;
+    /** Session time budget multiplier when the platform shows a "take a break" nudge. */
+    public static final double NUDGE_BUDGET_FACTOR = 0.5;
+
     private final SocietyConfig config;
     private final long seed;
     private final User[] users;
     private final Creator[] creators;
     private final Map<Long, Content> content = new HashMap<>();
+    /** Reshares made while reading tick t, published at t + 1: parent and resharing user. */
+    private final List<Content> pendingParents = new ArrayList<>();
+
+    private final List<Integer> pendingResharers = new ArrayList<>();
     private long nextPostId = 1;
 
     private Society(SocietyConfig config, long seed, User[] users, Creator[] creators) {
@@ -44,6 +58,7 @@ public final class Society {
 
     /** Builds the population and the follow graph. */
     public static Society create(SocietyConfig config, long seed) {
+        int extraDims = Math.max(0, config.ideologyDims() - 1);
         Creator[] creators = new Creator[config.creators()];
         for (int c = 0; c < creators.length; c++) {
             SplittableRandom r = Seeds.derive(seed, c, -1, "creator");
@@ -51,7 +66,9 @@ public final class Society {
             double x = clamp(camp * 0.5 + config.ideologySpread() * Seeds.gaussian(r), -1, 1);
             double outrage = clamp(config.creatorOutrage() + 0.25 * Seeds.gaussian(r), 0, 1);
             double quality = 0.2 + 0.7 * r.nextDouble();
-            creators[c] = new Creator(c, x, r.nextInt(config.topics()), quality, outrage);
+            int topic = r.nextInt(config.topics());
+            double[] extra = extraAxes(Seeds.derive(seed, c, -1, "creator-axes"), extraDims, 0.5);
+            creators[c] = new Creator(c, x, extra, topic, quality, outrage);
         }
         User[] users = new User[config.users()];
         for (int i = 0; i < users.length; i++) {
@@ -63,57 +80,49 @@ public final class Society {
                 interest[k] = 0.6 * r.nextDouble();
             }
             interest[r.nextInt(config.topics())] = 1.0;
-            double activity = clamp(config.activity() * (0.5 + r.nextDouble()), 0.02, 1.0);
+            double activity = config.activity() * (0.5 + r.nextDouble());
             double appetite = config.outrageAppetite() * Math.exp(0.5 * Seeds.gaussian(r) - 0.125);
             double tolerance = config.angerTolerance() * Math.exp(0.3 * Seeds.gaussian(r));
             double thermometer = clamp(50 - 25 * Math.abs(x) + 8 * Seeds.gaussian(r), 0, 100);
-            users[i] = new User(i, x, interest, activity, appetite, tolerance, thermometer);
+            // Traits added after the first version come from their own generator, so the
+            // draws above keep their values.
+            SplittableRandom t = Seeds.derive(seed, i, -1, "user-traits");
+            boolean young = t.nextDouble() < config.youngShare();
+            if (young) {
+                activity *= config.youngActivity();
+            }
+            double[] extra = extraAxes(t, extraDims, 0.35);
+            User u =
+                    new User(i, x, extra, interest, clamp(activity, 0.02, 1.0), appetite, tolerance, thermometer);
+            u.segment = young ? User.YOUNG : User.ADULT;
+            u.susceptibility = young ? config.youngSusceptibility() : 1.0;
+            u.thermometerIn = clamp(70 + 20 * Math.abs(x) + 6 * Seeds.gaussian(t), 0, 100);
+            u.sessionBudget = config.sessionBudget() * Math.exp(0.4 * Seeds.gaussian(t) - 0.08);
+            double wq = config.statedQuality() * Math.exp(0.5 * Seeds.gaussian(t));
+            double wc = config.statedCalm() * Math.exp(0.5 * Seeds.gaussian(t));
+            double wv = config.statedVariety() * Math.exp(0.5 * Seeds.gaussian(t));
+            double total = wq + wc + wv;
+            if (total > 0) {
+                u.statedQuality = wq / total;
+                u.statedCalm = wc / total;
+                u.statedVariety = wv / total;
+            }
+            u.satisfaction = config.satisfactionReference();
+            users[i] = u;
         }
         Society society = new Society(config, seed, users, creators);
-        society.buildFollowGraph();
+        new FollowGraph(config, seed, users, creators).build();
         return society;
     }
 
-    /**
-     * Each user, in id order, follows {@code followsPerUser} creators drawn without replacement
-     * with weight exp(−h·|x_u − x_c|) · (0.5 + interest in the creator's topic) · √(1 + followers):
-     * homophily plus softened preferential attachment.
-     */
-    private void buildFollowGraph() {
-        int[] followers = new int[creators.length];
-        int f = Math.min(config.followsPerUser(), creators.length);
-        double[] w = new double[creators.length];
-        for (User u : users) {
-            SplittableRandom r = Seeds.derive(seed, u.id, -1, "follow");
-            for (Creator c : creators) {
-                w[c.id()] =
-                        Math.exp(-config.homophily() * Math.abs(u.ideology - c.ideology()))
-                                * (0.5 + u.topicInterest[c.topic()])
-                                * Math.sqrt(1.0 + followers[c.id()]);
-            }
-            int[] chosen = new int[f];
-            for (int k = 0; k < f; k++) {
-                double total = 0;
-                for (double v : w) {
-                    total += v;
-                }
-                double pick = r.nextDouble() * total;
-                int c = 0;
-                while (c < w.length - 1 && (pick -= w[c]) > 0) {
-                    c++;
-                }
-                while (w[c] == 0) {
-                    c = (c + 1) % w.length;
-                }
-                chosen[k] = c;
-                w[c] = 0;
-            }
-            Arrays.sort(chosen);
-            u.following = chosen;
-            for (int c : chosen) {
-                followers[c]++;
-            }
+    private static double[] extraAxes(SplittableRandom r, int dims, double centre) {
+        double[] axes = new double[dims];
+        for (int k = 0; k < dims; k++) {
+            // Further axes are independent of the first (cross-cutting cleavages).
+            int camp = r.nextBoolean() ? 1 : -1;
+            axes[k] = clamp(camp * centre + 0.3 * Seeds.gaussian(r), -1, 1);
         }
+        return axes;
     }
 
     /** Step 1: anger decays between ticks. */
@@ -123,7 +132,10 @@ public final class Society {
         }
     }
 
-    /** Step 2: creators publish; returns the truth of the new posts, ascending by id. */
+    /**
+     * Step 2: creators publish, then last tick's reshares appear as posts of the resharing users;
+     * returns the truth of the new posts, ascending by id.
+     */
     public List<Content> publish(long tick) {
         List<Content> posts = new ArrayList<>();
         for (Creator c : creators) {
@@ -136,29 +148,54 @@ public final class Society {
             double outrage = clamp(c.outragePropensity() + 0.15 * Seeds.gaussian(r), 0, 1);
             double animosity = outrage * (0.4 + 0.6 * Math.abs(stance));
             double quality = clamp(c.quality() + 0.1 * Seeds.gaussian(r), 0, 1);
+            double[] extra = c.extraIdeology().clone();
+            for (int k = 0; k < extra.length; k++) {
+                extra[k] = clamp(extra[k] + 0.15 * Seeds.gaussian(r), -1, 1);
+            }
+            long id = nextPostId++;
             Content post =
-                    new Content(nextPostId++, c.id(), tick, topic, stance, outrage, animosity, quality);
+                    new Content(id, c.id(), tick, topic, stance, outrage, animosity, quality, -1, id, 0, extra);
             content.put(post.postId(), post);
             posts.add(post);
         }
+        for (int k = 0; k < pendingParents.size(); k++) {
+            Content post =
+                    pendingParents.get(k).reshare(nextPostId++, authorIdOfUser(pendingResharers.get(k)), tick);
+            content.put(post.postId(), post);
+            posts.add(post);
+        }
+        pendingParents.clear();
+        pendingResharers.clear();
         return posts;
+    }
+
+    /** Author id of a user's reshares: users are numbered after the creators. */
+    public int authorIdOfUser(int userId) {
+        return creators.length + userId;
     }
 
     /** What the platform sees of a post: its outrage only through a noisy classifier. */
     public Post observe(Content c) {
         SplittableRandom r = Seeds.derive(seed, c.postId(), c.tick(), "classifier");
         double score = clamp(c.outrage() + config.classifierNoise() * Seeds.gaussian(r), 0, 1);
-        return Post.of(c.postId(), c.authorId(), c.tick(), c.topic(), c.stance(), score, -1);
+        return Post.of(c.postId(), c.authorId(), c.tick(), c.topic(), c.stance(), score, c.parentPostId());
     }
 
-    /** Step 3: users who open the app this tick, each with a feed request, by user id. */
+    /**
+     * Step 3: users who open the app this tick, each with a feed request carrying the follow list
+     * and the declared segment, by user id.
+     */
     public List<FeedRequest> openSessions(long tick) {
         List<FeedRequest> requests = new ArrayList<>();
         for (User u : users) {
+            if (u.churned) {
+                continue;
+            }
             SplittableRandom r = Seeds.derive(seed, u.id, tick, "open");
-            if (r.nextDouble() < u.activity) {
+            if (r.nextDouble() < Behaviour.returnProbability(u, config)) {
                 requests.add(
-                        FeedRequest.of(requestId(tick, u.id), u.id, tick, u.following.clone(), config.feedSize()));
+                        FeedRequest.of(
+                                requestId(tick, u.id), u.id, tick, u.following.clone(), config.feedSize(), u.segment));
             }
         }
         return requests;
@@ -171,21 +208,34 @@ public final class Society {
 
     /**
      * Step 5: every user with a feed reads it, in user id order, whatever order the feeds
-     * arrived in.
+     * arrived in; then creators learn from the engagement of the tick.
      */
     public TickReadout read(long tick, Map<Integer, Feed> feedsByUser, List<Content> newPosts) {
         List<Integer> readers = new ArrayList<>(feedsByUser.keySet());
         readers.sort(Integer::compare);
         List<Impression> impressions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>(readers.size());
         int angerExits = 0;
         String version = "none";
         double[] p = new double[Action.values().length];
+        double[] bins = new double[Behaviour.STANCE_BINS];
         for (int id : readers) {
             User u = users[id];
             Feed feed = feedsByUser.get(id);
             version = feed.modelVersion();
+            boolean control = CONTROL_OBJECTIVE.equals(feed.objective());
             SplittableRandom r = Seeds.derive(seed, id, tick, "read");
+            SplittableRandom experience = Seeds.derive(seed, id, tick, "experience");
+            SplittableRandom social = Seeds.derive(seed, id, tick, "follow");
+            double budget = u.sessionBudget * (feed.sessionNudge() ? NUDGE_BUDGET_FACTOR : 1.0);
+            double spent = 0;
+            double boredom = 0;
+            double qualitySum = 0;
+            double outrageSum = 0;
+            int read = 0;
+            boolean angerExit = false;
+            Arrays.fill(bins, 0);
             List<FeedItem> items = feed.items();
             for (int pos = 0; pos < items.size(); pos++) {
                 FeedItem item = items.get(pos);
@@ -194,34 +244,117 @@ public final class Society {
                     throw new IllegalStateException("feed names unknown post " + item.postId());
                 }
                 Behaviour.engagementProbabilities(u, c, config, p);
+                if (item.reshareFriction()) {
+                    p[Action.RESHARE.ordinal()] *= RESHARE_FRICTION_FACTOR;
+                }
                 int actions = 0;
                 for (Action a : Action.values()) {
                     if (r.nextDouble() < p[a.ordinal()]) {
                         actions = Impression.with(actions, a);
                     }
                 }
+                int bin = Behaviour.stanceBin(c.stance());
+                double worth = Behaviour.worth(u, c, bins[bin] == 0);
+                boolean clicked = (actions & Impression.with(0, Action.CLICK)) != 0;
+                double dwell = Behaviour.dwell(u, c, config, clicked, Seeds.gaussian(experience));
+                int survey = Impression.NO_SURVEY;
+                if (experience.nextDouble() < config.surveyRate()) {
+                    survey = experience.nextDouble() < Behaviour.surveyYesProbability(worth) ? 1 : 0;
+                }
                 impressions.add(
-                        Impression.of(feed.requestId(), id, c.postId(), tick, pos, feed.modelVersion(), actions));
-                double predicted =
-                        item.predictions().length > 0 ? item.predictions()[Action.CLICK.ordinal()] : Double.NaN;
-                exposures.add(new Exposure(id, c, Behaviour.outgroup(u, c), actions, predicted));
+                        Impression.of(
+                                feed.requestId(), id, c.postId(), tick, pos, feed.modelVersion(), actions, dwell, survey));
+                exposures.add(
+                        new Exposure(
+                                id, c, Behaviour.outgroup(u, c), actions, item.predictions(), worth, dwell, control));
+                read++;
+                spent += dwell;
+                bins[bin]++;
+                qualitySum += c.quality();
+                outrageSum += c.outrage();
                 double interest = Behaviour.interest(u, c);
+                boredom = Behaviour.boredomAfter(boredom, interest);
                 u.anger += Behaviour.angerIncrement(u, c, config);
-                // Thermometer first: both updates judge the item from the side the user was on
+                // Thermometers first: every update judges the item from the side the user was on
                 // when reading it.
                 u.thermometer = Behaviour.thermometerAfter(u, c, config);
-                u.ideology = Behaviour.opinionAfter(u, c, config);
+                u.thermometerIn = Behaviour.thermometerInAfter(u, c, config);
+                Behaviour.updateOpinion(u, c, config);
+                if (Impression.with(actions, Action.RESHARE) == actions) {
+                    pendingParents.add(c);
+                    pendingResharers.add(id);
+                }
+                boolean engaged =
+                        (actions & ~(Impression.with(0, Action.HIDE) | Impression.with(0, Action.CLICK))) != 0;
+                updateFollows(u, c, actions, engaged, social);
                 if (u.anger > u.angerTolerance) {
                     angerExits++;
+                    angerExit = true;
                     break;
                 }
-                boolean engaged = (actions & ~Impression.with(0, Action.HIDE)) != 0;
-                if (r.nextDouble() >= Behaviour.continueProbability(interest, pos, engaged)) {
+                if (spent >= budget) {
+                    break;
+                }
+                boolean anyPositive = (actions & ~Impression.with(0, Action.HIDE)) != 0;
+                double cont =
+                        Behaviour.continueProbability(interest, pos, anyPositive, boredom, config.boredom());
+                if (r.nextDouble() >= cont) {
                     break;
                 }
             }
+            double s = Behaviour.satisfaction(u, read, qualitySum, outrageSum, bins);
+            endSession(u, s);
+            sessions.add(new Session(id, read, spent, s, angerExit, u.churned));
         }
-        return new TickReadout(tick, readers.size(), angerExits, impressions, exposures, newPosts, version);
+        if (config.creatorLearning()) {
+            CreatorLearning.learn(config, creators, content, exposures, newPosts);
+        }
+        return new TickReadout(
+                tick, readers.size(), angerExits, impressions, exposures, newPosts, version, sessions);
+    }
+
+    /**
+     * Satisfaction memory and churn: an exponential moving average of session satisfaction, and a
+     * user leaves after {@code churnPatience} unsatisfied sessions in a row.
+     */
+    private void endSession(User u, double s) {
+        u.satisfaction += config.satisfactionMemory() * (s - u.satisfaction);
+        if (s < config.churnThreshold()) {
+            u.unsatisfiedStreak++;
+            if (config.churnPatience() > 0 && u.unsatisfiedStreak >= config.churnPatience()) {
+                u.churned = true;
+            }
+        } else {
+            u.unsatisfiedStreak = 0;
+        }
+    }
+
+    /**
+     * Follows evolve with engagement: engaging with an unfollowed author (like, reshare, comment
+     * or angry reaction) follows them with probability {@code followRate}; hiding a followed
+     * author's post unfollows them with probability {@code unfollowRate}.
+     */
+    private void updateFollows(User u, Content c, int actions, boolean engaged, SplittableRandom r) {
+        int author = c.authorId();
+        if (author == authorIdOfUser(u.id)) {
+            return;
+        }
+        int at = Arrays.binarySearch(u.following, author);
+        boolean hid = (actions & Impression.with(0, Action.HIDE)) != 0;
+        double draw = r.nextDouble();
+        if (at < 0 && engaged && draw < config.followRate()) {
+            int ins = -at - 1;
+            int[] f = new int[u.following.length + 1];
+            System.arraycopy(u.following, 0, f, 0, ins);
+            f[ins] = author;
+            System.arraycopy(u.following, ins, f, ins + 1, u.following.length - ins);
+            u.following = f;
+        } else if (at >= 0 && hid && draw < config.unfollowRate()) {
+            int[] f = new int[u.following.length - 1];
+            System.arraycopy(u.following, 0, f, 0, at);
+            System.arraycopy(u.following, at + 1, f, at, u.following.length - at - 1);
+            u.following = f;
+        }
     }
 
     public User[] users() {
@@ -234,6 +367,11 @@ public final class Society {
 
     public SocietyConfig config() {
         return config;
+    }
+
+    /** The run seed (metrics derive their sampling from it). */
+    public long seed() {
+        return seed;
     }
 
     /** Forgets post truths older than a tick (no feed can hold them any more). */

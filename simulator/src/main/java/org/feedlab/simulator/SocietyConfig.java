@@ -25,6 +25,30 @@ package org.feedlab.simulator;
  * @param thermometerGain out-group thermometer points gained per calm cross-cutting item
  * @param creatorOutrage mean outrage propensity of creators
  * @param classifierNoise standard deviation of the platform's outrage classifier noise
+ * @param ideologyDims dimensions d of ideology and stance (1 = the left–right axis only); metrics
+ *     read the first dimension
+ * @param youngShare share of users in the "young" segment (the rest are "adult")
+ * @param youngSusceptibility multiplier of outrage appetite, anger per outrage, opinion steps and
+ *     thermometer changes for young users
+ * @param youngActivity multiplier of the opening probability for young users
+ * @param sessionBudget mean seconds a user is willing to spend per session (time budget)
+ * @param boredom weight of accumulated boredom in the continue probability
+ * @param surveyRate share of examined items on which the user is asked "was this worth your
+ *     time?"
+ * @param statedQuality mean stated weight on quality
+ * @param statedCalm mean stated weight on calm (absence of outrage)
+ * @param statedVariety mean stated weight on variety of viewpoints
+ * @param satisfactionMemory weight of the latest session in the satisfaction moving average
+ * @param returnSensitivity how strongly recent satisfaction moves the return probability
+ * @param satisfactionReference satisfaction at which the return probability equals the activity
+ * @param churnThreshold sessions with satisfaction below this count as unsatisfied
+ * @param churnPatience consecutive unsatisfied sessions after which a user leaves for good
+ * @param creatorLearning whether creators' outrage propensity learns from engagement
+ * @param creatorLearningRate step of the creators' reinforcement learning of outrage
+ * @param creatorNormPull pull of a creator's propensity toward the mean of its neighbourhood
+ * @param userFollowsPerUser other users each user follows at creation
+ * @param followRate probability of following the author after engaging with an unfollowed one
+ * @param unfollowRate probability of unfollowing the author after hiding a followed one's post
  */
 public record SocietyConfig(
         int users,
@@ -47,12 +71,34 @@ public record SocietyConfig(
         double thermometerDrop,
         double thermometerGain,
         double creatorOutrage,
-        double classifierNoise) {
+        double classifierNoise,
+        int ideologyDims,
+        double youngShare,
+        double youngSusceptibility,
+        double youngActivity,
+        double sessionBudget,
+        double boredom,
+        double surveyRate,
+        double statedQuality,
+        double statedCalm,
+        double statedVariety,
+        double satisfactionMemory,
+        double returnSensitivity,
+        double satisfactionReference,
+        double churnThreshold,
+        int churnPatience,
+        boolean creatorLearning,
+        double creatorLearningRate,
+        double creatorNormPull,
+        int userFollowsPerUser,
+        double followRate,
+        double unfollowRate) {
 
     /** Defaults used when a scenario leaves a field out. */
     public static SocietyConfig defaults() {
         return new SocietyConfig(
                 2000, 200, 8, 25, 3.0, 0.5, 0.6, 20, 0.3, 1.0, 1.5, 0.35, 0.5, 2.5, 0.5, 0.01,
-                0.01, 0.4, 0.2, 0.3, 0.1);
+                0.01, 0.4, 0.2, 0.3, 0.1, 1, 0.2, 1.5, 1.3, 90.0, 0.1, 0.05, 0.4, 0.35, 0.25,
+                0.3, 1.5, 0.55, 0.25, 5, true, 0.1, 0.02, 5, 0.1, 0.3);
     }
 }

@@ -11,8 +11,10 @@ import org.feedlab.events.Impression;
  * @param angerExits sessions that ended because anger passed the user's tolerance
  * @param impressions the impression logs to publish to the platform
  * @param exposures the same items with their hidden truth, for the metrics
- * @param newPosts the posts published this tick (truth), for production metrics
+ * @param newPosts the posts published this tick (truth, reshares included), for production
+ *     metrics
  * @param modelVersion the model version that ranked this tick's feeds
+ * @param sessionLog one entry per session, in user id order
  */
 public record TickReadout(
         long tick,
@@ -21,4 +23,18 @@ public record TickReadout(
         List<Impression> impressions,
         List<Exposure> exposures,
         List<Content> newPosts,
-        String modelVersion) {}
+        String modelVersion,
+        List<Session> sessionLog) {
+
+    /** A readout without a session log (tests of exposure metrics). */
+    public TickReadout(
+            long tick,
+            int sessions,
+            int angerExits,
+            List<Impression> impressions,
+            List<Exposure> exposures,
+            List<Content> newPosts,
+            String modelVersion) {
+        this(tick, sessions, angerExits, impressions, exposures, newPosts, modelVersion, List.of());
+    }
+}

@@ -97,9 +97,7 @@ class BehaviourTest {
     void opinionStaysInsideTheRange() {
         User u = user(-0.999, 50);
         SocietyConfig strong =
-                new SocietyConfig(
-                        10, 2, 8, 1, 3.0, 0.5, 0.6, 20, 0.3, 1.0, 1.5, 0.35, 0.5, 2.5, 0.5, 0.01,
-                        1.0, 0.4, 0.2, 0.3, 0.1);
+                TestConfigs.with(SocietyConfig.defaults(), "repulsion", 1.0);
         assertEquals(-1.0, Behaviour.opinionAfter(u, content(0.5, 1.0, 1.0, 0.5), strong), EPS);
     }
 

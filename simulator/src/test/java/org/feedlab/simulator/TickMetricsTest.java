@@ -38,7 +38,7 @@ class TickMetricsTest {
                 d.thermometerDrop(),
                 d.thermometerGain(),
                 d.creatorOutrage(),
-                d.classifierNoise());
+                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate());
     }
 
     private static int actions(Action... as) {
@@ -90,7 +90,7 @@ class TickMetricsTest {
 
     private static double value(List<Measurement> rows, String metric) {
         return rows.stream()
-                .filter(m -> m.metric().equals(metric))
+                .filter(m -> m.metric().equals(metric) && m.segment().equals("all"))
                 .mapToDouble(Measurement::value)
                 .reduce(
                         (a, b) -> {
@@ -158,6 +158,9 @@ class TickMetricsTest {
         List<Measurement> rows = TickMetrics.measure(s, readout());
         assertEquals(thermo / 5, value(rows, "thermometer_outgroup_mean"), 1e-9);
         assertEquals(extremity / 5, value(rows, "opinion_extremity_mean"), 1e-9);
-        assertTrue(rows.stream().allMatch(m -> m.segment().equals("all")));
+        assertEquals("all", rows.get(0).segment());
+        assertEquals(
+                java.util.Set.copyOf(TickMetrics.SEGMENTS),
+                rows.stream().map(Measurement::segment).collect(java.util.stream.Collectors.toSet()));
     }
 }

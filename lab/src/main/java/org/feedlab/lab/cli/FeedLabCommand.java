@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
             RunCommand.class,
             ScenariosCommand.class,
             ReportCommand.class,
-            ExperimentCommand.class
+            ExperimentCommand.class,
+            BenchCommand.class,
+            ExplainCommand.class
         })
 public final class FeedLabCommand implements Callable<Integer> {
 

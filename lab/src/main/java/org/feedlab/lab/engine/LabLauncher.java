@@ -113,6 +113,7 @@ public final class LabLauncher implements RunLauncher {
             throw e;
         }
         startedPlatform.set(platform);
+        UserSnapshots snapshots = new UserSnapshots(dir, request.snapshotTicks());
         try (ProgressBar bar = progressBar(s, request.quiet())) {
             List<MetricRow> rows =
                     SimulationRun.run(
@@ -125,13 +126,26 @@ public final class LabLauncher implements RunLauncher {
                                     metrics.set(m.metric(), m.segment(), m.value());
                                 }
                                 metrics.set("tick", "all", tick);
+                                snapshots.maybeWrite(tick + 1, society);
                                 bar.step();
                                 bar.setExtraMessage(extra(measurements));
-                            });
+                            },
+                            society -> snapshots.maybeWrite(0, society));
             List<ModelVersion> versions = platform.modelVersions();
             Map<String, Object> facts = platform.pipelineFacts();
             dir.writeMetrics(rows);
-            dir.writeManifest(manifest(request, platform.engine(), versions, facts));
+            Map<String, Object> manifest = manifest(request, platform.engine(), versions, facts);
+            manifest.put("snapshot_ticks", request.snapshotTicks());
+            manifest.put("snapshots", snapshots.written());
+            dir.writeManifest(manifest);
+            if (org.feedlab.ranker.policy.Policies.transparency(request.scenario().ranker())) {
+                // DSA Art. 27: the main parameters in plain language, generated from the scenario.
+                dir.write(
+                        org.feedlab.ranker.policy.MainParameters.FILE,
+                        org.feedlab.ranker.policy.MainParameters.statement(
+                                        request.scenario().name(), request.scenario().ranker())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(dir.path(), platform.engine(), seconds, rows);
         } finally {
@@ -186,6 +200,7 @@ public final class LabLauncher implements RunLauncher {
             mv.put("training_examples", v.trainingExamples());
             mv.put("window_start_tick", v.windowStartTick());
             mv.put("provenance", v.provenance());
+            mv.put("evaluation", v.evaluation());
             models.add(mv);
         }
         m.put("model_versions", models);

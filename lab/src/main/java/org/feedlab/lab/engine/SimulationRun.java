@@ -35,7 +35,23 @@ public final class SimulationRun {
     public static List<MetricRow> run(
             SocietyConfig config, long seed, int ticks, Platform platform, TickListener listener)
             throws Exception {
+        return run(config, seed, ticks, platform, listener, society -> {});
+    }
+
+    /**
+     * Runs the society against a platform; {@code onCreated} sees the population before tick 0
+     * (for the snapshot of tick 0).
+     */
+    public static List<MetricRow> run(
+            SocietyConfig config,
+            long seed,
+            int ticks,
+            Platform platform,
+            TickListener listener,
+            java.util.function.Consumer<Society> onCreated)
+            throws Exception {
         Society society = Society.create(config, seed);
+        onCreated.accept(society);
         List<MetricRow> rows = new ArrayList<>();
         List<Impression> lastImpressions = List.of();
         for (long t = 0; t < ticks; t++) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.objective.ObjectiveTerms;
 import org.feedlab.simulator.SocietyConfig;
 
 import java.io.IOException;
@@ -81,6 +82,7 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(sourceName, problems);
         }
+        tree = resolveObjective(tree, sourceName);
         Scenario scenario;
         try {
             scenario =
@@ -145,6 +147,46 @@ public final class ScenarioLoader {
                             "0 candidates per request"));
         }
         return problems;
+    }
+
+    /**
+     * Resolves {@code ranker.objective} written as a mapping into its preset name ({@code preset},
+     * or {@code custom}) and {@code ranker.objective_terms}, with every term left out at its
+     * default; the resolved form reads back to the same scenario.
+     */
+    private static JsonNode resolveObjective(JsonNode tree, String sourceName)
+            throws ScenarioException {
+        if (!(tree.get("ranker") instanceof ObjectNode ranker)) {
+            return tree;
+        }
+        JsonNode objective = ranker.get("objective");
+        JsonNode given = ranker.get("objective_terms");
+        if (!(objective instanceof ObjectNode) && !(given instanceof ObjectNode)) {
+            return tree;
+        }
+        if (objective instanceof ObjectNode && given != null) {
+            throw new ScenarioException(
+                    sourceName,
+                    List.of(
+                            new Problem(
+                                    "$.ranker.objective_terms",
+                                    "nothing when ranker.objective is a mapping (put the terms"
+                                            + " there)",
+                                    "a mapping")));
+        }
+        ObjectNode copy = tree.deepCopy();
+        ObjectNode r = (ObjectNode) copy.get("ranker");
+        ObjectNode terms = JSON.valueToTree(ObjectiveTerms.none());
+        if (objective instanceof ObjectNode mapping) {
+            ObjectNode declared = mapping.deepCopy();
+            JsonNode preset = declared.remove("preset");
+            terms.setAll(declared);
+            r.put("objective", preset == null ? "custom" : preset.asText());
+        } else {
+            terms.setAll((ObjectNode) given);
+        }
+        r.set("objective_terms", terms);
+        return copy;
     }
 
     private static <T> T merge(JsonNode tree, String section, T defaults, Class<T> type)

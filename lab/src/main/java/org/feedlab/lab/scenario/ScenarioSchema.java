@@ -81,7 +81,7 @@ final class ScenarioSchema {
     private Problem translate(ValidationMessage message, JsonNode instance) {
         List<String> location = names(message.getInstanceLocation());
         JsonNode value = find(instance, location);
-        JsonNode fieldSchema = schemaFor(location);
+        JsonNode fieldSchema = schemaAt(message, location);
         String path = path(location);
         Object[] arguments =
                 message.getArguments() == null ? new Object[0] : message.getArguments();
@@ -145,7 +145,9 @@ final class ScenarioSchema {
                                     : String.valueOf(arguments[0]);
                     List<String> child = append(location, key);
                     return new Problem(
-                            path(child), describe(schemaFor(child)) + " (required)", "nothing");
+                            path(child),
+                            describe(fieldSchema.path("properties").path(key)) + " (required)",
+                            "nothing");
                 }
             case "additionalProperties":
                 {
@@ -286,6 +288,30 @@ final class ScenarioSchema {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /**
+     * The sub-schema holding the keyword that failed, found from the message's schema location so
+     * fields inside lists and conditional branches (policies, objective mappings) are described
+     * by their own schema; falls back to the field's schema by instance path.
+     */
+    private JsonNode schemaAt(ValidationMessage message, List<String> location) {
+        if (message.getSchemaLocation() != null) {
+            List<String> keywords = names(message.getSchemaLocation().getFragment());
+            if (!keywords.isEmpty()) {
+                JsonNode node = schemaTree;
+                for (String name : keywords.subList(0, keywords.size() - 1)) {
+                    node =
+                            node.isArray() && name.chars().allMatch(Character::isDigit)
+                                    ? node.path(Integer.parseInt(name))
+                                    : node.path(name);
+                }
+                if (node.isObject()) {
+                    return node;
+                }
+            }
+        }
+        return schemaFor(location);
     }
 
     /** The sub-schema that governs the field at {@code location} (missing if none). */

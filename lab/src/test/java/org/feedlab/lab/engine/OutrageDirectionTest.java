@@ -45,7 +45,7 @@ class OutrageDirectionTest {
             rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
         }
         return rows.stream()
-                .filter(r -> r.tick() == s.ticks() - 1 && r.metric().equals("outrage_exposure_share"))
+                .filter(r -> r.tick() == s.ticks() - 1 && r.segment().equals("all") && r.metric().equals("outrage_exposure_share"))
                 .mapToDouble(MetricRow::value)
                 .findFirst()
                 .orElseThrow();

@@ -76,7 +76,28 @@ class ScenarioLoaderTest {
                         defaults.thermometerDrop(),
                         defaults.thermometerGain(),
                         defaults.creatorOutrage(),
-                        defaults.classifierNoise());
+                        defaults.classifierNoise(),
+                        defaults.ideologyDims(),
+                        defaults.youngShare(),
+                        defaults.youngSusceptibility(),
+                        defaults.youngActivity(),
+                        defaults.sessionBudget(),
+                        defaults.boredom(),
+                        defaults.surveyRate(),
+                        defaults.statedQuality(),
+                        defaults.statedCalm(),
+                        defaults.statedVariety(),
+                        defaults.satisfactionMemory(),
+                        defaults.returnSensitivity(),
+                        defaults.satisfactionReference(),
+                        defaults.churnThreshold(),
+                        defaults.churnPatience(),
+                        defaults.creatorLearning(),
+                        defaults.creatorLearningRate(),
+                        defaults.creatorNormPull(),
+                        defaults.userFollowsPerUser(),
+                        defaults.followRate(),
+                        defaults.unfollowRate());
         assertEquals(expectedSociety, scenario.society());
         assertEquals("random", scenario.ranker().objective());
         assertEquals(0.05, scenario.ranker().learningRate());
@@ -133,8 +154,9 @@ class ScenarioLoaderTest {
                         "unknown objective",
                         VALID_HEAD + "ranker: {objective: likes}\n",
                         List.of(
-                                "bad.yaml: $.ranker.objective: expected one of engagement,"
-                                    + " chronological, random, got \"likes\"")),
+                                "bad.yaml: $.ranker.objective: expected one of"
+                                    + " engagement-twitter-2023, engagement,",
+                                "chronological, random, popularity, custom, got \"likes\"")),
                 Arguments.of(
                         "learning rate must be positive",
                         VALID_HEAD + "ranker: {learning_rate: 0}\n",

@@ -28,14 +28,55 @@ public enum Feature {
     STANCE_DISTANCE(Group.USER_X_POST, "cross.stance_distance"),
     SAME_SIDE(Group.USER_X_POST, "cross.same_side"),
     OUTGROUP_OUTRAGE(Group.USER_X_POST, "cross.outgroup_outrage"),
-    OUTRAGE_X_AFFINITY(Group.USER_X_POST, "cross.outrage_x_affinity");
+    OUTRAGE_X_AFFINITY(Group.USER_X_POST, "cross.outrage_x_affinity"),
+    AUTHOR_AFFINITY(Group.AUTHOR_AFFINITY, "user.author_affinity"),
+    ENGAGEMENT_VELOCITY(Group.ENGAGEMENT_VELOCITY, "post.engagement_velocity"),
+    RECENCY(Group.RECENCY, "user.recency");
 
-    /** Feature groups a telemetry policy can withhold. */
+    /**
+     * Feature groups a telemetry policy can withhold. The numeric features above belong to the
+     * first seven; the one-hot fields and crosses of {@link FeatureSpace} to the others.
+     */
     public enum Group {
         POST,
         GRAPH,
         USER,
-        USER_X_POST
+        USER_X_POST,
+        AUTHOR_AFFINITY,
+        ENGAGEMENT_VELOCITY,
+        RECENCY,
+        POST_TOPIC,
+        POST_STANCE_BUCKET,
+        POST_OUTRAGE_BUCKET,
+        USER_LEANING_BUCKET,
+        LEANING_X_STANCE,
+        TOPIC_MATCH,
+        OUTRAGE_X_RATE;
+
+        /**
+         * The group named {@code name} (case-insensitive, '-' or '_'), for scenario files.
+         *
+         * @throws IllegalArgumentException naming the valid groups when there is none
+         */
+        public static Group parse(String name) {
+            String key = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            for (Group g : values()) {
+                if (g.name().equals(key)) {
+                    return g;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "unknown feature group '" + name + "', expected one of " + names());
+        }
+
+        /** Lower-case names as written in scenario files. */
+        public static List<String> names() {
+            List<String> names = new ArrayList<>();
+            for (Group g : values()) {
+                names.add(g.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            return names;
+        }
     }
 
     private final Group group;
@@ -55,17 +96,16 @@ public enum Feature {
         return featureName;
     }
 
-    /** All feature names in vector order. */
+    /**
+     * All feature names in vector order: these numeric features first (at their ordinals), then
+     * the one-hot fields and crosses of {@link FeatureSpace}.
+     */
     public static List<String> names() {
-        List<String> names = new ArrayList<>();
-        for (Feature f : values()) {
-            names.add(f.featureName);
-        }
-        return names;
+        return FeatureSpace.names();
     }
 
-    /** Vector length. */
+    /** Vector length: numeric features plus the one-hot and cross slots. */
     public static int count() {
-        return values().length;
+        return FeatureSpace.width();
     }
 }

@@ -12,7 +12,8 @@ public final class FeatureExtractor {
     private FeatureExtractor() {}
 
     /**
-     * Fills {@code out[offset .. offset + Feature.count())}.
+     * Fills {@code out[offset .. offset + Feature.count())}: the numeric features, then the one-hot
+     * fields and crosses of {@link FeatureSpace} (every slot is written, so buffers can be reused).
      *
      * @param user the user's profile as of the start of the tick
      * @param post the post and its counters as of the start of the tick
@@ -54,6 +55,33 @@ public final class FeatureExtractor {
         set(out, offset, Feature.SAME_SIDE, sameSide ? 1.0 : 0.0);
         set(out, offset, Feature.OUTGROUP_OUTRAGE, sameSide ? 0.0 : p.outrageScore());
         set(out, offset, Feature.OUTRAGE_X_AFFINITY, p.outrageScore() * outrageAffinity);
+        long age = Math.max(0, tick - p.tick());
+        set(out, offset, Feature.AUTHOR_AFFINITY, user.authorRate(p.authorId()));
+        set(out, offset, Feature.ENGAGEMENT_VELOCITY, Math.log1p(post.engagements() / (age + 1.0)));
+        long last = user.lastSessionTick();
+        set(out, offset, Feature.RECENCY, last < 0 ? 1.0 : Math.min(tick - last, 10) / 10.0);
+        int topic = Math.floorMod(p.topic(), FeatureSpace.TOPIC_SLOTS);
+        int stanceBucket = Buckets.stance(p.stance());
+        int outrageBucket = Buckets.outrage(p.outrageScore());
+        int leaningBucket = Buckets.stance(leaning);
+        clear(out, offset, FeatureSpace.POST_TOPIC.offset(), Feature.count());
+        oneHot(out, offset, FeatureSpace.POST_TOPIC, topic);
+        oneHot(out, offset, FeatureSpace.POST_STANCE_BUCKET, stanceBucket);
+        oneHot(out, offset, FeatureSpace.POST_OUTRAGE_BUCKET, outrageBucket);
+        oneHot(out, offset, FeatureSpace.USER_LEANING_BUCKET, leaningBucket);
+        oneHot(out, offset, FeatureSpace.LEANING_X_STANCE, leaningBucket * Buckets.STANCE + stanceBucket);
+        int top = user.topTopic();
+        out[offset + FeatureSpace.TOPIC_MATCH.offset()] =
+                top >= 0 && Math.floorMod(top, FeatureSpace.TOPIC_SLOTS) == topic ? 1f : 0f;
+        out[offset + FeatureSpace.OUTRAGE_X_RATE.offset() + outrageBucket] = (float) outrageAffinity;
+    }
+
+    private static void clear(float[] out, int offset, int from, int to) {
+        java.util.Arrays.fill(out, offset + from, offset + to, 0f);
+    }
+
+    private static void oneHot(float[] out, int offset, FeatureSpace.Field field, int k) {
+        out[offset + field.offset() + k] = 1f;
     }
 
     private static double smoothed(int hits, double trials, double prior) {

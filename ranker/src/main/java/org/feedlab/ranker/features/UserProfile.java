@@ -30,6 +30,8 @@ public final class UserProfile {
     private int sessions;
     private long lastSessionTick = -1;
     private HashMap<Long, Long> seen;
+    /** Per author: {impressions, engagements}. */
+    private HashMap<Integer, int[]> authors;
 
     /** For serializers. */
     public UserProfile() {}
@@ -43,6 +45,7 @@ public final class UserProfile {
         outrageImpressions = new int[Buckets.OUTRAGE];
         outrageEngaged = new int[Buckets.OUTRAGE];
         seen = new HashMap<>();
+        authors = new HashMap<>();
     }
 
     /**
@@ -63,6 +66,11 @@ public final class UserProfile {
             stanceEngaged[sb]++;
             outrageEngaged[ob]++;
             engagedStanceSum += post.stance();
+        }
+        int[] byAuthor = authors.computeIfAbsent(post.authorId(), a -> new int[2]);
+        byAuthor[0]++;
+        if (positive) {
+            byAuthor[1]++;
         }
         if (impression.tick() != lastSessionTick) {
             sessions++;
@@ -113,6 +121,32 @@ public final class UserProfile {
     /** Mean stance of engaged posts: the platform's estimate of the user's leaning (0 if none). */
     public double leaning() {
         return engaged == 0 ? 0.0 : engagedStanceSum / engaged;
+    }
+
+    /** Engagement rate with the author's posts, smoothed toward the user's overall rate. */
+    public double authorRate(int authorId) {
+        int[] a = authors.get(authorId);
+        return a == null ? engagementRate() : rate(a[1], a[0], engagementRate());
+    }
+
+    /**
+     * The topic the user engaged with most (lowest id on ties), or -1 before any engagement.
+     */
+    public int topTopic() {
+        int best = -1;
+        int most = 0;
+        for (int k = 0; k < topics; k++) {
+            if (topicEngaged[k] > most) {
+                most = topicEngaged[k];
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Tick of the user's last logged session, or -1 if none. */
+    public long lastSessionTick() {
+        return lastSessionTick;
     }
 
     public int impressions() {

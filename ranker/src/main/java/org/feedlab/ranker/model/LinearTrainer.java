@@ -159,7 +159,9 @@ public final class LinearTrainer {
                 throw new IllegalArgumentException(
                         "example " + i + " has " + x.length + " features, expected " + f);
             }
-            if (headNames.size() < Integer.SIZE && example.labels() >>> headNames.size() != 0) {
+            // The survey-asked marker is not a head: the linear baseline trains unasked as "no".
+            int headBits = example.labels() & ~Heads.SURVEY_ASKED;
+            if (headNames.size() < Integer.SIZE && headBits >>> headNames.size() != 0) {
                 throw new IllegalArgumentException(
                         "example "
                                 + i

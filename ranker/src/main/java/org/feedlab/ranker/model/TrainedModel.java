@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * readable strings so it can be stamped on a model-version record.
  *
  * <p>This stays on the training side; what travels to scorers is {@link #scorer()} (or its {@link
- * DenseLinearScorer#toBytes()}) plus {@link #version()}.
+ * Scorer#toBytes()}) plus {@link #version()}.
  *
  * @param version the version id stamped on every feed this model ranks
  * @param tribuoModel the trained Tribuo model
@@ -22,15 +22,34 @@ import java.util.TreeMap;
  * @param provenance flattened provenance, sorted by key; free of timestamps, so the same inputs
  *     give the same map
  * @param trainingExamples number of examples the model was trained on
+ * @param evaluation held-out evaluation ({@link Evaluation#asMap}), empty when none was made
  */
 public record TrainedModel(
         String version,
         Model<MultiLabel> tribuoModel,
-        DenseLinearScorer scorer,
+        Scorer scorer,
         Map<String, String> provenance,
-        int trainingExamples) {
+        int trainingExamples,
+        Map<String, String> evaluation) {
+
+    /** A model without evaluation numbers. */
+    public TrainedModel(
+            String version,
+            Model<MultiLabel> tribuoModel,
+            Scorer scorer,
+            Map<String, String> provenance,
+            int trainingExamples) {
+        this(version, tribuoModel, scorer, provenance, trainingExamples, Map.of());
+    }
+
+    /** The same model with evaluation numbers. */
+    public TrainedModel withEvaluation(Map<String, String> numbers) {
+        return new TrainedModel(
+                version, tribuoModel, scorer, provenance, trainingExamples, numbers);
+    }
 
     public TrainedModel {
+        evaluation = Collections.unmodifiableMap(new TreeMap<>(evaluation));
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(tribuoModel, "tribuoModel");
         Objects.requireNonNull(scorer, "scorer");

@@ -9,6 +9,14 @@ import org.feedlab.events.Action;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
+import java.util.SplittableRandom;
+import org.feedlab.ranker.features.FeatureMask;
+import org.feedlab.ranker.model.DenseLinearScorer;
+import org.feedlab.ranker.model.Evaluation;
+import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.Scorer;
+import org.feedlab.ranker.model.Scorers;
+import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
@@ -29,6 +37,9 @@ public final class OnlineTrainer {
     static {
         TRIBUO_SGD.setLevel(java.util.logging.Level.WARNING);
     }
+
+    /** One example in this many is held out of training to evaluate the new version. */
+    static final int HOLDOUT_ONE_IN = 10;
 
     private final RankerConfig config;
     private final long runSeed;
@@ -67,6 +78,10 @@ public final class OnlineTrainer {
      * null when none was trained (not due, or nothing logged yet).
      */
     public TrainedModel maybeTrain(long tick) {
+        return trainIfDue(tick);
+    }
+
+    private TrainedModel trainIfDue(long tick) {
         while (!window.isEmpty() && window.peekFirst().tick() < tick - config.windowTicks()) {
             window.removeFirst();
         }
@@ -74,18 +89,160 @@ public final class OnlineTrainer {
             return null;
         }
         List<TrainingExample> examples = new ArrayList<>();
+        List<TrainingExample> heldOut = new ArrayList<>();
+        // A seeded tenth of the window is held out to evaluate the new version.
+        SplittableRandom split = Seeds.derive(runSeed, 0, tick, "holdout");
         for (TickExamples te : window) {
-            examples.addAll(te.examples());
+            for (TrainingExample e : te.examples()) {
+                (split.nextInt(HOLDOUT_ONE_IN) == 0 ? heldOut : examples).add(e);
+            }
         }
-        LinearTrainer trainer =
-                new LinearTrainer(
-                        Feature.names(),
-                        headNames(),
-                        config.epochs(),
-                        config.learningRate(),
-                        Seeds.mix(runSeed, 0, tick, "train"));
-        current = trainer.train(examples, versionId(tick), current);
+        if (examples.isEmpty()) {
+            return null;
+        }
+        examples =
+                subsample(
+                        examples,
+                        config.maxTrainingExamples(),
+                        Seeds.derive(runSeed, 0, tick, "subsample"));
+        TrainedModel model = train(examples, versionId(tick), Seeds.mix(runSeed, 0, tick, "train"));
+        if (!heldOut.isEmpty()) {
+            model = model.withEvaluation(Evaluation.asMap(Evaluation.score(model.scorer(), heldOut)));
+        }
+        return install(model, model.scorer().toBytes());
+    }
+
+    /**
+     * At most {@code max} of the examples, in their original order: selection sampling (Knuth,
+     * TAOCP vol. 2, Algorithm S), so every subset of that size is equally likely and the draw is a
+     * pure function of the seed. Bounds the cost of a retraining on a large population.
+     */
+    static List<TrainingExample> subsample(
+            List<TrainingExample> examples, int max, SplittableRandom rng) {
+        int n = examples.size();
+        if (n <= max) {
+            return examples;
+        }
+        List<TrainingExample> out = new ArrayList<>(max);
+        for (int i = 0; i < n && out.size() < max; i++) {
+            if (rng.nextInt(n - i) < max - out.size()) {
+                out.add(examples.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Trains one version with the configured model on the given examples. */
+    private TrainedModel train(List<TrainingExample> examples, String version, long seed) {
+        FeatureMask mask = FeatureMask.ofNames(config.withheldFeatureGroups());
+        return switch (config.model()) {
+            case "linear" ->
+                    new LinearTrainer(
+                                    mask.names(),
+                                    headNames(),
+                                    config.epochs(),
+                                    config.learningRate(),
+                                    seed)
+                            .train(masked(examples, mask), version, current);
+            case "wide-deep" ->
+                    new WideDeepLearner(
+                                    Feature.names(),
+                                    WideDeepLearner.columns(Feature.names(), mask.names()),
+                                    headNames(),
+                                    config.epochs(),
+                                    config.learningRate(),
+                                    config.minibatchSize(),
+                                    config.embeddingDim(),
+                                    config.hiddenSizes(),
+                                    seed)
+                            .train(examples, version, current);
+            default -> throw new IllegalArgumentException("unknown model: " + config.model());
+        };
+    }
+
+    /**
+     * The linear trainer takes vectors of exactly its feature names: keep the allowed columns. Its
+     * scorer is then widened back to the full vector with zero weights on withheld slots.
+     */
+    private static List<TrainingExample> masked(List<TrainingExample> examples, FeatureMask mask) {
+        if (mask.withheld().isEmpty()) {
+            return examples;
+        }
+        int[] cols = WideDeepLearner.columns(Feature.names(), mask.names());
+        List<TrainingExample> out = new ArrayList<>(examples.size());
+        for (TrainingExample e : examples) {
+            float[] x = new float[cols.length];
+            for (int j = 0; j < cols.length; j++) {
+                x[j] = e.features()[cols[j]];
+            }
+            out.add(new TrainingExample(x, e.labels()));
+        }
+        return out;
+    }
+
+    /**
+     * Ships a trained version the way scorers receive it, as checksummed bytes, and makes it
+     * current only if they load. A corrupted or tampered model is refused with an error on stderr
+     * and the previous model keeps serving.
+     *
+     * @return the installed model, or null when the bytes were refused
+     */
+    TrainedModel install(TrainedModel model, byte[] bytes) {
+        Scorer loaded;
+        try {
+            loaded = Scorers.fromBytes(bytes);
+        } catch (IllegalArgumentException e) {
+            System.err.println(
+                    "model "
+                            + model.version()
+                            + " refused, "
+                            + (current == null ? "no model" : current.version())
+                            + " keeps serving: "
+                            + e.getMessage());
+            return null;
+        }
+        if (!loaded.featureNames().equals(Feature.names())) {
+            loaded = widen(loaded);
+        }
+        current =
+                new TrainedModel(
+                        model.version(),
+                        model.tribuoModel(),
+                        loaded,
+                        model.provenance(),
+                        model.trainingExamples(),
+                        model.evaluation());
         return current;
+    }
+
+    /** A linear scorer over a masked feature list, re-laid over the full vector. */
+    private static Scorer widen(Scorer s) {
+        if (!(s instanceof DenseLinearScorer lin)) {
+            throw new IllegalStateException("scorer over foreign features: " + s);
+        }
+        List<String> all = Feature.names();
+        double[][] w = new double[lin.heads()][all.size()];
+        for (int j = 0; j < lin.features(); j++) {
+            int to = all.indexOf(lin.featureNames().get(j));
+            for (int h = 0; h < lin.heads(); h++) {
+                w[h][to] = lin.weight(h, j);
+            }
+        }
+        return new DenseLinearScorer(all, lin.headNames(), w, lin.biasCopy());
+    }
+
+    /**
+     * The logged examples of ticks [from, to) still in the window, in tick then log order: the
+     * data {@code feedlab bench models} compares models on.
+     */
+    public List<TrainingExample> windowExamples(long from, long to) {
+        List<TrainingExample> out = new ArrayList<>();
+        for (TickExamples te : window) {
+            if (te.tick() >= from && te.tick() < to) {
+                out.addAll(te.examples());
+            }
+        }
+        return out;
     }
 
     /** The model that ranks now, or null before the first one. */
@@ -103,12 +260,8 @@ public final class OnlineTrainer {
         return String.format(Locale.ROOT, "v%04d", tick);
     }
 
-    /** Model head names in {@link Action} order. */
+    /** Model head names: the {@link Action}s in order, then dwell and survey ({@link Heads}). */
     public static List<String> headNames() {
-        List<String> names = new ArrayList<>();
-        for (Action a : Action.values()) {
-            names.add(a.key());
-        }
-        return names;
+        return Heads.names();
     }
 }

@@ -55,7 +55,7 @@ class LinearTrainerTest {
 
     @Test
     void compiledScorerMatchesTribuoPredictions() {
-        DenseLinearScorer scorer = model.scorer();
+        DenseLinearScorer scorer = (DenseLinearScorer) model.scorer();
         assertEquals(FEATURES.size(), scorer.features());
         assertEquals(HEADS.size(), scorer.heads());
         double[] ours = new double[HEADS.size()];
@@ -68,7 +68,7 @@ class LinearTrainerTest {
 
     @Test
     void batchScoringEqualsSingleScoring() {
-        DenseLinearScorer scorer = model.scorer();
+        DenseLinearScorer scorer = (DenseLinearScorer) model.scorer();
         int n = heldOut.size();
         int f = scorer.features();
         int h = scorer.heads();
@@ -93,19 +93,19 @@ class LinearTrainerTest {
         TrainedModel second = trainer.train(train, "v-test", null);
         TrainedModel fresh = newTrainer(SEED).train(train, "v-test", null);
         for (TrainedModel other : List.of(first, second, fresh)) {
-            assertArrayEquals(model.scorer().weightsCopy(), other.scorer().weightsCopy());
-            assertArrayEquals(model.scorer().biasCopy(), other.scorer().biasCopy());
+            assertArrayEquals(((DenseLinearScorer) model.scorer()).weightsCopy(), ((DenseLinearScorer) other.scorer()).weightsCopy());
+            assertArrayEquals(((DenseLinearScorer) model.scorer()).biasCopy(), ((DenseLinearScorer) other.scorer()).biasCopy());
             assertEquals(model.provenance(), other.provenance());
         }
         // The seed drives the shuffle, so another seed must give other weights.
         TrainedModel reseeded = newTrainer(SEED + 1).train(train, "v-test", null);
         assertFalse(
-                Arrays.deepEquals(model.scorer().weightsCopy(), reseeded.scorer().weightsCopy()));
+                Arrays.deepEquals(((DenseLinearScorer) model.scorer()).weightsCopy(), ((DenseLinearScorer) reseeded.scorer()).weightsCopy()));
     }
 
     @Test
     void learnedModelRanksPositivesAboveNegatives() {
-        DenseLinearScorer scorer = model.scorer();
+        DenseLinearScorer scorer = (DenseLinearScorer) model.scorer();
         List<double[]> predictions = new ArrayList<>();
         for (TrainingExample example : heldOut) {
             double[] p = new double[HEADS.size()];
@@ -148,7 +148,7 @@ class LinearTrainerTest {
                 if (Math.abs(truth) >= 1.0) {
                     assertEquals(
                             Math.signum(truth),
-                            Math.signum(model.scorer().weight(head, j)),
+                            Math.signum(((DenseLinearScorer) model.scorer()).weight(head, j)),
                             HEADS.get(head) + "/" + FEATURES.get(j));
                 }
             }
@@ -200,7 +200,7 @@ class LinearTrainerTest {
 
     @Test
     void bytesRoundTripGivesIdenticalPredictions() {
-        DenseLinearScorer scorer = model.scorer();
+        DenseLinearScorer scorer = (DenseLinearScorer) model.scorer();
         DenseLinearScorer loaded = DenseLinearScorer.fromBytes(scorer.toBytes());
         assertEquals(scorer.featureNames(), loaded.featureNames());
         assertEquals(scorer.headNames(), loaded.headNames());

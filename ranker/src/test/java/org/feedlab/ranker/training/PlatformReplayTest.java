@@ -193,7 +193,10 @@ class PlatformReplayTest {
                 assertNotNull(announced, "tick " + t);
                 assertEquals(version, announced.version());
                 assertEquals(t, announced.tick());
-                assertEquals(logged + in.impressions().size(), announced.trainingExamples());
+                // A tenth of the window is held out for the evaluation numbers.
+                int heldOut = Integer.parseInt(announced.evaluation().get("click.examples"));
+                assertEquals(logged + in.impressions().size(), announced.trainingExamples() + heldOut);
+                assertTrue(heldOut > 0);
                 assertEquals(0, announced.windowStartTick());
                 assertEquals(version, ctx.modelVersion);
                 assertNotNull(ctx.scorer);
@@ -258,7 +261,7 @@ class PlatformReplayTest {
             for (Impression log : logs) {
                 float[] x = featuresAt(previous, replay.profile(log.userId()), log);
                 before.add(x);
-                pointInTime.add(new TrainingExample(x, log.actions()));
+                pointInTime.add(new TrainingExample(x, org.feedlab.ranker.model.Heads.labels(log)));
             }
             TickContext ctx = advance(replay, t, in).context();
             // The same impressions seen with what was learnt from them would give other features.
@@ -270,14 +273,26 @@ class PlatformReplayTest {
                 }
             }
             if (t == BOOTSTRAP) {
-                LinearTrainer trainer =
-                        new LinearTrainer(
-                                Feature.names(),
-                                OnlineTrainer.headNames(),
-                                CONFIG.epochs(),
-                                CONFIG.learningRate(),
-                                Seeds.mix(RUN_SEED, 0, t, "train"));
-                expected = trainer.train(pointInTime, OnlineTrainer.versionId(t), null);
+                // The same split and the same wide&deep training as the online trainer's.
+                java.util.SplittableRandom split = Seeds.derive(RUN_SEED, 0, t, "holdout");
+                List<TrainingExample> train = new ArrayList<>();
+                for (TrainingExample e : pointInTime) {
+                    if (split.nextInt(OnlineTrainer.HOLDOUT_ONE_IN) != 0) {
+                        train.add(e);
+                    }
+                }
+                expected =
+                        new org.feedlab.ranker.model.widedeep.WideDeepLearner(
+                                        Feature.names(),
+                                        org.feedlab.ranker.model.Datasets.allColumns(Feature.count()),
+                                        OnlineTrainer.headNames(),
+                                        CONFIG.epochs(),
+                                        CONFIG.learningRate(),
+                                        CONFIG.minibatchSize(),
+                                        CONFIG.embeddingDim(),
+                                        CONFIG.hiddenSizes(),
+                                        Seeds.mix(RUN_SEED, 0, t, "train"))
+                                .train(train, OnlineTrainer.versionId(t), null);
                 assertArrayEquals(expected.scorer().toBytes(), ctx.scorer.toBytes());
             }
             previous = ctx;

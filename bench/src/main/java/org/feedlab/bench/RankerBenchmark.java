@@ -1,0 +1,33 @@
+package org.feedlab.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One 500-candidate request scored by the default compiled model in one {@code predictBatch}
+ * call, on one thread: throughput × 500 is candidates per second per core, and the sample-time
+ * distribution of the same call is the per-request latency.
+ */
+@State(Scope.Thread)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RankerBenchmark {
+    private RankerFixture fixture;
+    private double[] out;
+
+    @Setup
+    public void setUp() {
+        fixture = RankerFixture.create(2024);
+        out = new double[RankerFixture.REQUEST * fixture.scorer().heads()];
+    }
+
+    /** Scores the request; returns the output so the JIT cannot drop the work. */
+    @Benchmark
+    public double[] scoreRequest() {
+        fixture.scorer().predictBatch(fixture.request(), RankerFixture.REQUEST, out);
+        return out;
+    }
+}

@@ -1,0 +1,162 @@
+package org.feedlab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.feedlab.events.Action;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.features.FeatureExtractor;
+import org.feedlab.ranker.features.PostIndex;
+import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.Datasets;
+import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.model.widedeep.WideDeepLearner;
+import org.feedlab.ranker.model.widedeep.WideDeepScorer;
+
+/**
+ * The default model (shape and hyperparameters of {@link RankerConfig#defaults()}) trained on
+ * feature vectors built by the ranker's own {@link FeatureExtractor} from a synthetic platform
+ * history, and one 500-candidate request of such vectors: what the serving path sees, without the
+ * simulator. Seeded, so every fork benchmarks the same weights and inputs.
+ */
+public final class RankerFixture {
+    /** Candidates in the benchmarked request. */
+    public static final int REQUEST = 500;
+
+    private static final int TOPICS = 8;
+    private static final int AUTHORS = 200;
+    private static final int POSTS = 2_000;
+    private static final int USERS = 300;
+    private static final long TICK = 20;
+
+    /** Tribuo logs each training at INFO; the benchmark's console is for its figures. */
+    private static final java.util.logging.Logger TRIBUO =
+            java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private final WideDeepScorer scorer;
+    private final float[] request;
+    private final double meanNonZero;
+
+    private RankerFixture(WideDeepScorer scorer, float[] request, double meanNonZero) {
+        this.scorer = scorer;
+        this.request = request;
+        this.meanNonZero = meanNonZero;
+    }
+
+    /** Builds the history, trains the default model on 6,000 logged impressions, compiles it. */
+    public static RankerFixture create(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        PostIndex index = new PostIndex();
+        List<Post> posts = new ArrayList<>();
+        for (int p = 0; p < POSTS; p++) {
+            int author = rng.nextInt(AUTHORS);
+            double stance = Math.max(-1, Math.min(1, (author % 2 == 0 ? 0.5 : -0.5) + 0.3 * gaussian(rng)));
+            Post post =
+                    Post.of(p, author, TICK - rng.nextInt(4), rng.nextInt(TOPICS), stance, rng.nextDouble(), -1);
+            posts.add(post);
+            index.addPost(post);
+        }
+        List<UserProfile> users = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            UserProfile user = new UserProfile(TOPICS);
+            double leaning = u % 2 == 0 ? 0.4 : -0.4;
+            for (int i = 0; i < 40; i++) {
+                Post post = posts.get(rng.nextInt(POSTS));
+                Impression log =
+                        Impression.of(u, u, post.postId(), TICK - 1 - rng.nextInt(5), i, "v", actions(rng, post, leaning));
+                user.apply(log, post);
+                index.applyImpression(log);
+            }
+            users.add(user);
+        }
+        List<TrainingExample> examples = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            int u = rng.nextInt(USERS);
+            Post post = posts.get(rng.nextInt(POSTS));
+            float[] x = new float[Feature.count()];
+            extract(users.get(u), index.get(post.postId()), rng, x, 0);
+            int actions = actions(rng, post, u % 2 == 0 ? 0.4 : -0.4);
+            examples.add(new TrainingExample(x, Heads.labels(Impression.of(0, u, post.postId(), TICK, 0, "v", actions))));
+        }
+        RankerConfig config = RankerConfig.defaults();
+        WideDeepScorer scorer =
+                (WideDeepScorer)
+                        new WideDeepLearner(
+                                        Feature.names(),
+                                        Datasets.allColumns(Feature.count()),
+                                        Heads.names(),
+                                        config.epochs(),
+                                        config.learningRate(),
+                                        config.minibatchSize(),
+                                        config.embeddingDim(),
+                                        config.hiddenSizes(),
+                                        seed)
+                                .train(examples, "bench", null)
+                                .scorer();
+        float[] request = new float[REQUEST * Feature.count()];
+        UserProfile user = users.get(rng.nextInt(USERS));
+        long nonZero = 0;
+        for (int c = 0; c < REQUEST; c++) {
+            extract(user, index.get(posts.get(rng.nextInt(POSTS)).postId()), rng, request, c * Feature.count());
+        }
+        for (float v : request) {
+            nonZero += v != 0f ? 1 : 0;
+        }
+        return new RankerFixture(scorer, request, nonZero / (double) REQUEST);
+    }
+
+    private static void extract(UserProfile user, PostStats post, SplittableRandom rng, float[] out, int offset) {
+        FeatureExtractor.extract(user, post, 5 + rng.nextInt(200), TICK, rng.nextInt(3) == 0, out, offset);
+    }
+
+    /** Engagement of a reader leaning one way: more on outrage and on the own side. */
+    private static int actions(SplittableRandom rng, Post post, double leaning) {
+        boolean sameSide = Math.signum(leaning) == Math.signum(post.stance());
+        double z = -1.5 + 1.2 * post.outrageScore() + (sameSide ? 0.8 : -0.4) + 0.3 * (post.topic() % 3);
+        int actions = 0;
+        double[] offsets = {0.0, -1.0, -2.5, -2.8, -3.5, -1.5};
+        for (Action a : Action.values()) {
+            double shift = a.ordinal() < offsets.length ? offsets[a.ordinal()] : -2.0;
+            if (a == Action.HIDE) {
+                shift += sameSide ? -1.0 : 1.5 * post.outrageScore();
+            }
+            if (rng.nextDouble() < 1.0 / (1.0 + Math.exp(-(z + shift)))) {
+                actions = Impression.with(actions, a);
+            }
+        }
+        return actions;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = Math.max(1e-12, rng.nextDouble());
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    public WideDeepScorer scorer() {
+        return scorer;
+    }
+
+    /** The request's candidates, row-major ({@link #REQUEST} × features). */
+    public float[] request() {
+        return request;
+    }
+
+    /** Mean non-zero slots per candidate of the request. */
+    public double meanNonZero() {
+        return meanNonZero;
+    }
+
+    /** FLOPs the compiled scorer spends on one candidate of this request (multiply-add = 2). */
+    public long flopsPerCandidate() {
+        return scorer.flopsPerCandidate((int) Math.round(meanNonZero));
+    }
+}

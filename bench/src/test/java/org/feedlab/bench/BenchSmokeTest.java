@@ -1,0 +1,41 @@
+package org.feedlab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.feedlab.ranker.features.Feature;
+import org.junit.jupiter.api.Test;
+
+/** Runs each benchmark body once (no timing): the code paths work and compute what they claim. */
+class BenchSmokeTest {
+    @Test
+    void scoreRequestFillsEveryProbability() {
+        RankerBenchmark bench = new RankerBenchmark();
+        bench.setUp();
+        double[] out = bench.scoreRequest();
+        assertEquals(RankerFixture.REQUEST * org.feedlab.ranker.model.Heads.names().size(), out.length);
+        for (double p : out) {
+            assertTrue(p > 0.0 && p < 1.0, "probability " + p);
+        }
+    }
+
+    @Test
+    void fixtureCandidatesAreSparseFeatureVectors() {
+        RankerFixture f = RankerFixture.create(1);
+        assertEquals(RankerFixture.REQUEST * Feature.count(), f.request().length);
+        assertTrue(f.meanNonZero() > 10 && f.meanNonZero() < Feature.count() / 2.0, "nnz " + f.meanNonZero());
+        assertTrue(f.flopsPerCandidate() > 0);
+    }
+
+    @Test
+    void gemmKernelMultiplies() {
+        GemmKernel k = new GemmKernel(7, 5, 3);
+        float[] c = k.multiply();
+        for (int i = 0; i < 7; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(k.reference(i, j), c[i * 3 + j], 1e-5);
+            }
+        }
+        assertEquals(2L * 7 * 5 * 3, k.flops());
+    }
+}

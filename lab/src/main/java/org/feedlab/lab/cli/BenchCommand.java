@@ -1,0 +1,280 @@
+package org.feedlab.lab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.feedlab.bench.BenchRunner;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
+import org.feedlab.events.Post;
+import org.feedlab.lab.engine.Platform;
+import org.feedlab.lab.engine.SimulationRun;
+import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.lab.scenario.ScenarioException;
+import org.feedlab.lab.scenario.ScenarioLoader;
+import org.feedlab.ranker.FeedRanker;
+import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.model.Evaluation;
+import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.ModelComparison;
+import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.training.PlatformReplay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `feedlab bench ranker|models`: the ranker's speed, and its quality against Tribuo's models. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks of the ranker: speed (ranker) and held-out quality (models).",
+        subcommands = {BenchCommand.Ranker.class, BenchCommand.Models.class})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return FeedLabCommand.EXIT_USAGE;
+    }
+
+    /** JMH benchmarks of the default compiled model and of a plain-Java GEMM kernel. */
+    @Command(
+            name = "ranker",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Candidates scored per second per core by the default compiled model, latency of a"
+                        + " 500-candidate request (p50, p99), FLOPs per candidate and the measured"
+                        + " arithmetic bound. JMH, one forked JVM per benchmark; about 45 s.",
+            })
+    static final class Ranker implements Callable<Integer> {
+        @Option(names = "--long", description = "Two forks and longer iterations (about 4 min).")
+        boolean thorough;
+
+        @Option(names = "--verbose", description = "Show JMH's own output.")
+        boolean verbose;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            BenchRunner.Settings settings =
+                    thorough ? BenchRunner.Settings.thorough() : BenchRunner.Settings.quick();
+            out.printf(
+                    Locale.ROOT,
+                    "JMH: %d fork(s), %d warm-up + %d measured iterations of %d s per benchmark%n",
+                    settings.forks(), settings.warmups(), settings.iterations(), settings.seconds());
+            out.flush();
+            BenchRunner.Figures f = BenchRunner.run(settings, verbose);
+            double bound = f.gemmFlopsPerSecond() / f.flopsPerCandidate();
+            out.printf(
+                    Locale.ROOT,
+                    "model: wide&deep, hidden %s, %d features (%.1f non-zero per candidate), %d heads%n",
+                    Arrays.toString(f.hiddenSizes()), Feature.count(), f.meanNonZero(),
+                    Heads.names().size());
+            out.printf(
+                    Locale.ROOT,
+                    "FLOPs per candidate (compiled form, multiply-add = 2): %d%n",
+                    f.flopsPerCandidate());
+            out.printf(
+                    Locale.ROOT,
+                    "measured bound: plain-Java float GEMM %.2f GFLOP/s on one core -> %,.0f candidates/s/core at that speed%n",
+                    f.gemmFlopsPerSecond() / 1e9, bound);
+            out.printf(
+                    Locale.ROOT,
+                    "reached: %.2f GFLOP/s effective (%.0f %% of the GEMM bound)%n",
+                    f.candidatesPerSecond() * f.flopsPerCandidate() / 1e9,
+                    100.0 * f.candidatesPerSecond() / bound);
+            out.printf(
+                    Locale.ROOT,
+                    "ranker: %d candidates/s/core, p50 %.3f ms, p99 %.3f ms per 500-candidate request%n",
+                    Math.round(f.candidatesPerSecond()), f.p50Millis(), f.p99Millis());
+            return 0;
+        }
+    }
+
+    /**
+     * Held-out per-head AUC and log loss of wide&amp;deep, Tribuo's linear SGD and Tribuo's FM on
+     * the same logs of the simulator (direct engine), averaged over seeds.
+     */
+    @Command(
+            name = "models",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Simulates a scenario for a few ticks under a model-free objective (direct engine),"
+                        + " trains wide&deep, Tribuo linear SGD and Tribuo FM (minibatch 1) on the"
+                        + " logs of all ticks but the last two, and prints held-out per-head AUC and"
+                        + " log loss on the last two ticks, averaged over seeds.",
+            })
+    static final class Models implements Callable<Integer> {
+        @Parameters(
+                paramLabel = "SCENARIO",
+                arity = "0..1",
+                description = "Scenario whose society and ranker settings are used (default: scenarios/classroom.yaml).")
+        Path scenarioFile = Path.of("scenarios", "classroom.yaml");
+
+        @Option(names = "--seeds", split = ",", description = "Seeds (default: 1,2,3).")
+        List<Long> seeds = List.of(1L, 2L, 3L);
+
+        @Option(names = "--ticks", description = "Ticks simulated per seed (default: 10).")
+        int ticks = 10;
+
+        @Option(names = "--objective", description = "Objective that orders the logged feeds: random (default) or any model-free preset.")
+        String objective = "random";
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (ticks < 4) {
+                err.println("feedlab bench models: --ticks: expected an integer ≥ 4, got " + ticks);
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            if (seeds.isEmpty()) {
+                err.println("feedlab bench models: --seeds: expected at least one seed");
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            Scenario base;
+            try {
+                base = logging(scenarioFile, objective, ticks);
+            } catch (ScenarioException e) {
+                err.println(e.getMessage());
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            Map<String, double[][]> sums = new LinkedHashMap<>();
+            int heads = Heads.names().size();
+            for (String m : ModelComparison.MODELS) {
+                sums.put(m, new double[heads][2]);
+            }
+            int[][] counted = new int[ModelComparison.MODELS.size()][heads];
+            for (long seed : seeds) {
+                Scenario s = base.withSeed(seed);
+                LoggingPlatform platform = new LoggingPlatform(s);
+                // Impressions of tick t reach the platform at t + 1: one more tick logs them all.
+                SimulationRun.run(s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});
+                var trainer = platform.replay.trainer();
+                List<TrainingExample> train = trainer.windowExamples(0, ticks - 2);
+                List<TrainingExample> test = trainer.windowExamples(ticks - 2, ticks);
+                out.printf(
+                        Locale.ROOT, "seed %d: %d training, %d held-out examples%n",
+                        seed, train.size(), test.size());
+                out.flush();
+                Map<String, Evaluation.HeadScore[]> scores =
+                        ModelComparison.compare(train, test, Feature.names(), s.ranker(), seed);
+                int mi = 0;
+                for (Map.Entry<String, Evaluation.HeadScore[]> e : scores.entrySet()) {
+                    for (int h = 0; h < heads; h++) {
+                        Evaluation.HeadScore hs = e.getValue()[h];
+                        if (!Double.isNaN(hs.auc())) {
+                            sums.get(e.getKey())[h][0] += hs.auc();
+                            sums.get(e.getKey())[h][1] += hs.logLoss();
+                            counted[mi][h]++;
+                        }
+                    }
+                    mi++;
+                }
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "held-out AUC / log loss per head, mean over seeds %s (%s objective, %d ticks, test = last 2 ticks)%n",
+                    seeds, objective, ticks);
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "head"));
+            for (String m : ModelComparison.MODELS) {
+                header.append(String.format(Locale.ROOT, " | %-17s", m));
+            }
+            out.println(header);
+            for (int h = 0; h < heads; h++) {
+                StringBuilder row =
+                        new StringBuilder(String.format(Locale.ROOT, "%-8s", Heads.names().get(h)));
+                int mi = 0;
+                for (String m : ModelComparison.MODELS) {
+                    int n = counted[mi++][h];
+                    double[] s = sums.get(m)[h];
+                    row.append(
+                            n == 0
+                                    ? String.format(Locale.ROOT, " | %-17s", "n/a")
+                                    : String.format(Locale.ROOT, " | %.4f / %.4f  ", s[0] / n, s[1] / n));
+                }
+                out.println(row);
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The scenario with a model-free objective, no retraining and a window holding every tick, so
+     * the replay keeps all logged examples.
+     */
+    static Scenario logging(Path file, String objective, int ticks) throws Exception {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(name, List.of(new org.feedlab.lab.scenario.Problem("$", "a readable scenario file", "no such file")));
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode tree = yaml.readTree(Files.readString(file));
+        ObjectNode ranker = ((ObjectNode) tree).with("ranker");
+        ranker.put("objective", objective);
+        ranker.put("retrain_every", 0);
+        ranker.put("window_ticks", ticks + 2);
+        ((ObjectNode) tree).put("ticks", ticks + 1);
+        return ScenarioLoader.resolve(tree, name);
+    }
+
+    /** The direct engine's platform, keeping its replay reachable for the logged examples. */
+    static final class LoggingPlatform implements Platform {
+        final PlatformReplay replay;
+        private final FeedRanker ranker;
+
+        LoggingPlatform(Scenario s) {
+            replay = new PlatformReplay(s.ranker(), s.society().topics(), s.seed());
+            ranker = new FeedRanker(s.ranker(), s.seed());
+        }
+
+        @Override
+        public Map<Integer, Feed> serve(
+                long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
+            PlatformReplay.Step step = replay.advance(tick, posts, requests, impressions);
+            Map<Integer, Feed> feeds = new LinkedHashMap<>();
+            for (FeedRequest r : requests) {
+                feeds.put(r.userId(), ranker.rank(r, replay.profile(r.userId()), step.context()));
+            }
+            return feeds;
+        }
+
+        @Override
+        public List<ModelVersion> modelVersions() {
+            return new ArrayList<>();
+        }
+
+        @Override
+        public String engine() {
+            return "direct";
+        }
+
+        @Override
+        public Map<String, Object> pipelineFacts() {
+            return Map.of();
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,124 @@
+package org.feedlab.ranker.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tribuo.Example;
+import org.tribuo.ImmutableDataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.MutableOutputInfo;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Turns logged training examples into a Tribuo multi-label dataset over a chosen subset of the
+ * feature vector (a telemetry mask drops the rest), with every head in the output domain.
+ */
+public final class Datasets {
+    private static final MultiLabelFactory FACTORY = new MultiLabelFactory();
+
+    /** Name of the marker label saying the survey head was observed (see WideDeepTrainer). */
+    public static final String SURVEY_OBSERVED = "survey?";
+
+    private Datasets() {}
+
+    /**
+     * @param examples the examples, in the order training will start from
+     * @param featureNames names of the full vector's slots
+     * @param columns the slots to use (ascending)
+     * @param heads head names; head i is label bit i
+     * @param surveyMarker whether to add the {@link #SURVEY_OBSERVED} marker label on examples
+     *     whose survey was answered (and to the output domain)
+     * @param description data source description, for provenance
+     */
+    public static ImmutableDataset<MultiLabel> multiLabel(
+            List<TrainingExample> examples,
+            List<String> featureNames,
+            int[] columns,
+            List<String> heads,
+            boolean surveyMarker,
+            String description) {
+        String[] names = new String[columns.length];
+        MutableFeatureMap allNames = new MutableFeatureMap();
+        for (int j = 0; j < columns.length; j++) {
+            names[j] = featureNames.get(columns[j]);
+            allNames.add(names[j], 0.0);
+        }
+        // Examples carry their non-zero slots only (a candidate has about a quarter of the slots
+        // set), which makes building and training several times faster; the feature map still
+        // lists every column, so the model's shape does not depend on which slots a window used.
+        List<Example<MultiLabel>> rows = new ArrayList<>(examples.size());
+        MutableOutputInfo<MultiLabel> domain = FACTORY.generateInfo();
+        domain.observe(labels(~0, heads, surveyMarker));
+        String[] nz = new String[columns.length];
+        double[] nzValues = new double[columns.length];
+        for (int i = 0; i < examples.size(); i++) {
+            TrainingExample e = examples.get(i);
+            float[] x = e.features();
+            if (x.length != featureNames.size()) {
+                throw new IllegalArgumentException(
+                        "example " + i + " has " + x.length + " features, expected "
+                                + featureNames.size());
+            }
+            int n = 0;
+            for (int j = 0; j < columns.length; j++) {
+                float v = x[columns[j]];
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException(
+                            "example " + i + " feature " + names[j] + " is " + v);
+                }
+                if (v != 0f) {
+                    nz[n] = names[j];
+                    nzValues[n++] = v;
+                }
+            }
+            if (n == 0) {
+                // Tribuo refuses an example without features: keep one explicit zero.
+                nz[0] = names[0];
+                nzValues[0] = 0.0;
+                n = 1;
+            }
+            MultiLabel label = labels(e.labels(), heads, surveyMarker);
+            domain.observe(label);
+            rows.add(
+                    new ArrayExample<>(
+                            label, Arrays.copyOf(nz, n), Arrays.copyOf(nzValues, n)));
+        }
+        return new ImmutableDataset<>(
+                rows,
+                new SimpleDataSourceProvenance(description, FACTORY),
+                FACTORY,
+                new ImmutableFeatureMap(allNames),
+                domain.generateImmutableOutputInfo(),
+                false);
+    }
+
+    /** The label set of a bit set (plus the survey marker when asked and wanted). */
+    public static MultiLabel labels(int bits, List<String> heads, boolean surveyMarker) {
+        Set<Label> set = new HashSet<>();
+        for (int h = 0; h < heads.size(); h++) {
+            if ((bits >>> h & 1) != 0) {
+                set.add(new Label(heads.get(h)));
+            }
+        }
+        if (surveyMarker && Heads.surveyAsked(bits)) {
+            set.add(new Label(SURVEY_OBSERVED));
+        }
+        return new MultiLabel(set);
+    }
+
+    /** Every column index from 0 to n − 1. */
+    public static int[] allColumns(int n) {
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = i;
+        }
+        return c;
+    }
+}

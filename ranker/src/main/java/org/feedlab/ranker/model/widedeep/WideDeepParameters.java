@@ -1,0 +1,379 @@
+package org.feedlab.ranker.model.widedeep;
+
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.tribuo.math.FeedForwardParameters;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.SGDVector;
+import org.tribuo.math.la.Tensor;
+import org.tribuo.math.la.VectorTuple;
+import org.tribuo.math.protos.ParametersProto;
+
+/**
+ * The weights of a wide&amp;deep network (Cheng et al. 2016, "Wide &amp; Deep Learning for
+ * Recommender Systems") in Tribuo's SGD framework: logits = W<sub>wide</sub>·x +
+ * W<sub>out</sub>·MLP([numeric x; embeddings of the one-hot fields]), one logit per head.
+ *
+ * <p>Tensor order (what optimisers see): [0] wide H×(F+1) with the bias in the last column, [1..]
+ * one embedding table per categorical field (cardinality × d), then per hidden layer its weights
+ * (out × in) and bias, and last the output layer H × h<sub>last</sub>. Gradients follow Tribuo's
+ * convention: the objective hands over the negative loss gradient and updates are added.
+ */
+public final class WideDeepParameters implements FeedForwardParameters {
+    private static final long serialVersionUID = 1L;
+
+    private final Layout layout;
+    private final int heads;
+    private final int embeddingDim;
+    private final int[] hidden;
+    private Tensor[] weights;
+
+    /**
+     * Forward-pass cache: {@code gradients} gets only dLoss/dOutput and the input, so the trainer's
+     * predict-then-gradients sequence reuses the activations of the last input (by identity).
+     * Only used while {@link #training} is on; serving uses {@link #predict} alone.
+     */
+    private transient SGDVector cachedInput;
+
+    private transient double[][] cachedActivations;
+    private transient boolean training;
+
+    WideDeepParameters(
+            Layout layout, int heads, int embeddingDim, int[] hidden, SplittableRandom rng) {
+        this.layout = layout;
+        this.heads = heads;
+        this.embeddingDim = embeddingDim;
+        this.hidden = hidden.clone();
+        Random gaussian = new Random(rng.nextLong());
+        int fields = layout.fieldIds().length;
+        weights = new Tensor[1 + fields + 2 * hidden.length + 1];
+        weights[0] = new DenseMatrix(heads, layout.features() + 1);
+        for (int f = 0; f < fields; f++) {
+            weights[1 + f] =
+                    init(gaussian, layout.fieldIds()[f].length, embeddingDim, 1.0 / Math.sqrt(embeddingDim));
+        }
+        int in = layout.deepInputs(embeddingDim);
+        for (int l = 0; l < hidden.length; l++) {
+            // He initialisation for ReLU layers.
+            weights[layerWeights(l)] = init(gaussian, hidden[l], in, Math.sqrt(2.0 / in));
+            weights[layerWeights(l) + 1] = new DenseVector(hidden[l]);
+            in = hidden[l];
+        }
+        weights[weights.length - 1] = init(gaussian, heads, in, Math.sqrt(1.0 / in));
+    }
+
+    private WideDeepParameters(WideDeepParameters other) {
+        this.layout = other.layout;
+        this.heads = other.heads;
+        this.embeddingDim = other.embeddingDim;
+        this.hidden = other.hidden.clone();
+        this.weights = new Tensor[other.weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = other.weights[i].copy();
+        }
+    }
+
+    private static DenseMatrix init(Random rng, int rows, int cols, double scale) {
+        DenseMatrix m = new DenseMatrix(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                m.set(i, j, rng.nextGaussian() * scale);
+            }
+        }
+        return m;
+    }
+
+    private int layerWeights(int l) {
+        return 1 + layout.fieldIds().length + 2 * l;
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    int heads() {
+        return heads;
+    }
+
+    int embeddingDim() {
+        return embeddingDim;
+    }
+
+    int[] hidden() {
+        return hidden.clone();
+    }
+
+    void setTraining(boolean training) {
+        this.training = training;
+        cachedInput = null;
+        cachedActivations = null;
+    }
+
+    /** Wide weights [heads][features + 1], bias last. */
+    DenseMatrix wide() {
+        return (DenseMatrix) weights[0];
+    }
+
+    DenseMatrix embedding(int field) {
+        return (DenseMatrix) weights[1 + field];
+    }
+
+    DenseMatrix layer(int l) {
+        return (DenseMatrix) weights[layerWeights(l)];
+    }
+
+    DenseVector layerBias(int l) {
+        return (DenseVector) weights[layerWeights(l) + 1];
+    }
+
+    DenseMatrix output() {
+        return (DenseMatrix) weights[weights.length - 1];
+    }
+
+    /** Input as a dense array with the bias 1 at index F. */
+    private double[] dense(SGDVector example) {
+        double[] x = new double[layout.features() + 1];
+        for (VectorTuple t : example) {
+            x[t.index] = t.value;
+        }
+        return x;
+    }
+
+    /**
+     * The forward pass: [0] input x, [1] MLP input a0, [2..] each hidden layer's activations,
+     * [last] the deep part's logits (without the wide part).
+     */
+    private double[][] forward(double[] x) {
+        int fields = layout.fieldIds().length;
+        double[][] acts = new double[hidden.length + 3][];
+        acts[0] = x;
+        int nNum = layout.numericIds().length;
+        double[] a = new double[layout.deepInputs(embeddingDim)];
+        for (int i = 0; i < nNum; i++) {
+            a[i] = x[layout.numericIds()[i]];
+        }
+        for (int f = 0; f < fields; f++) {
+            DenseMatrix e = embedding(f);
+            int[] ids = layout.fieldIds()[f];
+            int base = nNum + f * embeddingDim;
+            for (int k = 0; k < ids.length; k++) {
+                double v = ids[k] < 0 ? 0.0 : x[ids[k]];
+                if (v != 0.0) {
+                    for (int d = 0; d < embeddingDim; d++) {
+                        a[base + d] += v * e.get(k, d);
+                    }
+                }
+            }
+        }
+        acts[1] = a;
+        for (int l = 0; l < hidden.length; l++) {
+            DenseMatrix w = layer(l);
+            DenseVector b = layerBias(l);
+            double[] z = new double[hidden[l]];
+            for (int o = 0; o < z.length; o++) {
+                double s = b.get(o);
+                for (int i = 0; i < a.length; i++) {
+                    s += w.get(o, i) * a[i];
+                }
+                z[o] = s > 0.0 ? s : 0.0;
+            }
+            a = z;
+            acts[2 + l] = a;
+        }
+        DenseMatrix out = output();
+        double[] deep = new double[heads];
+        for (int h = 0; h < heads; h++) {
+            double s = 0.0;
+            for (int i = 0; i < a.length; i++) {
+                s += out.get(h, i) * a[i];
+            }
+            deep[h] = s;
+        }
+        acts[acts.length - 1] = deep;
+        return acts;
+    }
+
+    /** Wide logits W·x (bias included). */
+    private double[] wideLogits(double[] x) {
+        DenseMatrix w = wide();
+        double[] out = new double[heads];
+        for (int h = 0; h < heads; h++) {
+            double s = 0.0;
+            for (int j = 0; j < x.length; j++) {
+                if (x[j] != 0.0) {
+                    s += w.get(h, j) * x[j];
+                }
+            }
+            out[h] = s;
+        }
+        return out;
+    }
+
+    @Override
+    public DenseVector predict(SGDVector example) {
+        double[] x = dense(example);
+        double[][] acts = forward(x);
+        if (training) {
+            cachedInput = example;
+            cachedActivations = acts;
+        }
+        double[] logits = wideLogits(x);
+        double[] deep = acts[acts.length - 1];
+        DenseVector out = new DenseVector(heads);
+        for (int h = 0; h < heads; h++) {
+            out.set(h, logits[h] + deep[h]);
+        }
+        return out;
+    }
+
+    /** The deep part's logits alone, for explanations. */
+    double[] deepLogits(SGDVector example) {
+        double[][] acts = forward(dense(example));
+        return acts[acts.length - 1];
+    }
+
+    @Override
+    public Tensor[] gradients(Pair<Double, SGDVector> score, SGDVector features) {
+        double[][] acts =
+                training && cachedInput == features ? cachedActivations : forward(dense(features));
+        SGDVector g = score.getB();
+        double[] gh = new double[heads];
+        for (int h = 0; h < heads; h++) {
+            gh[h] = g.get(h);
+        }
+        double[] x = acts[0];
+        Tensor[] grads = new Tensor[weights.length];
+        DenseMatrix gWide = new DenseMatrix(heads, x.length);
+        for (int h = 0; h < heads; h++) {
+            if (gh[h] != 0.0) {
+                for (int j = 0; j < x.length; j++) {
+                    if (x[j] != 0.0) {
+                        gWide.set(h, j, gh[h] * x[j]);
+                    }
+                }
+            }
+        }
+        grads[0] = gWide;
+        // Output layer.
+        double[] aLast = acts[acts.length - 2];
+        DenseMatrix out = output();
+        DenseMatrix gOut = new DenseMatrix(heads, aLast.length);
+        double[] da = new double[aLast.length];
+        for (int h = 0; h < heads; h++) {
+            if (gh[h] != 0.0) {
+                for (int i = 0; i < aLast.length; i++) {
+                    gOut.set(h, i, gh[h] * aLast[i]);
+                    da[i] += gh[h] * out.get(h, i);
+                }
+            }
+        }
+        grads[weights.length - 1] = gOut;
+        for (int l = hidden.length - 1; l >= 0; l--) {
+            double[] aOut = acts[2 + l];
+            double[] aIn = acts[1 + l];
+            DenseMatrix w = layer(l);
+            DenseMatrix gW = new DenseMatrix(hidden[l], aIn.length);
+            DenseVector gB = new DenseVector(hidden[l]);
+            double[] daIn = new double[aIn.length];
+            for (int o = 0; o < aOut.length; o++) {
+                double dz = aOut[o] > 0.0 ? da[o] : 0.0;
+                if (dz != 0.0) {
+                    gB.set(o, dz);
+                    for (int i = 0; i < aIn.length; i++) {
+                        gW.set(o, i, dz * aIn[i]);
+                        daIn[i] += dz * w.get(o, i);
+                    }
+                }
+            }
+            grads[layerWeights(l)] = gW;
+            grads[layerWeights(l) + 1] = gB;
+            da = daIn;
+        }
+        int nNum = layout.numericIds().length;
+        for (int f = 0; f < layout.fieldIds().length; f++) {
+            int[] ids = layout.fieldIds()[f];
+            DenseMatrix gE = new DenseMatrix(ids.length, embeddingDim);
+            int base = nNum + f * embeddingDim;
+            for (int k = 0; k < ids.length; k++) {
+                double v = ids[k] < 0 ? 0.0 : x[ids[k]];
+                if (v != 0.0) {
+                    for (int d = 0; d < embeddingDim; d++) {
+                        gE.set(k, d, v * da[base + d]);
+                    }
+                }
+            }
+            grads[1 + f] = gE;
+        }
+        return grads;
+    }
+
+    @Override
+    public Tensor[] getEmptyCopy() {
+        Tensor[] empty = new Tensor[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] instanceof DenseMatrix m) {
+                empty[i] = new DenseMatrix(m.getDimension1Size(), m.getDimension2Size());
+            } else {
+                empty[i] = new DenseVector(((DenseVector) weights[i]).size());
+            }
+        }
+        return empty;
+    }
+
+    @Override
+    public Tensor[] get() {
+        return weights;
+    }
+
+    @Override
+    public void set(Tensor[] newWeights) {
+        if (newWeights.length != weights.length) {
+            throw new IllegalArgumentException(
+                    "expected " + weights.length + " tensors, got " + newWeights.length);
+        }
+        weights = newWeights;
+    }
+
+    @Override
+    public void update(Tensor[] gradients) {
+        for (int i = 0; i < gradients.length; i++) {
+            weights[i].intersectAndAddInPlace(gradients[i]);
+        }
+    }
+
+    @Override
+    public Tensor[] merge(Tensor[][] gradients, int size) {
+        for (int i = 0; i < weights.length; i++) {
+            for (int j = 1; j < size; j++) {
+                gradients[0][i].intersectAndAddInPlace(gradients[j][i]);
+            }
+        }
+        return gradients[0];
+    }
+
+    @Override
+    public WideDeepParameters copy() {
+        return new WideDeepParameters(this);
+    }
+
+    /** Whether {@code other} has this network's shape, so its weights can seed a warm start. */
+    boolean sameShape(WideDeepParameters other) {
+        return other != null
+                && layout.sameAs(other.layout)
+                && heads == other.heads
+                && embeddingDim == other.embeddingDim
+                && java.util.Arrays.equals(hidden, other.hidden);
+    }
+
+    /**
+     * Not supported: FeedLab ships models in its own checksummed format ({@link
+     * WideDeepScorer#toBytes()}), never through Tribuo's protobuf or Java serialization.
+     */
+    @Override
+    public ParametersProto serialize() {
+        throw new UnsupportedOperationException(
+                "wide&deep parameters are shipped as a checksummed WideDeepScorer");
+    }
+}

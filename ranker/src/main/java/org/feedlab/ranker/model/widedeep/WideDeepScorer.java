@@ -1,0 +1,545 @@
+package org.feedlab.ranker.model.widedeep;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.CRC32;
+import org.feedlab.ranker.model.Scorer;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.multilabel.MultiLabel;
+
+/**
+ * The serving form of a {@link WideDeepModel}: dense float arrays in the ranker's feature and head
+ * order, scoring a whole request's candidates per call without allocating.
+ *
+ * <p>Compilation folds each categorical embedding into the first hidden layer (E·W₁ is linear,
+ * so a one-hot slot becomes one row of the first layer) and puts the wide weights next to it, so
+ * the first stage is one pass over the candidate's non-zero slots adding a row of length
+ * h₁ + heads; the remaining layers are dense, stored input-major so the inner loops are
+ * contiguous multiply-adds the JIT vectorizes, and skip the zero activations ReLU leaves.
+ *
+ * <p>Shipped as {@link #toBytes()}, a checksummed format of its own; the fields are plain arrays
+ * so Kryo can copy an instance (scratch buffers are transient, per thread).
+ */
+public final class WideDeepScorer implements Scorer {
+    /** "FLWD": FeedLab wide&amp;deep. */
+    static final int MAGIC = 0x464C5744;
+
+    private static final int FORMAT_VERSION = 1;
+
+    private final String[] featureNames;
+    private final String[] headNames;
+    /** Hidden layer widths. */
+    private final int[] hidden;
+    /** [features][h1 + heads]: first hidden layer (embeddings folded in) then wide weights. */
+    private final float[] first;
+    /** [h1 + heads]: first layer bias, then wide bias. */
+    private final float[] firstBias;
+    /** Layers 1..L-1, each [in][out]. */
+    private final float[][] layers;
+    private final float[][] biases;
+    /** [h_last][heads]. */
+    private final float[] output;
+
+    private transient ThreadLocal<float[]> scratch;
+
+    WideDeepScorer(
+            String[] featureNames,
+            String[] headNames,
+            int[] hidden,
+            float[] first,
+            float[] firstBias,
+            float[][] layers,
+            float[][] biases,
+            float[] output) {
+        this.featureNames = distinct(featureNames, "feature");
+        this.headNames = distinct(headNames, "head");
+        this.hidden = hidden;
+        int f = featureNames.length;
+        int h = headNames.length;
+        require(hidden.length >= 1, "at least one hidden layer");
+        require(first.length == (long) f * (hidden[0] + h), "first layer size");
+        require(firstBias.length == hidden[0] + h, "first bias size");
+        require(layers.length == hidden.length - 1 && biases.length == layers.length, "layer count");
+        for (int l = 1; l < hidden.length; l++) {
+            require(layers[l - 1].length == (long) hidden[l - 1] * hidden[l], "layer " + l + " size");
+            require(biases[l - 1].length == hidden[l], "layer " + l + " bias size");
+        }
+        require(output.length == (long) hidden[hidden.length - 1] * h, "output layer size");
+        this.first = first;
+        this.firstBias = firstBias;
+        this.layers = layers;
+        this.biases = biases;
+        this.output = output;
+    }
+
+    /**
+     * Compiles a trained model into the given feature and head order. Features the model does not
+     * know (withheld groups) get zero weights; a head missing from the model is an error.
+     */
+    public static WideDeepScorer compile(
+            WideDeepModel model, List<String> featureNames, List<String> headNames) {
+        WideDeepParameters p = model.parameters();
+        ImmutableFeatureMap featureMap = model.getFeatureIDMap();
+        ImmutableOutputInfo<MultiLabel> outputs = model.getOutputIDInfo();
+        Layout layout = p.layout();
+        int f = featureNames.size();
+        int heads = headNames.size();
+        int[] hidden = p.hidden();
+        int h1 = hidden[0];
+        int d = p.embeddingDim();
+        int[] rows = new int[heads];
+        for (int h = 0; h < heads; h++) {
+            rows[h] = outputs.getID(new MultiLabel(headNames.get(h)));
+            if (rows[h] < 0) {
+                throw new IllegalArgumentException(
+                        "model has no output for head '" + headNames.get(h) + "'");
+            }
+        }
+        // Where each Tribuo feature id enters the MLP.
+        int[] numericPos = new int[layout.features()];
+        int[] fieldOf = new int[layout.features()];
+        int[] slotOf = new int[layout.features()];
+        Arrays.fill(numericPos, -1);
+        Arrays.fill(fieldOf, -1);
+        for (int i = 0; i < layout.numericIds().length; i++) {
+            numericPos[layout.numericIds()[i]] = i;
+        }
+        for (int fi = 0; fi < layout.fieldIds().length; fi++) {
+            int[] ids = layout.fieldIds()[fi];
+            for (int k = 0; k < ids.length; k++) {
+                if (ids[k] >= 0) {
+                    fieldOf[ids[k]] = fi;
+                    slotOf[ids[k]] = k;
+                }
+            }
+        }
+        int nNum = layout.numericIds().length;
+        DenseMatrix w1 = p.layer(0);
+        DenseMatrix wide = p.wide();
+        int stride = h1 + heads;
+        float[] first = new float[f * stride];
+        for (int s = 0; s < f; s++) {
+            int id = featureMap.getID(featureNames.get(s));
+            if (id < 0) {
+                continue;
+            }
+            int base = s * stride;
+            if (numericPos[id] >= 0) {
+                for (int o = 0; o < h1; o++) {
+                    first[base + o] = (float) w1.get(o, numericPos[id]);
+                }
+            } else if (fieldOf[id] >= 0) {
+                DenseMatrix e = p.embedding(fieldOf[id]);
+                int col = nNum + fieldOf[id] * d;
+                for (int o = 0; o < h1; o++) {
+                    double sum = 0.0;
+                    for (int k = 0; k < d; k++) {
+                        sum += w1.get(o, col + k) * e.get(slotOf[id], k);
+                    }
+                    first[base + o] = (float) sum;
+                }
+            }
+            for (int h = 0; h < heads; h++) {
+                first[base + h1 + h] = (float) wide.get(rows[h], id);
+            }
+        }
+        float[] firstBias = new float[stride];
+        DenseVector b1 = p.layerBias(0);
+        for (int o = 0; o < h1; o++) {
+            firstBias[o] = (float) b1.get(o);
+        }
+        for (int h = 0; h < heads; h++) {
+            firstBias[h1 + h] = (float) wide.get(rows[h], layout.features());
+        }
+        float[][] layers = new float[hidden.length - 1][];
+        float[][] biases = new float[hidden.length - 1][];
+        for (int l = 1; l < hidden.length; l++) {
+            DenseMatrix w = p.layer(l);
+            float[] t = new float[hidden[l - 1] * hidden[l]];
+            for (int i = 0; i < hidden[l - 1]; i++) {
+                for (int o = 0; o < hidden[l]; o++) {
+                    t[i * hidden[l] + o] = (float) w.get(o, i);
+                }
+            }
+            layers[l - 1] = t;
+            float[] b = new float[hidden[l]];
+            for (int o = 0; o < hidden[l]; o++) {
+                b[o] = (float) p.layerBias(l).get(o);
+            }
+            biases[l - 1] = b;
+        }
+        int last = hidden[hidden.length - 1];
+        DenseMatrix out = p.output();
+        float[] output = new float[last * heads];
+        for (int i = 0; i < last; i++) {
+            for (int h = 0; h < heads; h++) {
+                output[i * heads + h] = (float) out.get(rows[h], i);
+            }
+        }
+        return new WideDeepScorer(
+                featureNames.toArray(new String[0]),
+                headNames.toArray(new String[0]),
+                hidden,
+                first,
+                firstBias,
+                layers,
+                biases,
+                output);
+    }
+
+    @Override
+    public int features() {
+        return featureNames.length;
+    }
+
+    @Override
+    public int heads() {
+        return headNames.length;
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return List.of(featureNames);
+    }
+
+    @Override
+    public List<String> headNames() {
+        return List.of(headNames);
+    }
+
+    /** Hidden layer widths. */
+    public int[] hiddenSizes() {
+        return hidden.clone();
+    }
+
+    /**
+     * Floating-point operations to score one candidate with {@code nonZero} non-zero features
+     * (a multiply-add counts as two).
+     */
+    public long flopsPerCandidate(int nonZero) {
+        long flops = 2L * nonZero * (hidden[0] + headNames.length);
+        for (int l = 1; l < hidden.length; l++) {
+            flops += 2L * hidden[l - 1] * hidden[l];
+        }
+        return flops + 2L * hidden[hidden.length - 1] * headNames.length;
+    }
+
+    /** The wide weight of a feature for a head (its contribution is weight × value). */
+    public double wideWeight(int feature, int head) {
+        return first[feature * (hidden[0] + headNames.length) + hidden[0] + head];
+    }
+
+    /** The wide part's bias for a head. */
+    public double wideBias(int head) {
+        return firstBias[hidden[0] + head];
+    }
+
+    /**
+     * The logits of one candidate split in two: {@code wide[h]} the wide part (bias included),
+     * {@code deep[h]} the deep part; the probability is sigmoid(wide + deep).
+     */
+    public void explain(float[] x, double[] wide, double[] deep) {
+        float[] buf = buffer();
+        int heads = headNames.length;
+        forward(x, 0, buf);
+        int h1 = hidden[0];
+        for (int h = 0; h < heads; h++) {
+            wide[h] = buf[h1 + h];
+        }
+        int deepAt = h1 + heads + 2 * maxWidth();
+        for (int h = 0; h < heads; h++) {
+            deep[h] = buf[deepAt + h];
+        }
+    }
+
+    @Override
+    public void predict(float[] x, double[] outProbabilities) {
+        if (x.length != featureNames.length) {
+            throw new IllegalArgumentException(
+                    "expected " + featureNames.length + " features, got " + x.length);
+        }
+        predictBatch(x, 1, outProbabilities);
+    }
+
+    @Override
+    public void predictBatch(float[] xs, int n, double[] out) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative batch size " + n);
+        }
+        int f = featureNames.length;
+        int heads = headNames.length;
+        if (xs.length < (long) n * f || out.length < (long) n * heads) {
+            throw new IllegalArgumentException(
+                    "buffers hold " + xs.length + " features and " + out.length
+                            + " outputs, need " + (long) n * f + " and " + (long) n * heads);
+        }
+        float[] buf = buffer();
+        int h1 = hidden[0];
+        int deepAt = h1 + heads + 2 * maxWidth();
+        for (int r = 0; r < n; r++) {
+            forward(xs, r * f, buf);
+            for (int h = 0; h < heads; h++) {
+                double z = (double) buf[h1 + h] + buf[deepAt + h];
+                out[r * heads + h] = 1.0 / (1.0 + Math.exp(-z));
+            }
+        }
+    }
+
+    /**
+     * One candidate's forward pass into {@code buf}: [0, h1) first hidden layer, [h1, h1+heads)
+     * wide logits, then two ping-pong activation buffers, then the deep logits.
+     */
+    private void forward(float[] xs, int xOffset, float[] buf) {
+        int f = featureNames.length;
+        int heads = headNames.length;
+        int h1 = hidden[0];
+        int stride = h1 + heads;
+        System.arraycopy(firstBias, 0, buf, 0, stride);
+        float[] w = first;
+        for (int s = 0; s < f; s++) {
+            float v = xs[xOffset + s];
+            if (v != 0f) {
+                int base = s * stride;
+                for (int o = 0; o < stride; o++) {
+                    buf[o] += v * w[base + o];
+                }
+            }
+        }
+        int inAt = 0;
+        int width = maxWidth();
+        int pingAt = stride;
+        for (int o = 0; o < h1; o++) {
+            buf[o] = Math.max(buf[o], 0f);
+        }
+        int inWidth = h1;
+        for (int l = 1; l < hidden.length; l++) {
+            int outAt = (l % 2 == 1) ? pingAt : pingAt + width;
+            int outWidth = hidden[l];
+            float[] t = layers[l - 1];
+            System.arraycopy(biases[l - 1], 0, buf, outAt, outWidth);
+            for (int i = 0; i < inWidth; i++) {
+                float a = buf[inAt + i];
+                if (a != 0f) {
+                    int base = i * outWidth;
+                    for (int o = 0; o < outWidth; o++) {
+                        buf[outAt + o] += a * t[base + o];
+                    }
+                }
+            }
+            for (int o = 0; o < outWidth; o++) {
+                buf[outAt + o] = Math.max(buf[outAt + o], 0f);
+            }
+            inAt = outAt;
+            inWidth = outWidth;
+        }
+        int deepAt = stride + 2 * width;
+        Arrays.fill(buf, deepAt, deepAt + heads, 0f);
+        for (int i = 0; i < inWidth; i++) {
+            float a = buf[inAt + i];
+            if (a != 0f) {
+                int base = i * heads;
+                for (int h = 0; h < heads; h++) {
+                    buf[deepAt + h] += a * output[base + h];
+                }
+            }
+        }
+    }
+
+    private int maxWidth() {
+        int m = 0;
+        for (int h : hidden) {
+            m = Math.max(m, h);
+        }
+        return m;
+    }
+
+    private float[] buffer() {
+        ThreadLocal<float[]> local = scratch;
+        if (local == null) {
+            int size = hidden[0] + headNames.length + 2 * maxWidth() + headNames.length;
+            local = ThreadLocal.withInitial(() -> new float[size]);
+            scratch = local;
+        }
+        return local.get();
+    }
+
+    /**
+     * Encodes this scorer: magic, format version, names, sizes, weights, then a CRC32 of all of
+     * it, so a truncated or altered model is refused at load instead of ranking feeds.
+     */
+    @Override
+    public byte[] toBytes() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            writeNames(out, featureNames);
+            writeNames(out, headNames);
+            out.writeInt(hidden.length);
+            for (int h : hidden) {
+                out.writeInt(h);
+            }
+            writeFloats(out, first);
+            writeFloats(out, firstBias);
+            for (int l = 0; l < layers.length; l++) {
+                writeFloats(out, layers[l]);
+                writeFloats(out, biases[l]);
+            }
+            writeFloats(out, output);
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(buffer.toByteArray());
+            out.writeLong(crc.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    /**
+     * Decodes bytes written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException starting with "corrupted model" when the checksum does not
+     *     match or the content is malformed
+     */
+    public static WideDeepScorer fromBytes(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length < Long.BYTES + 2 * Integer.BYTES) {
+            throw new IllegalArgumentException(
+                    "corrupted model: " + bytes.length + " bytes is too short for a scorer");
+        }
+        int body = bytes.length - Long.BYTES;
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, body);
+        long stored = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            stored = stored << 8 | (bytes[body + i] & 0xFF);
+        }
+        if (crc.getValue() != stored) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "corrupted model: checksum mismatch (stored %08x, computed %08x)",
+                            stored, crc.getValue()));
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException(
+                        "corrupted model: not a wide&deep scorer (bad magic)");
+            }
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException(
+                        "corrupted model: unsupported format version " + version);
+            }
+            String[] features = readNames(in, body);
+            String[] heads = readNames(in, body);
+            int layerCount = in.readInt();
+            if (layerCount < 1 || layerCount > 64) {
+                throw new IllegalArgumentException("corrupted model: " + layerCount + " layers");
+            }
+            int[] hidden = new int[layerCount];
+            for (int l = 0; l < layerCount; l++) {
+                hidden[l] = in.readInt();
+                if (hidden[l] < 1 || hidden[l] > 1 << 16) {
+                    throw new IllegalArgumentException(
+                            "corrupted model: hidden width " + hidden[l]);
+                }
+            }
+            float[] first = readFloats(in, (long) features.length * (hidden[0] + heads.length));
+            float[] firstBias = readFloats(in, hidden[0] + heads.length);
+            float[][] layers = new float[layerCount - 1][];
+            float[][] biases = new float[layerCount - 1][];
+            for (int l = 1; l < layerCount; l++) {
+                layers[l - 1] = readFloats(in, (long) hidden[l - 1] * hidden[l]);
+                biases[l - 1] = readFloats(in, hidden[l]);
+            }
+            float[] output = readFloats(in, (long) hidden[layerCount - 1] * heads.length);
+            if (in.available() != 0) {
+                throw new IllegalArgumentException(
+                        "corrupted model: " + in.available() + " trailing bytes");
+            }
+            return new WideDeepScorer(
+                    features, heads, hidden, first, firstBias, layers, biases, output);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("corrupted model: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in, long count) throws IOException {
+        // Check the size before allocating, so a forged header cannot ask for gigabytes.
+        if (count * Float.BYTES > in.available()) {
+            throw new IllegalArgumentException(
+                    "corrupted model: needs " + count * Float.BYTES + " more bytes, "
+                            + in.available() + " left");
+        }
+        float[] values = new float[(int) count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("corrupted model: non-finite weight");
+            }
+        }
+        return values;
+    }
+
+    private static void writeNames(DataOutputStream out, String[] names) throws IOException {
+        out.writeInt(names.length);
+        for (String name : names) {
+            out.writeUTF(name);
+        }
+    }
+
+    private static String[] readNames(DataInputStream in, int maxBytes) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || (long) count * 2 > maxBytes) {
+            throw new IllegalArgumentException("corrupted model: bad name count " + count);
+        }
+        String[] names = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = in.readUTF();
+        }
+        return names;
+    }
+
+    private static String[] distinct(String[] names, String what) {
+        if (names.length == 0) {
+            throw new IllegalArgumentException("at least one " + what + " is needed");
+        }
+        HashSet<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (name == null || !seen.add(name)) {
+                throw new IllegalArgumentException("null or duplicate " + what + " name: " + name);
+            }
+        }
+        return names;
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("corrupted model: bad " + what);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WideDeepScorer[features=" + features() + ", heads=" + heads()
+                + ", hidden=" + Arrays.toString(hidden) + "]";
+    }
+}

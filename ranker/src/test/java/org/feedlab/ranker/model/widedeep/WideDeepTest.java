@@ -1,0 +1,150 @@
+package org.feedlab.ranker.model.widedeep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.feedlab.ranker.model.Evaluation;
+import org.feedlab.ranker.model.LinearTrainer;
+import org.feedlab.ranker.model.TrainedModel;
+import org.feedlab.ranker.model.TrainingExample;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Prediction;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.multilabel.MultiLabel;
+
+class WideDeepTest {
+    /** Two 4-valued categorical fields and two numeric features. */
+    static final List<String> FEATURES =
+            List.of("a=0", "a=1", "a=2", "a=3", "b=0", "b=1", "b=2", "b=3", "u", "v");
+
+    static final List<String> HEADS = List.of("parity", "linear");
+
+    /**
+     * Head "parity" is likely exactly when a + b is even: an interaction no linear model over the
+     * one-hot slots can express (each slot's marginal rate is one half). Head "linear" rises with u.
+     */
+    static List<TrainingExample> data(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<TrainingExample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int a = rng.nextInt(4);
+            int b = rng.nextInt(4);
+            float u = (float) rng.nextDouble(-1, 1);
+            float v = (float) rng.nextDouble(-1, 1);
+            float[] x = new float[FEATURES.size()];
+            x[a] = 1f;
+            x[4 + b] = 1f;
+            x[8] = u;
+            x[9] = v;
+            double pParity = (a + b) % 2 == 0 ? 0.85 : 0.15;
+            double pLinear = 1.0 / (1.0 + Math.exp(-2.5 * u));
+            int labels = (rng.nextDouble() < pParity ? 1 : 0) | (rng.nextDouble() < pLinear ? 2 : 0);
+            out.add(new TrainingExample(x, labels));
+        }
+        return out;
+    }
+
+    static TrainedModel wideDeep(List<TrainingExample> train, long seed, TrainedModel warm) {
+        return new WideDeepLearner(
+                        FEATURES, org.feedlab.ranker.model.Datasets.allColumns(FEATURES.size()),
+                        HEADS, 3, 0.05, 8, 4, List.of(16, 8), seed)
+                .train(train, "v-test", warm);
+    }
+
+    @Test
+    void beatsTribuoLinearSgdOnAnInteraction() {
+        List<TrainingExample> train = data(6000, 1);
+        List<TrainingExample> test = data(3000, 2);
+        TrainedModel deep = wideDeep(train, 7, null);
+        TrainedModel linear = new LinearTrainer(FEATURES, HEADS, 3, 0.1, 7).train(train, "lin", null);
+        Evaluation.HeadScore[] d = Evaluation.score(deep.scorer(), test);
+        Evaluation.HeadScore[] l = Evaluation.score(linear.scorer(), test);
+        // The linear model cannot do better than chance on parity; wide&deep should be near 0.85.
+        assertTrue(l[0].auc() < 0.6, "linear parity AUC " + l[0].auc());
+        assertTrue(d[0].auc() > l[0].auc() + 0.15, "wide&deep " + d[0].auc() + " vs linear " + l[0].auc());
+        assertTrue(d[0].logLoss() < l[0].logLoss() - 0.05, "log loss " + d[0].logLoss() + " vs " + l[0].logLoss());
+        // And it learns the linear head as well as the linear model does.
+        assertTrue(d[1].auc() > l[1].auc() - 0.02, "linear head " + d[1].auc() + " vs " + l[1].auc());
+    }
+
+    @Test
+    void compiledScorerEqualsTribuoPredict() {
+        TrainedModel m = wideDeep(data(2000, 3), 11, null);
+        WideDeepModel model = (WideDeepModel) m.tribuoModel();
+        double[] p = new double[HEADS.size()];
+        for (TrainingExample e : data(200, 4)) {
+            m.scorer().predict(e.features(), p);
+            double[] values = new double[FEATURES.size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = e.features()[j];
+            }
+            Prediction<MultiLabel> pred =
+                    model.predict(new ArrayExample<>(new org.tribuo.multilabel.MultiLabelFactory().getUnknownOutput(), FEATURES.toArray(new String[0]), values));
+            for (int h = 0; h < HEADS.size(); h++) {
+                double tribuo = pred.getOutputScores().get(HEADS.get(h)).getLabelScore(new org.tribuo.classification.Label(HEADS.get(h))).orElseThrow();
+                assertEquals(tribuo, p[h], 1e-5, "head " + HEADS.get(h));
+            }
+        }
+    }
+
+    @Test
+    void batchEqualsSingle() {
+        TrainedModel m = wideDeep(data(1000, 5), 13, null);
+        List<TrainingExample> xs = data(37, 6);
+        int f = FEATURES.size();
+        float[] batch = new float[xs.size() * f];
+        for (int i = 0; i < xs.size(); i++) {
+            System.arraycopy(xs.get(i).features(), 0, batch, i * f, f);
+        }
+        double[] out = new double[xs.size() * 2];
+        m.scorer().predictBatch(batch, xs.size(), out);
+        double[] one = new double[2];
+        for (int i = 0; i < xs.size(); i++) {
+            m.scorer().predict(xs.get(i).features(), one);
+            assertArrayEquals(one, new double[] {out[2 * i], out[2 * i + 1]}, 0.0);
+        }
+    }
+
+    @Test
+    void roundTripGivesIdenticalScoresAndTamperingIsRejected() {
+        TrainedModel m = wideDeep(data(1000, 8), 17, null);
+        byte[] bytes = m.scorer().toBytes();
+        WideDeepScorer loaded = WideDeepScorer.fromBytes(bytes);
+        assertArrayEquals(bytes, loaded.toBytes());
+        double[] a = new double[2];
+        double[] b = new double[2];
+        for (TrainingExample e : data(50, 9)) {
+            m.scorer().predict(e.features(), a);
+            loaded.predict(e.features(), b);
+            assertArrayEquals(a, b, 0.0);
+        }
+        byte[] tampered = bytes.clone();
+        tampered[bytes.length / 2] ^= 0x10;
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WideDeepScorer.fromBytes(tampered));
+        assertTrue(e.getMessage().startsWith("corrupted model: checksum mismatch"), e.getMessage());
+        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 9);
+        assertThrows(IllegalArgumentException.class, () -> WideDeepScorer.fromBytes(truncated));
+    }
+
+    @Test
+    void sameSeedSameModelAndWarmStartContinuesFromPreviousWeights() {
+        List<TrainingExample> train = data(1000, 10);
+        TrainedModel a = wideDeep(train, 19, null);
+        TrainedModel b = wideDeep(train, 19, null);
+        assertArrayEquals(a.scorer().toBytes(), b.scorer().toBytes());
+        TrainedModel warm = wideDeep(train, 19, a);
+        assertEquals("v-test", warm.provenance().get("warm-start"));
+        assertNotEquals(
+                java.util.Arrays.hashCode(warm.scorer().toBytes()),
+                java.util.Arrays.hashCode(a.scorer().toBytes()));
+        assertEquals("WideDeepTrainer", a.provenance().get("trainer"));
+        assertEquals("none", a.provenance().get("warm-start"));
+    }
+}

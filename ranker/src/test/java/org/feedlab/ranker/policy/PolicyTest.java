@@ -1,0 +1,291 @@
+package org.feedlab.ranker.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.feedlab.events.Action;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.feedlab.events.Post;
+import org.feedlab.ranker.FeedRanker;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.features.FeatureMask;
+import org.feedlab.ranker.features.PostIndex;
+import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.DenseLinearScorer;
+import org.feedlab.ranker.training.OnlineTrainer;
+import org.junit.jupiter.api.Test;
+
+/** Each policy's mechanical effect on small feeds ranked by a model that rewards outrage. */
+class PolicyTest {
+    private static final long SEED = 7;
+    private static final long TICK = 6;
+    private static final int[] FOLLOWING = {1, 2};
+
+    /** A model whose only signal is: outrage draws comments (so engagement favours outrage). */
+    private static DenseLinearScorer outrageScorer() {
+        int heads = OnlineTrainer.headNames().size();
+        double[][] w = new double[heads][Feature.count()];
+        w[Action.COMMENT.ordinal()][Feature.OUTRAGE_SCORE.ordinal()] = 4.0;
+        double[] bias = new double[heads];
+        Arrays.fill(bias, -3.0);
+        return new DenseLinearScorer(Feature.names(), OnlineTrainer.headNames(), w, bias);
+    }
+
+    /** 30 posts: authors 1, 2 followed, 9 not; outrage and stance vary with the id. */
+    private static List<Post> posts() {
+        List<Post> out = new ArrayList<>();
+        for (long id = 1; id <= 30; id++) {
+            int author = id % 3 == 0 ? 9 : (int) (id % 2) + 1;
+            double stance = id % 4 < 2 ? 0.6 : -0.6;
+            double outrage = (id * 37 % 100) / 100.0;
+            out.add(Post.of(id, author, TICK - 1 - id % 2, (int) (id % 4), stance, outrage, -1));
+        }
+        return out;
+    }
+
+    private static TickContext context() {
+        PostIndex index = new PostIndex();
+        posts().forEach(index::addPost);
+        return new TickContext(TICK, "v0001", outrageScorer(), index.snapshot(), new HashMap<>());
+    }
+
+    private static RankerConfig config(String objective, List<Map<String, Object>> policies) {
+        return new RankerConfig(objective, 1, 2, 8, 200, 100, 3, 1, 0.1, null, policies);
+    }
+
+    private static Map<String, Object> policy(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static FeedRequest request(int user, String segment) {
+        return FeedRequest.of(TICK * 1000 + user, user, TICK, FOLLOWING.clone(), 10, segment);
+    }
+
+    private static Feed rank(RankerConfig config, int user, UserProfile profile) {
+        return new FeedRanker(config, SEED).rank(request(user, "adult"), profile, context());
+    }
+
+    private static double outrageShare(Feed feed, TickContext ctx) {
+        long hot =
+                feed.items().stream()
+                        .filter(i -> ctx.post(i.postId()).post().outrageScore() > 0.5)
+                        .count();
+        return (double) hot / feed.items().size();
+    }
+
+    /** A profile that engaged with right-leaning posts (leaning > 0). */
+    private static UserProfile rightLeaning() {
+        UserProfile u = new UserProfile(4);
+        for (long id = 100; id < 110; id++) {
+            Post p = Post.of(id, 1, 1, 0, 0.7, 0.2, -1);
+            u.apply(Impression.of(id, 5, id, 1, 0, "v", Impression.with(0, Action.LIKE)), p);
+        }
+        return u;
+    }
+
+    @Test
+    void outrageDemotionLowersTheServedOutrageShare() {
+        TickContext ctx = context();
+        Feed plain = rank(config("engagement", List.of()), 5, new UserProfile(4));
+        Feed demoted =
+                rank(
+                        config(
+                                "engagement",
+                                List.of(policy("type", "outrage-demotion", "strength", 1.0))),
+                        5,
+                        new UserProfile(4));
+        assertTrue(
+                outrageShare(demoted, ctx) < outrageShare(plain, ctx),
+                outrageShare(demoted, ctx) + " vs " + outrageShare(plain, ctx));
+    }
+
+    @Test
+    void controlGroupGetsReverseChronologicalInNetworkFeedsWithTheContractObjective() {
+        RankerConfig cfg = config("engagement", List.of(policy("type", "control-group", "share", 0.5)));
+        int members = 0;
+        for (int user = 0; user < 200; user++) {
+            Feed feed = rank(cfg, user, new UserProfile(4));
+            boolean member =
+                    Membership.member(SEED, user, ChronologicalControlGroup.PURPOSE, 0.5);
+            assertEquals(member, feed.objective().equals("control-chronological"));
+            if (member) {
+                members++;
+                assertTrue(feed.items().stream().allMatch(FeedItem::inNetwork));
+                for (int i = 1; i < feed.items().size(); i++) {
+                    assertTrue(feed.items().get(i - 1).score() >= feed.items().get(i).score());
+                }
+            }
+        }
+        assertTrue(members > 70 && members < 130, "members " + members);
+        // Membership is fixed: ranking again gives the same arm.
+        assertEquals(rank(cfg, 3, new UserProfile(4)).objective(), rank(cfg, 3, rightLeaning()).objective());
+    }
+
+    @Test
+    void nonProfilingFeedsDoNotDependOnHistory() {
+        RankerConfig cfg =
+                config("engagement", List.of(policy("type", "non-profiling", "share", 1.0)));
+        UserProfile history = rightLeaning();
+        // The history includes having seen post 4; a profiled feed would drop it.
+        history.apply(Impression.of(1, 5, 4, 5, 0, "v", 0), posts().get(3));
+        Feed blank = rank(cfg, 5, new UserProfile(4));
+        Feed profiled = rank(cfg, 5, history);
+        assertEquals("non-profiling", blank.objective());
+        assertEquals(ids(blank), ids(profiled));
+        Feed ranked = rank(config("engagement", List.of()), 5, history);
+        assertFalse(ids(ranked).contains(4L));
+    }
+
+    @Test
+    void popularityNonProfilingFeedsDoNotDependOnHistoryEither() {
+        RankerConfig cfg =
+                config(
+                        "engagement",
+                        List.of(policy("type", "non-profiling", "share", 1.0, "order", "popularity")));
+        assertEquals(ids(rank(cfg, 5, new UserProfile(4))), ids(rank(cfg, 5, rightLeaning())));
+    }
+
+    @Test
+    void reshareFrictionFlagsItemsAboveTheThreshold() {
+        Feed feed =
+                rank(
+                        config(
+                                "engagement",
+                                List.of(policy("type", "reshare-friction", "outrage_threshold", 0.5))),
+                        5,
+                        new UserProfile(4));
+        TickContext ctx = context();
+        assertFalse(feed.items().isEmpty());
+        for (FeedItem item : feed.items()) {
+            assertEquals(ctx.post(item.postId()).post().outrageScore() >= 0.5, item.reshareFriction());
+        }
+        assertTrue(feed.items().stream().anyMatch(FeedItem::reshareFriction));
+        assertTrue(rank(config("engagement", List.of()), 5, new UserProfile(4)).items().stream()
+                .noneMatch(FeedItem::reshareFriction));
+    }
+
+    @Test
+    void circuitBreakerStopsOutOfNetworkDistributionOfViralPosts() {
+        PostIndex index = new PostIndex();
+        posts().forEach(index::addPost);
+        // Post 3 (author 9, out of network) is reshared 5 times.
+        for (int u = 0; u < 5; u++) {
+            index.applyImpression(
+                    Impression.of(u, 50 + u, 3, TICK - 1, 0, "v", Impression.with(0, Action.RESHARE)));
+        }
+        TickContext ctx = new TickContext(TICK, "v1", outrageScorer(), index.snapshot(), new HashMap<>());
+        RankerConfig open = new RankerConfig("popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null, List.of());
+        RankerConfig broken =
+                new RankerConfig(
+                        "popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null,
+                        List.of(policy("type", "circuit-breaker", "max_reshares", 5, "max_depth", 3)));
+        FeedRequest r = request(5, "adult");
+        assertTrue(ids(new FeedRanker(open, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
+        assertFalse(ids(new FeedRanker(broken, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
+    }
+
+    @Test
+    void exposureFloorRaisesTheCrossCuttingShare() {
+        UserProfile right = rightLeaning();
+        RankerConfig floor =
+                config("engagement", List.of(policy("type", "exposure-floor", "share", 0.8)));
+        Feed plain = rank(config("engagement", List.of()), 5, right);
+        Feed floored = rank(floor, 5, right);
+        long before = plain.items().stream().filter(i -> stance(i) < 0).count();
+        long after = floored.items().stream().filter(i -> stance(i) < 0).count();
+        assertTrue(after >= Math.ceil(0.8 * floored.items().size()) || after > before, before + " -> " + after);
+        assertTrue(after > before, before + " -> " + after);
+    }
+
+    private static double stance(FeedItem item) {
+        return context().post(item.postId()).post().stance();
+    }
+
+    @Test
+    void sessionNudgeLimitsAndFlagsOnlyTheDeclaredSegment() {
+        RankerConfig cfg =
+                config(
+                        "engagement",
+                        List.of(policy("type", "session-nudge", "segment", "minor", "max_items", 4)));
+        FeedRanker ranker = new FeedRanker(cfg, SEED);
+        Feed minor = ranker.rank(request(5, "minor"), new UserProfile(4), context());
+        Feed adult = ranker.rank(request(5, "adult"), new UserProfile(4), context());
+        assertTrue(minor.sessionNudge());
+        assertEquals(4, minor.items().size());
+        assertFalse(adult.sessionNudge());
+        assertEquals(10, adult.items().size());
+    }
+
+    @Test
+    void weightCapChangesTheObjectiveAndTheOrder() {
+        RankerConfig cfg =
+                config("engagement", List.of(policy("type", "weight-cap", "caps", Map.of("comment", 0.0))));
+        FeedRanker capped = new FeedRanker(cfg, SEED);
+        assertEquals(0.0, capped.objective().weights().get("comment"));
+        assertEquals(11.0, capped.objective().weights().get("click"));
+        // With no comment weight, the outrage-driven comment head no longer orders the feed.
+        assertNotEquals(
+                ids(rank(config("engagement", List.of()), 5, new UserProfile(4))),
+                ids(rank(cfg, 5, new UserProfile(4))));
+    }
+
+    @Test
+    void telemetryRestrictionRemovesTheGroupsFromTheModelsFeatureMap() {
+        RankerConfig cfg =
+                config(
+                        "engagement",
+                        List.of(policy("type", "telemetry-restriction", "groups", List.of("user", "user_x_post"))));
+        assertEquals(List.of("user", "user_x_post"), cfg.withheldFeatureGroups());
+        List<String> names = FeatureMask.ofNames(cfg.withheldFeatureGroups()).names();
+        for (Feature f : Feature.values()) {
+            boolean withheld =
+                    f.group() == Feature.Group.USER || f.group() == Feature.Group.USER_X_POST;
+            assertEquals(!withheld, names.contains(f.featureName()), f.featureName());
+        }
+    }
+
+    @Test
+    void transparencyStatementStatesObjectiveAndPolicies() {
+        RankerConfig cfg =
+                config(
+                        "reactions-5x-anger",
+                        List.of(
+                                policy("type", "outrage-demotion", "strength", 0.5),
+                                policy("type", "transparency")));
+        String s = MainParameters.statement("demo", cfg);
+        assertTrue(s.contains("react angrily (weight 5)"), s);
+        assertTrue(s.contains("pushed down the feed"), s);
+        assertTrue(Policies.transparency(cfg));
+    }
+
+    @Test
+    void unknownPolicyTypesAreRejectedWithTheirPath() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Policies.parse(policy("type", "mute-everyone"), "$.ranker.policies[2]"));
+        assertTrue(e.getMessage().startsWith("$.ranker.policies[2].type"), e.getMessage());
+    }
+
+    private static List<Long> ids(Feed feed) {
+        return feed.items().stream().map(FeedItem::postId).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package org.feedlab.simulator;
+
+/**
+ * One session as the health metrics need it.
+ *
+ * @param userId the reader
+ * @param items items examined
+ * @param seconds time spent (sum of dwell)
+ * @param satisfaction satisfaction from stated preferences in [0, 1]
+ * @param angerExit whether anger ended it
+ * @param churnedAfter whether the user left the platform after it
+ */
+public record Session(
+        int userId, int items, double seconds, double satisfaction, boolean angerExit, boolean churnedAfter) {}
