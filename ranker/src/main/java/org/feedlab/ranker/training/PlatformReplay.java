@@ -16,8 +16,10 @@ import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.PostIndex;
 import org.feedlab.ranker.features.PostStats;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.objective.ObjectiveState;
 
 /**
  * The platform's global view, rebuilt from its own logs one tick at a time: the post index, every
@@ -37,6 +39,7 @@ public final class PlatformReplay {
     private final PostIndex index = new PostIndex();
     private final Map<Integer, UserProfile> profiles = new HashMap<>();
     private final OnlineTrainer trainer;
+    private final ObjectiveState objectiveState;
 
     /** What one tick produced: the context that ranks it, and a model announcement if retrained. */
     public record Step(TickContext context, ModelVersion announcement) {}
@@ -45,6 +48,7 @@ public final class PlatformReplay {
         this.config = config;
         this.topics = topics;
         this.trainer = new OnlineTrainer(config, runSeed);
+        this.objectiveState = new ObjectiveState(config, runSeed);
     }
 
     /** Advances to tick t with that phase's inputs; returns the context that ranks tick t. */
@@ -52,8 +56,10 @@ public final class PlatformReplay {
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
         List<Impression> logs = new ArrayList<>(impressions);
         logs.sort(IMPRESSION_ORDER);
-        List<TrainingExample> examples = new ArrayList<>(logs.size());
-        for (Impression log : logs) {
+        // With training off (retrain_every 0) no example is ever used: do not build them.
+        boolean training = config.retrainEvery() > 0;
+        List<TrainingExample> examples = new ArrayList<>(training ? logs.size() : 0);
+        for (Impression log : training ? logs : List.<Impression>of()) {
             PostStats post = index.get(log.postId());
             if (post == null) {
                 continue;
@@ -63,12 +69,13 @@ public final class PlatformReplay {
             boolean inNetwork = contains(index.following(log.userId()), post.post().authorId());
             FeatureExtractor.extract(
                     user, post, index.followers(post.post().authorId()), log.tick(), inNetwork, x, 0);
-            examples.add(new TrainingExample(x, log.actions()));
+            examples.add(new TrainingExample(x, Heads.labels(log)));
         }
         for (Impression log : logs) {
             applyToProfile(profile(log.userId()), log, index::get);
             index.applyImpression(log);
         }
+        objectiveState.observe(logs, id -> index.get(id) == null ? null : index.get(id).post());
         List<Post> newPosts = new ArrayList<>(posts);
         newPosts.sort(Comparator.comparingLong(Post::postId));
         newPosts.forEach(index::addPost);
@@ -90,7 +97,8 @@ public final class PlatformReplay {
                             model.provenance().getOrDefault("trainer", "LinearSGDTrainer"),
                             model.trainingExamples(),
                             trainer.windowStart(tick),
-                            model.provenance());
+                            model.provenance(),
+                            model.evaluation());
         }
         TrainedModel current = trainer.current();
         TickContext context =
@@ -100,6 +108,7 @@ public final class PlatformReplay {
                         current == null ? null : current.scorer(),
                         index.snapshot(),
                         index.followerCounts());
+        context.signals = objectiveState.signals();
         return new Step(context, announcement);
     }
 
@@ -111,6 +120,11 @@ public final class PlatformReplay {
     /** A user's profile, created empty on first sight. */
     public UserProfile profile(int userId) {
         return profiles.computeIfAbsent(userId, id -> new UserProfile(topics));
+    }
+
+    /** The online trainer fed by this replay (its window holds the logged examples). */
+    public OnlineTrainer trainer() {
+        return trainer;
     }
 
     /** Sort order for applying impressions: by user, request, position. */
