@@ -27,6 +27,19 @@ public final class CandidateRetriever {
     /** In-network candidates first (newest first), then out-of-network (most engaged first). */
     public static List<Candidate> retrieve(
             FeedRequest request, UserProfile user, TickContext context, RankerConfig config) {
+        return retrieve(request, user, context, config, true);
+    }
+
+    /**
+     * As {@link #retrieve(FeedRequest, UserProfile, TickContext, RankerConfig)}, leaving out the
+     * out-of-network part when {@code outOfNetwork} is false.
+     */
+    public static List<Candidate> retrieve(
+            FeedRequest request,
+            UserProfile user,
+            TickContext context,
+            RankerConfig config,
+            boolean outOfNetwork) {
         int[] following = request.following().clone();
         Arrays.sort(following);
         long oldest = request.tick() - config.maxAgeTicks();
@@ -50,7 +63,7 @@ public final class CandidateRetriever {
         for (int i = 0; i < Math.min(config.inNetworkCandidates(), inNetwork.size()); i++) {
             out.add(new Candidate(inNetwork.get(i), true));
         }
-        int wanted = config.popularCandidates();
+        int wanted = outOfNetwork ? config.popularCandidates() : 0;
         if (wanted > 0) {
             int taken = 0;
             for (int i : context.popularOrder()) {

@@ -59,12 +59,15 @@ public final class FeedRanker {
         boolean ranked = state.mode == RankingState.Mode.RANKED;
         // A non-profiling feed must not depend on the user's history, not even on what they saw.
         UserProfile retrievalUser = isNonProfiling(state) ? new UserProfile(1) : user;
-        state.candidates = CandidateRetriever.retrieve(request, retrievalUser, context, config);
-        if (state.mode == RankingState.Mode.CONTROL_CHRONOLOGICAL
-                || state.mode == RankingState.Mode.NON_PROFILING_CHRONOLOGICAL
-                || (ranked && objective.kind() == Objective.Kind.CHRONOLOGICAL)) {
-            state.candidates.removeIf(c -> !c.inNetwork());
-        }
+        boolean inNetworkOnly =
+                state.mode == RankingState.Mode.CONTROL_CHRONOLOGICAL
+                        || state.mode == RankingState.Mode.NON_PROFILING_CHRONOLOGICAL
+                        || (ranked && objective.kind() == Objective.Kind.CHRONOLOGICAL);
+        // A chronological feed shows followed accounts only: out-of-network posts are not even
+        // retrieved.
+        state.candidates =
+                CandidateRetriever.retrieve(
+                        request, retrievalUser, context, config, !inNetworkOnly);
         for (FeedPolicy p : policies) {
             p.candidates(state);
         }

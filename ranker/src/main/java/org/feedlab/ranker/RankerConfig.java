@@ -19,7 +19,8 @@ package org.feedlab.ranker;
  * @param model the ranker's model: {@code wide-deep} (default) or {@code linear} (Tribuo's
  *     multi-label linear SGD)
  * @param embeddingDim wide&amp;deep: width of each categorical field's embedding
- * @param hiddenSizes wide&amp;deep: widths of the MLP's hidden layers
+ * @param hiddenSizes wide&amp;deep: widths of the MLP's hidden layers (set by a model-capacity
+ *     policy when there is one)
  * @param minibatchSize wide&amp;deep: examples per SGD update
  * @param withheldFeatureGroups feature groups the platform may not use (telemetry restriction),
  *     names of {@link org.feedlab.ranker.features.Feature.Group} in lower case
@@ -67,6 +68,8 @@ public record RankerConfig(
         // A telemetry-restriction policy withholds its groups from the model's feature space.
         withheldFeatureGroups =
                 org.feedlab.ranker.policy.Policies.withWithheld(policies, withheldFeatureGroups);
+        // A model-capacity policy sizes the wide&deep model to its latency budget.
+        hiddenSizes = org.feedlab.ranker.policy.Policies.withCapacity(policies, model, hiddenSizes);
         maxTrainingExamples =
                 maxTrainingExamples == 0 ? DEFAULT_MAX_TRAINING_EXAMPLES : maxTrainingExamples;
     }

@@ -117,6 +117,10 @@ public final class ScoringFunction
         for (Impression log : logs) {
             PlatformReplay.applyToProfile(user, log, context::post);
         }
+        if (!logs.isEmpty()) {
+            // Posts this old can never be candidates again: keep the keyed state bounded.
+            user.forgetSeenBefore(PlatformReplay.oldestKept(settings.ranker(), phase));
+        }
         requests.sort(Comparator.comparingLong(FeedRequest::requestId));
         for (FeedRequest request : requests) {
             TickContext ranking = request.tick() == phase ? context : contexts.get(request.tick());

@@ -135,6 +135,9 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--ticks", description = "Ticks simulated per seed (default: 10).")
         int ticks = 10;
 
+        @Option(names = "--epochs", description = "SGD epochs for every model (default: 5).")
+        int epochs = 5;
+
         @Option(names = "--objective", description = "Objective that orders the logged feeds: random (default) or any model-free preset.")
         String objective = "random";
 
@@ -148,6 +151,10 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("feedlab bench models: --ticks: expected an integer ≥ 4, got " + ticks);
                 return FeedLabCommand.EXIT_USAGE;
             }
+            if (epochs < 1) {
+                err.println("feedlab bench models: --epochs: expected a positive integer, got " + epochs);
+                return FeedLabCommand.EXIT_USAGE;
+            }
             if (seeds.isEmpty()) {
                 err.println("feedlab bench models: --seeds: expected at least one seed");
                 return FeedLabCommand.EXIT_USAGE;
@@ -159,69 +166,108 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return FeedLabCommand.EXIT_USAGE;
             }
-            Map<String, double[][]> sums = new LinkedHashMap<>();
+            List<String> models = ModelComparison.MODELS;
             int heads = Heads.names().size();
-            for (String m : ModelComparison.MODELS) {
-                sums.put(m, new double[heads][2]);
-            }
-            int[][] counted = new int[ModelComparison.MODELS.size()][heads];
-            for (long seed : seeds) {
+            // [model][head][seed] AUC and log loss; NaN when a head had no positive in the test.
+            double[][][] auc = new double[models.size()][heads][seeds.size()];
+            double[][][] loss = new double[models.size()][heads][seeds.size()];
+            for (int k = 0; k < seeds.size(); k++) {
+                long seed = seeds.get(k);
                 Scenario s = base.withSeed(seed);
                 LoggingPlatform platform = new LoggingPlatform(s);
                 // Impressions of tick t reach the platform at t + 1: one more tick logs them all.
                 SimulationRun.run(s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});
                 var trainer = platform.replay.trainer();
-                List<TrainingExample> train = trainer.windowExamples(0, ticks - 2);
+                List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
+                List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
                 List<TrainingExample> test = trainer.windowExamples(ticks - 2, ticks);
                 out.printf(
-                        Locale.ROOT, "seed %d: %d training, %d held-out examples%n",
-                        seed, train.size(), test.size());
+                        Locale.ROOT,
+                        "seed %d: %d training (%d fit + %d validation), %d held-out examples%n",
+                        seed, fit.size() + validation.size(), fit.size(), validation.size(),
+                        test.size());
                 out.flush();
-                Map<String, Evaluation.HeadScore[]> scores =
-                        ModelComparison.compare(train, test, Feature.names(), s.ranker(), seed);
-                int mi = 0;
-                for (Map.Entry<String, Evaluation.HeadScore[]> e : scores.entrySet()) {
+                Map<String, ModelComparison.Result> results =
+                        ModelComparison.compare(
+                                fit, validation, test, Feature.names(), s.ranker(), epochs, seed);
+                List<String> chosen = new ArrayList<>();
+                for (int mi = 0; mi < models.size(); mi++) {
+                    ModelComparison.Result r = results.get(models.get(mi));
+                    chosen.add(String.format(Locale.ROOT, "%s %s", r.model(), r.learningRate()));
                     for (int h = 0; h < heads; h++) {
-                        Evaluation.HeadScore hs = e.getValue()[h];
-                        if (!Double.isNaN(hs.auc())) {
-                            sums.get(e.getKey())[h][0] += hs.auc();
-                            sums.get(e.getKey())[h][1] += hs.logLoss();
-                            counted[mi][h]++;
-                        }
+                        auc[mi][h][k] = r.scores()[h].auc();
+                        loss[mi][h][k] = r.scores()[h].logLoss();
                     }
-                    mi++;
                 }
+                out.println("  learning rates chosen on validation: " + String.join(", ", chosen));
+                out.flush();
             }
             out.printf(
                     Locale.ROOT,
-                    "held-out AUC / log loss per head, mean over seeds %s (%s objective, %d ticks, test = last 2 ticks)%n",
-                    seeds, objective, ticks);
+                    "held-out AUC and log loss per head: mean ± sd over seeds %s (%s objective, %d ticks, "
+                            + "%d epochs; train = ticks 0-%d, test = ticks %d-%d)%n",
+                    seeds, objective, ticks, epochs, ticks - 3, ticks - 2, ticks - 1);
             StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "head"));
-            for (String m : ModelComparison.MODELS) {
-                header.append(String.format(Locale.ROOT, " | %-17s", m));
+            for (String m : models) {
+                header.append(String.format(Locale.ROOT, " | %-31s", m + " AUC / log loss"));
             }
+            header.append(" | wide-deep best?");
             out.println(header);
             for (int h = 0; h < heads; h++) {
                 StringBuilder row =
                         new StringBuilder(String.format(Locale.ROOT, "%-8s", Heads.names().get(h)));
-                int mi = 0;
-                for (String m : ModelComparison.MODELS) {
-                    int n = counted[mi++][h];
-                    double[] s = sums.get(m)[h];
+                for (int mi = 0; mi < models.size(); mi++) {
                     row.append(
-                            n == 0
-                                    ? String.format(Locale.ROOT, " | %-17s", "n/a")
-                                    : String.format(Locale.ROOT, " | %.4f / %.4f  ", s[0] / n, s[1] / n));
+                            String.format(
+                                    Locale.ROOT,
+                                    " | %.4f±%.4f / %.4f±%.4f",
+                                    mean(auc[mi][h]), sd(auc[mi][h]),
+                                    mean(loss[mi][h]), sd(loss[mi][h])));
                 }
+                boolean aucBest = true;
+                boolean lossBest = true;
+                for (int mi = 1; mi < models.size(); mi++) {
+                    aucBest &= mean(auc[0][h]) > mean(auc[mi][h]);
+                    lossBest &= mean(loss[0][h]) < mean(loss[mi][h]);
+                }
+                row.append(" | AUC ").append(aucBest ? "yes" : "no")
+                        .append(", log loss ").append(lossBest ? "yes" : "no");
                 out.println(row);
             }
             return 0;
         }
     }
 
+    /** Mean of the finite values (NaN when none). */
+    static double mean(double[] v) {
+        double sum = 0.0;
+        int n = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                sum += x;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Sample standard deviation of the finite values (0 for one value, NaN for none). */
+    static double sd(double[] v) {
+        double m = mean(v);
+        double sum = 0.0;
+        int n = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                sum += (x - m) * (x - m);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : n == 1 ? 0.0 : Math.sqrt(sum / (n - 1));
+    }
+
     /**
-     * The scenario with a model-free objective, no retraining and a window holding every tick, so
-     * the replay keeps all logged examples.
+     * The scenario with a model-free objective, no retraining within the run and a window holding
+     * every tick, so the replay keeps all logged examples.
      */
     static Scenario logging(Path file, String objective, int ticks) throws Exception {
         String name = file.toString();
@@ -232,7 +278,10 @@ public final class BenchCommand implements Callable<Integer> {
         JsonNode tree = yaml.readTree(Files.readString(file));
         ObjectNode ranker = ((ObjectNode) tree).with("ranker");
         ranker.put("objective", objective);
-        ranker.put("retrain_every", 0);
+        // Training must stay on for the replay to build examples, but never be due: the first
+        // retraining would come after the bootstrap, which lasts beyond the last tick.
+        ranker.put("retrain_every", 1);
+        ranker.put("bootstrap_ticks", ticks + 2);
         ranker.put("window_ticks", ticks + 2);
         ((ObjectNode) tree).put("ticks", ticks + 1);
         return ScenarioLoader.resolve(tree, name);

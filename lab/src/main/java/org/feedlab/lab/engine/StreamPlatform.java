@@ -43,7 +43,12 @@ import org.feedlab.streams.RankingTopology;
  * every partition; the feeds are read back from the feeds topic and deduplicated by request id.
  */
 public final class StreamPlatform implements Platform {
-    private static final Duration FEED_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long the society waits for a tick's feeds while the job is running. Generous: a
+     * retraining on a loaded two-core machine can take minutes; a job that fails is detected at
+     * once through its status.
+     */
+    private static final Duration FEED_TIMEOUT = Duration.ofMinutes(15);
 
     private final EmbeddedKafka kafka;
     private final EmbeddedFlink flink;

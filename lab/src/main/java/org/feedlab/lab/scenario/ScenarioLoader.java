@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.objective.ObjectiveTerms;
 import org.feedlab.simulator.SocietyConfig;
+import org.feedlab.simulator.User;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -146,6 +147,19 @@ public final class ScenarioLoader {
                             "in_network_candidates + popular_candidates ≥ 1",
                             "0 candidates per request"));
         }
+        // A policy aimed at a declared segment must name one the society declares, or it would
+        // silently apply to nobody.
+        List<String> segments = List.of(User.ADULT, User.YOUNG);
+        for (int i = 0; i < ranker.policies().size(); i++) {
+            Object segment = ranker.policies().get(i).get("segment");
+            if (segment != null && !segments.contains(segment.toString())) {
+                problems.add(
+                        new Problem(
+                                "$.ranker.policies[" + i + "].segment",
+                                "a declared segment: one of " + segments,
+                                segment.toString()));
+            }
+        }
         return problems;
     }
 
@@ -200,6 +214,12 @@ public final class ScenarioLoader {
     }
 
     private static Problem mappingProblem(JsonProcessingException e) {
+        // A policy the ranker cannot honour (e.g. a latency budget no model fits) names its field.
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.feedlab.ranker.policy.PolicyException p) {
+                return new Problem(p.path(), p.expected(), p.got());
+            }
+        }
         StringBuilder path = new StringBuilder("$");
         List<JsonMappingException.Reference> references =
                 e instanceof JsonMappingException mapping ? mapping.getPath() : List.of();

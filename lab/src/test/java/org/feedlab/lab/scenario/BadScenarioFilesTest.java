@@ -32,6 +32,8 @@ class BadScenarioFilesTest {
             policy bad param    | HEAD + 'ranker: {policies: [{type: control-group, share: 3}]}'         | $.ranker.policies[0].share   | number ≤ 1            | 3
             policy unknown key  | HEAD + 'ranker: {policies: [{type: exposure-floor, floor: 0.2}]}'      | $.ranker.policies[0].floor   | share                 | unknown key floor
             policy missing key  | HEAD + 'ranker: {policies: [{type: session-nudge}]}'                   | $.ranker.policies[0].segment | (required)            | nothing
+            unknown segment     | HEAD + 'ranker: {policies: [{type: session-nudge, segment: minor}]}'   | $.ranker.policies[0].segment | a declared segment    | minor
+            impossible budget   | HEAD + 'ranker: {policies: [{type: model-capacity, latency_budget_ms: 0.01, candidates: 500, flops_per_second: 1e9}]}' | $.ranker.policies[0].latency_budget_ms | at least 0.592 ms | 0.01
             """)
     void isRejectedWithTheFieldNamed(
             String label, String yaml, String path, String expected, String got) {

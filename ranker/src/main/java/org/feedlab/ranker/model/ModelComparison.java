@@ -1,5 +1,6 @@
 package org.feedlab.ranker.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,63 +15,165 @@ import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
  * Trains the ranker's wide&amp;deep model and Tribuo's own multi-label linear SGD and
  * factorization-machine models on the same examples and features, and scores each per head on the
  * same held-out examples: the model comparison of {@code feedlab bench models}.
+ *
+ * <p>Fair by construction: the numeric slots are standardised with statistics of the training
+ * part only, and every model gets its own learning rate, chosen from {@link #LEARNING_RATES} by
+ * mean validation log loss on a validation part carved from the training part (never the test
+ * examples), then is retrained on the whole training part. Tribuo's baselines cannot leave the
+ * unasked survey impressions out of one head's loss, so their survey head comes from a second
+ * model of the same kind trained on the answered impressions alone: every model learns the same
+ * target.
  */
 public final class ModelComparison {
     /** Model names, in table order. */
     public static final List<String> MODELS = List.of("wide-deep", "linear", "fm");
 
+    /** AdaGrad learning rates tried per model on the validation part. */
+    public static final List<Double> LEARNING_RATES = List.of(0.1, 0.03, 0.01);
+
     /** Width of the factorization machine's factors. */
     static final int FM_FACTORS = 8;
 
-    /**
-     * AdaGrad rate of the FM: with minibatch 1 and unscaled counters among the features, the
-     * ranker's rate (0.1) makes the pairwise factors diverge to NaN.
-     */
-    static final double FM_LEARNING_RATE = 0.01;
+    /** Standard deviation of the FM's initial factors. */
+    static final double FM_INIT_STD = 0.01;
 
     private ModelComparison() {}
 
+    /** One model's held-out scores and the learning rate validation chose for it. */
+    public record Result(String model, double learningRate, Evaluation.HeadScore[] scores) {}
+
     /**
-     * Trains every model on {@code train} and scores it on {@code test}.
+     * Tunes, trains and scores every model.
      *
-     * @return per model name (in {@link #MODELS} order), its per-head scores
+     * @param fit training part used while tuning
+     * @param validation later examples of the training part, to choose each learning rate
+     * @param test held-out examples, only ever scored
+     * @param epochs passes over the data for every model
+     * @return per model name (in {@link #MODELS} order), its choice and per-head scores
      */
-    public static Map<String, Evaluation.HeadScore[]> compare(
-            List<TrainingExample> train,
+    public static Map<String, Result> compare(
+            List<TrainingExample> fit,
+            List<TrainingExample> validation,
             List<TrainingExample> test,
             List<String> features,
             RankerConfig config,
+            int epochs,
+            long seed) {
+        // Tuning sees statistics of the fit part only; the final models those of the training part.
+        Standardiser tuneScale = Standardiser.fit(fit);
+        List<TrainingExample> fitS = tuneScale.apply(fit);
+        List<TrainingExample> validationS = tuneScale.apply(validation);
+        List<TrainingExample> train = new ArrayList<>(fit);
+        train.addAll(validation);
+        Standardiser scale = Standardiser.fit(train);
+        List<TrainingExample> trainS = scale.apply(train);
+        List<TrainingExample> testS = scale.apply(test);
+        Map<String, Result> out = new LinkedHashMap<>();
+        for (String model : MODELS) {
+            double bestRate = Double.NaN;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (double rate : LEARNING_RATES) {
+                double loss =
+                        meanLogLoss(
+                                Evaluation.score(
+                                        train(model, fitS, features, config, epochs, rate, seed),
+                                        validationS));
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    bestRate = rate;
+                }
+            }
+            if (Double.isNaN(bestRate)) {
+                throw new IllegalStateException(
+                        model + ": no learning rate gave a finite validation log loss");
+            }
+            Scorer scorer = train(model, trainS, features, config, epochs, bestRate, seed);
+            out.put(model, new Result(model, bestRate, Evaluation.score(scorer, testS)));
+        }
+        return out;
+    }
+
+    /** Mean log loss over the heads that have one (NaN or infinite losses rank last). */
+    static double meanLogLoss(Evaluation.HeadScore[] scores) {
+        double sum = 0.0;
+        int n = 0;
+        for (Evaluation.HeadScore s : scores) {
+            if (s.examples() > 0) {
+                if (!Double.isFinite(s.logLoss())) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                sum += s.logLoss();
+                n++;
+            }
+        }
+        return n == 0 ? Double.POSITIVE_INFINITY : sum / n;
+    }
+
+    /** Trains one of {@link #MODELS} on {@code train} and returns its scorer. */
+    public static Scorer train(
+            String model,
+            List<TrainingExample> train,
+            List<String> features,
+            RankerConfig config,
+            int epochs,
+            double learningRate,
             long seed) {
         List<String> heads = Heads.names();
-        Map<String, Evaluation.HeadScore[]> out = new LinkedHashMap<>();
-        TrainedModel deep =
-                new WideDeepLearner(
-                                features,
-                                Datasets.allColumns(features.size()),
-                                heads,
-                                config.epochs(),
-                                config.learningRate(),
-                                config.minibatchSize(),
-                                config.embeddingDim(),
-                                config.hiddenSizes(),
-                                seed)
-                        .train(train, "bench-wide-deep", null);
-        out.put("wide-deep", Evaluation.score(deep.scorer(), test));
-        TrainedModel linear =
-                new LinearTrainer(features, heads, config.epochs(), config.learningRate(), seed)
-                        .train(train, "bench-linear", null);
-        out.put("linear", Evaluation.score(linear.scorer(), test));
+        return switch (model) {
+            case "wide-deep" ->
+                    new WideDeepLearner(
+                                    features,
+                                    Datasets.allColumns(features.size()),
+                                    heads,
+                                    epochs,
+                                    learningRate,
+                                    config.minibatchSize(),
+                                    config.embeddingDim(),
+                                    config.hiddenSizes(),
+                                    seed)
+                            .train(train, "bench-wide-deep", null)
+                            .scorer();
+            case "linear", "fm" -> {
+                Scorer all = baseline(model, train, features, epochs, learningRate, seed);
+                List<TrainingExample> asked = new ArrayList<>();
+                for (TrainingExample e : train) {
+                    if (Heads.surveyAsked(e.labels())) {
+                        asked.add(e);
+                    }
+                }
+                yield asked.isEmpty()
+                        ? all
+                        : new SurveySplice(
+                                all, baseline(model, asked, features, epochs, learningRate, seed));
+            }
+            default -> throw new IllegalArgumentException("unknown model " + model);
+        };
+    }
+
+    private static Scorer baseline(
+            String model,
+            List<TrainingExample> train,
+            List<String> features,
+            int epochs,
+            double learningRate,
+            long seed) {
+        List<String> heads = Heads.names();
+        if (model.equals("linear")) {
+            return new LinearTrainer(features, heads, epochs, learningRate, seed)
+                    .train(train, "bench-linear", null)
+                    .scorer();
+        }
         // Minibatch 1: Tribuo 4.3.2's FMParameters.merge fails on sparse minibatches.
         FMMultiLabelTrainer fmTrainer =
                 new FMMultiLabelTrainer(
                         new BinaryCrossEntropy(),
-                        new AdaGrad(FM_LEARNING_RATE),
-                        config.epochs(),
+                        new AdaGrad(learningRate),
+                        epochs,
                         -1,
                         1,
                         seed,
                         FM_FACTORS,
-                        0.1);
+                        FM_INIT_STD);
         FMMultiLabelModel fm =
                 fmTrainer.train(
                         Datasets.multiLabel(
@@ -80,8 +183,49 @@ public final class ModelComparison {
                                 heads,
                                 false,
                                 "model comparison"));
-        out.put("fm", Evaluation.score(new TribuoScorer(fm, features, heads), test));
-        return out;
+        return new TribuoScorer(fm, features, heads);
     }
 
+    /** A baseline's heads with the survey head taken from its model of answered impressions. */
+    private record SurveySplice(Scorer all, Scorer survey) implements Scorer {
+        @Override
+        public int features() {
+            return all.features();
+        }
+
+        @Override
+        public int heads() {
+            return all.heads();
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return all.featureNames();
+        }
+
+        @Override
+        public List<String> headNames() {
+            return all.headNames();
+        }
+
+        @Override
+        public void predict(float[] x, double[] outProbabilities) {
+            predictBatch(x, 1, outProbabilities);
+        }
+
+        @Override
+        public void predictBatch(float[] xs, int n, double[] out) {
+            all.predictBatch(xs, n, out);
+            double[] s = new double[n * survey.heads()];
+            survey.predictBatch(xs, n, s);
+            for (int i = 0; i < n; i++) {
+                out[i * heads() + Heads.SURVEY] = s[i * survey.heads() + Heads.SURVEY];
+            }
+        }
+
+        @Override
+        public byte[] toBytes() {
+            throw new UnsupportedOperationException("a comparison baseline is for evaluation only");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
 
@@ -64,8 +65,11 @@ public final class TribuoScorer implements Scorer {
                     model.predict(new ArrayExample<>(UNKNOWN, names, values));
             Map<String, MultiLabel> scores = p.getOutputScores();
             for (int h = 0; h < headNames.size(); h++) {
+                // Tribuo's multi-label SGD models wrap each head's probability in a one-label
+                // MultiLabel whose own score is NaN: the probability is the label's score.
                 MultiLabel s = scores.get(headNames.get(h));
-                out[i * headNames.size() + h] = s == null ? 0.0 : s.getScore();
+                out[i * headNames.size() + h] =
+                        s == null ? 0.0 : s.getLabelScore(new Label(headNames.get(h))).orElse(Double.NaN);
             }
         }
     }

@@ -95,8 +95,7 @@ final class Params {
         throw bad(key, "a mapping of head names to numbers", v);
     }
 
-    private IllegalArgumentException bad(String key, String expected, Object got) {
-        return new IllegalArgumentException(
-                where + "." + key + ": expected " + expected + ", got " + got);
+    private PolicyException bad(String key, String expected, Object got) {
+        return new PolicyException(where + "." + key, expected, String.valueOf(got));
     }
 }

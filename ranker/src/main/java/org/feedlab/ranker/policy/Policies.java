@@ -24,6 +24,7 @@ public final class Policies {
                     TelemetryRestriction.TYPE,
                     ExposureFloor.TYPE,
                     SessionNudge.TYPE,
+                    ModelCapacity.TYPE,
                     Transparency.TYPE);
 
     private Policies() {}
@@ -57,11 +58,56 @@ public final class Policies {
             case ExposureFloor.TYPE -> new ExposureFloor(p.number("share", 0.3));
             case SessionNudge.TYPE -> new SessionNudge(
                     p.text("segment", ""), p.flag("nudge", true), p.integer("max_items", 0));
+            case ModelCapacity.TYPE -> new ModelCapacity(
+                    positive(p, where, "latency_budget_ms"),
+                    (int) positive(p, where, "candidates"),
+                    positive(p, where, "flops_per_second"));
             case Transparency.TYPE -> new Transparency(
                     p.text("file", MainParameters.FILE));
-            default -> throw new IllegalArgumentException(
-                    where + ".type: expected one of " + TYPES + ", got " + type);
+            default -> throw new PolicyException(
+                    where + ".type", "one of " + TYPES, type);
         };
+    }
+
+    private static double positive(Params p, String where, String key) {
+        double v = key.equals("candidates") ? p.integer(key, 0) : p.number(key, 0.0);
+        if (!(v > 0)) {
+            throw new PolicyException(where + "." + key, "a number > 0", String.valueOf(v));
+        }
+        return v;
+    }
+
+    /**
+     * The hidden layer widths of a configuration: those it names, unless a model-capacity policy
+     * sizes the model; with several, the smallest of their choices (every budget must hold).
+     *
+     * @throws PolicyException when a budget admits no model, or the model is not wide&amp;deep
+     */
+    public static List<Integer> withCapacity(
+            List<Map<String, Object>> policies, String model, List<Integer> hiddenSizes) {
+        List<Integer> out = hiddenSizes;
+        boolean sized = false;
+        for (int i = 0; i < policies.size(); i++) {
+            Map<String, Object> spec = policies.get(i);
+            if (!ModelCapacity.TYPE.equals(spec.get("type"))) {
+                continue;
+            }
+            String where = "$.ranker.policies[" + i + "]";
+            if (!RankerConfig.DEFAULT_MODEL.equals(model)) {
+                throw new PolicyException(
+                        "$.ranker.model",
+                        RankerConfig.DEFAULT_MODEL + " (a model-capacity policy sizes that model)",
+                        model);
+            }
+            List<Integer> chosen = ((ModelCapacity) parse(spec, where)).hiddenSizes(where);
+            if (!sized
+                    || ModelCapacity.flopsPerCandidate(chosen)
+                            < ModelCapacity.flopsPerCandidate(out)) {
+                out = chosen;
+            }
+            sized = true;
+        }
+        return new ArrayList<>(out);
     }
 
     /**

@@ -71,9 +71,16 @@ public final class PlatformReplay {
                     user, post, index.followers(post.post().authorId()), log.tick(), inNetwork, x, 0);
             examples.add(new TrainingExample(x, Heads.labels(log)));
         }
+        int lastUser = Integer.MIN_VALUE;
         for (Impression log : logs) {
-            applyToProfile(profile(log.userId()), log, index::get);
+            UserProfile user = profile(log.userId());
+            applyToProfile(user, log, index::get);
             index.applyImpression(log);
+            if (log.userId() != lastUser) {
+                // Logs are sorted by user: prune each user's seen set once per tick.
+                user.forgetSeenBefore(oldestKept(config, tick));
+                lastUser = log.userId();
+            }
         }
         objectiveState.observe(logs, id -> index.get(id) == null ? null : index.get(id).post());
         List<Post> newPosts = new ArrayList<>(posts);
@@ -114,6 +121,14 @@ public final class PlatformReplay {
 
     /** The oldest post tick kept: candidates plus the ticks whose impressions are still due. */
     public long oldestKept(long tick) {
+        return oldestKept(config, tick);
+    }
+
+    /**
+     * The oldest post tick the platform keeps at tick t. Posts older than this can never be
+     * candidates again, so forgetting them (in the index or a user's seen set) changes no feed.
+     */
+    public static long oldestKept(RankerConfig config, long tick) {
         return tick - config.maxAgeTicks() - 2;
     }
 

@@ -228,11 +228,20 @@ public final class WideDeepScorer implements Scorer {
      * (a multiply-add counts as two).
      */
     public long flopsPerCandidate(int nonZero) {
-        long flops = 2L * nonZero * (hidden[0] + headNames.length);
+        return flopsPerCandidate(nonZero, hidden, headNames.length);
+    }
+
+    /**
+     * Multiply-adds (counted as 2 FLOPs) of the compiled form for one candidate with {@code
+     * nonZero} non-zero slots: the sparse first layer (embeddings folded in, plus the wide part),
+     * the dense hidden layers, and the heads. The model-capacity policy sizes models with it.
+     */
+    public static long flopsPerCandidate(int nonZero, int[] hidden, int heads) {
+        long flops = 2L * nonZero * (hidden[0] + heads);
         for (int l = 1; l < hidden.length; l++) {
             flops += 2L * hidden[l - 1] * hidden[l];
         }
-        return flops + 2L * hidden[hidden.length - 1] * headNames.length;
+        return flops + 2L * hidden[hidden.length - 1] * heads;
     }
 
     /** The wide weight of a feature for a head (its contribution is weight × value). */
