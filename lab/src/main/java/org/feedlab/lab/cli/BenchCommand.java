@@ -9,29 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedlab.bench.BenchRunner;
-import org.feedlab.events.Feed;
-import org.feedlab.events.FeedRequest;
-import org.feedlab.events.Impression;
-import org.feedlab.events.ModelVersion;
-import org.feedlab.events.Post;
-import org.feedlab.lab.engine.Platform;
+import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
-import org.feedlab.ranker.FeedRanker;
 import org.feedlab.ranker.features.Feature;
-import org.feedlab.ranker.model.Evaluation;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.ModelComparison;
 import org.feedlab.ranker.model.TrainingExample;
-import org.feedlab.ranker.training.PlatformReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -174,10 +165,10 @@ public final class BenchCommand implements Callable<Integer> {
             for (int k = 0; k < seeds.size(); k++) {
                 long seed = seeds.get(k);
                 Scenario s = base.withSeed(seed);
-                LoggingPlatform platform = new LoggingPlatform(s);
+                DirectPlatform platform = new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
                 // Impressions of tick t reach the platform at t + 1: one more tick logs them all.
                 SimulationRun.run(s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});
-                var trainer = platform.replay.trainer();
+                var trainer = platform.replay().trainer();
                 List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
                 List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
                 List<TrainingExample> test = trainer.windowExamples(ticks - 2, ticks);
@@ -285,45 +276,5 @@ public final class BenchCommand implements Callable<Integer> {
         ranker.put("window_ticks", ticks + 2);
         ((ObjectNode) tree).put("ticks", ticks + 1);
         return ScenarioLoader.resolve(tree, name);
-    }
-
-    /** The direct engine's platform, keeping its replay reachable for the logged examples. */
-    static final class LoggingPlatform implements Platform {
-        final PlatformReplay replay;
-        private final FeedRanker ranker;
-
-        LoggingPlatform(Scenario s) {
-            replay = new PlatformReplay(s.ranker(), s.society().topics(), s.seed());
-            ranker = new FeedRanker(s.ranker(), s.seed());
-        }
-
-        @Override
-        public Map<Integer, Feed> serve(
-                long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
-            PlatformReplay.Step step = replay.advance(tick, posts, requests, impressions);
-            Map<Integer, Feed> feeds = new LinkedHashMap<>();
-            for (FeedRequest r : requests) {
-                feeds.put(r.userId(), ranker.rank(r, replay.profile(r.userId()), step.context()));
-            }
-            return feeds;
-        }
-
-        @Override
-        public List<ModelVersion> modelVersions() {
-            return new ArrayList<>();
-        }
-
-        @Override
-        public String engine() {
-            return "direct";
-        }
-
-        @Override
-        public Map<String, Object> pipelineFacts() {
-            return Map.of();
-        }
-
-        @Override
-        public void close() {}
     }
 }

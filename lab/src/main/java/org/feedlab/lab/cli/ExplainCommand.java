@@ -6,25 +6,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedRequest;
-import org.feedlab.events.Impression;
-import org.feedlab.events.ModelVersion;
-import org.feedlab.events.Post;
-import org.feedlab.lab.engine.Platform;
+import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
-import org.feedlab.ranker.FeedRanker;
+import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.FeedExplanation;
-import org.feedlab.ranker.training.PlatformReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -156,9 +150,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** The direct engine's platform, explaining one user's feed at one tick. */
-    private static final class Explaining implements Platform {
-        private final PlatformReplay replay;
-        private final FeedRanker ranker;
+    private static final class Explaining extends DirectPlatform {
         private final int user;
         private final long tick;
         private final int top;
@@ -167,48 +159,20 @@ public final class ExplainCommand implements Callable<Integer> {
         String objective = "";
 
         Explaining(Scenario s, int user, long tick, int top) {
-            replay = new PlatformReplay(s.ranker(), s.society().topics(), s.seed());
-            ranker = new FeedRanker(s.ranker(), s.seed());
+            super(s.ranker(), s.society().topics(), s.seed());
             this.user = user;
             this.tick = tick;
             this.top = top;
         }
 
         @Override
-        public Map<Integer, Feed> serve(
-                long t, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
-            PlatformReplay.Step step = replay.advance(t, posts, requests, impressions);
-            Map<Integer, Feed> feeds = new LinkedHashMap<>();
-            for (FeedRequest r : requests) {
-                Feed feed = ranker.rank(r, replay.profile(r.userId()), step.context());
-                feeds.put(r.userId(), feed);
-                if (t == tick && r.userId() == user) {
-                    model = feed.modelVersion();
-                    objective = feed.objective();
-                    items =
-                            FeedExplanation.explain(
-                                    ranker, r, replay.profile(r.userId()), step.context(), top);
-                }
+        protected void ranked(
+                TickContext context, FeedRequest request, UserProfile profile, Feed feed) {
+            if (request.tick() == tick && request.userId() == user) {
+                model = feed.modelVersion();
+                objective = feed.objective();
+                items = FeedExplanation.explain(ranker(), request, profile, context, top);
             }
-            return feeds;
         }
-
-        @Override
-        public List<ModelVersion> modelVersions() {
-            return new ArrayList<>();
-        }
-
-        @Override
-        public String engine() {
-            return "direct";
-        }
-
-        @Override
-        public Map<String, Object> pipelineFacts() {
-            return Map.of();
-        }
-
-        @Override
-        public void close() {}
     }
 }

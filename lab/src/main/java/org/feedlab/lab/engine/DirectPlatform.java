@@ -12,13 +12,14 @@ import org.feedlab.events.Post;
 import org.feedlab.ranker.FeedRanker;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.training.PlatformReplay;
 
 /**
  * The same replay, trainer and ranker as the stream job, called in-process without Kafka or
  * Flink: for fast sweeps, and as the reference the stream engine must agree with.
  */
-public final class DirectPlatform implements Platform {
+public class DirectPlatform implements Platform {
     private final PlatformReplay replay;
     private final FeedRanker ranker;
     private final List<ModelVersion> versions = new ArrayList<>();
@@ -38,9 +39,28 @@ public final class DirectPlatform implements Platform {
         TickContext context = step.context();
         Map<Integer, Feed> feeds = new HashMap<>();
         for (FeedRequest request : requests) {
-            feeds.put(request.userId(), ranker.rank(request, replay.profile(request.userId()), context));
+            UserProfile user = replay.profile(request.userId());
+            Feed feed = ranker.rank(request, user, context);
+            feeds.put(request.userId(), feed);
+            ranked(context, request, user, feed);
         }
         return feeds;
+    }
+
+    /**
+     * Called for every feed as it is ranked, with what ranked it; tools that look inside a run
+     * (explanations) override it. Does nothing here.
+     */
+    protected void ranked(TickContext context, FeedRequest request, UserProfile user, Feed feed) {}
+
+    /** The platform's replay (profiles, post index, trainer). */
+    public PlatformReplay replay() {
+        return replay;
+    }
+
+    /** The feed ranker. */
+    public FeedRanker ranker() {
+        return ranker;
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class ReportWriter {
                 .append("h1{margin-bottom:4px}.sub{color:#555;margin-top:0}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}")
                 .append("figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:6px}")
-                .append("figcaption{font-size:13px;color:#444;max-width:500px}")
+                .append("figcaption{font-size:13px;color:#444;max-width:480px}")
                 .append(".title{font-size:13px;font-weight:600}.axis{font-size:11px;fill:#555}")
                 .append(".legend{font-size:11px}.plot{fill:#fafafa;stroke:#ccc}.grid{stroke:#eee}")
                 .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}")

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * and can be pasted into a brief.
  */
 final class SvgChart {
-    static final int WIDTH = 500;
+    static final int WIDTH = 480;
     static final int HEIGHT = 220;
     private static final int LEFT = 56;
     private static final int RIGHT = 12;
@@ -95,8 +95,8 @@ final class SvgChart {
             if (lines.size() > 1) {
                 svg.append(
                         fmt(
-                                "<text x=\"%d\" y=\"%d\" fill=\"%s\" class=\"legend\">%s</text>",
-                                LEFT + 8 + 120 * c, TOP + 14, colour, escape(line.getKey())));
+                                "<text x=\"%d\" y=\"18\" fill=\"%s\" class=\"legend\">%s</text>",
+                                WIDTH - RIGHT - 60 * (lines.size() - c), colour, escape(line.getKey())));
             }
             c++;
         }

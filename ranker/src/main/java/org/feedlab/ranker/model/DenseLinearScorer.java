@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
  * The serving form of a trained multi-label linear model: one weight row and one bias per head,
@@ -38,8 +37,6 @@ public final class DenseLinearScorer implements Scorer {
 
     private static final int FORMAT_VERSION = 1;
 
-    /** Trailing CRC32 of every preceding byte, written as a long. */
-    private static final int CHECKSUM_BYTES = Long.BYTES;
 
     private final String[] featureNames;
     private final String[] headNames;
@@ -259,8 +256,8 @@ public final class DenseLinearScorer implements Scorer {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
-            writeNames(out, featureNames);
-            writeNames(out, headNames);
+            ModelBytes.writeNames(out, featureNames);
+            ModelBytes.writeNames(out, headNames);
             for (double[] row : weights) {
                 for (double w : row) {
                     out.writeDouble(w);
@@ -269,9 +266,8 @@ public final class DenseLinearScorer implements Scorer {
             for (double b : bias) {
                 out.writeDouble(b);
             }
-            CRC32 crc = new CRC32();
-            crc.update(buffer.toByteArray());
-            out.writeLong(crc.getValue());
+            out.flush();
+            ModelBytes.seal(buffer.toByteArray(), out);
         } catch (IOException e) {
             // A ByteArrayOutputStream does not fail; reaching this is a bug.
             throw new UncheckedIOException(e);
@@ -287,20 +283,7 @@ public final class DenseLinearScorer implements Scorer {
      */
     public static DenseLinearScorer fromBytes(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length < CHECKSUM_BYTES + 2 * Integer.BYTES) {
-            throw new IllegalArgumentException(
-                    "corrupted model: " + bytes.length + " bytes is too short for a scorer");
-        }
-        int bodyLength = bytes.length - CHECKSUM_BYTES;
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bodyLength);
-        long stored = readLong(bytes, bodyLength);
-        if (crc.getValue() != stored) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "corrupted model: checksum mismatch (stored %08x, computed %08x)",
-                            stored, crc.getValue()));
-        }
+        int bodyLength = ModelBytes.checkedBodyLength(bytes, 2 * Integer.BYTES);
         try (DataInputStream in =
                 new DataInputStream(new ByteArrayInputStream(bytes, 0, bodyLength))) {
             if (in.readInt() != MAGIC) {
@@ -312,8 +295,8 @@ public final class DenseLinearScorer implements Scorer {
                 throw new IllegalArgumentException(
                         "corrupted model: unsupported format version " + version);
             }
-            List<String> features = readNames(in, bodyLength);
-            List<String> heads = readNames(in, bodyLength);
+            List<String> features = Arrays.asList(ModelBytes.readNames(in, bodyLength));
+            List<String> heads = Arrays.asList(ModelBytes.readNames(in, bodyLength));
             // Check the size before allocating, so a forged header cannot ask for gigabytes.
             long doubles = (long) heads.size() * features.size() + heads.size();
             if (doubles * Double.BYTES != in.available()) {
@@ -342,33 +325,8 @@ public final class DenseLinearScorer implements Scorer {
         }
     }
 
-    private static void writeNames(DataOutputStream out, String[] names) throws IOException {
-        out.writeInt(names.length);
-        for (String name : names) {
-            out.writeUTF(name);
-        }
-    }
 
-    private static List<String> readNames(DataInputStream in, int maxBytes) throws IOException {
-        int count = in.readInt();
-        // Each name takes at least its two-byte length prefix.
-        if (count < 0 || (long) count * 2 > maxBytes) {
-            throw new IllegalArgumentException("corrupted model: bad name count " + count);
-        }
-        String[] names = new String[count];
-        for (int i = 0; i < count; i++) {
-            names[i] = in.readUTF();
-        }
-        return Arrays.asList(names);
-    }
 
-    private static long readLong(byte[] bytes, int offset) {
-        long value = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            value = value << 8 | (bytes[offset + i] & 0xFF);
-        }
-        return value;
-    }
 
     private static String[] distinctNames(List<String> names, String what) {
         String[] copy = names.toArray(new String[0]);

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32;
+import org.feedlab.ranker.model.ModelBytes;
 import org.feedlab.ranker.model.Scorer;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -393,8 +393,8 @@ public final class WideDeepScorer implements Scorer {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
-            writeNames(out, featureNames);
-            writeNames(out, headNames);
+            ModelBytes.writeNames(out, featureNames);
+            ModelBytes.writeNames(out, headNames);
             out.writeInt(hidden.length);
             for (int h : hidden) {
                 out.writeInt(h);
@@ -407,9 +407,7 @@ public final class WideDeepScorer implements Scorer {
             }
             writeFloats(out, output);
             out.flush();
-            CRC32 crc = new CRC32();
-            crc.update(buffer.toByteArray());
-            out.writeLong(crc.getValue());
+            ModelBytes.seal(buffer.toByteArray(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -424,23 +422,7 @@ public final class WideDeepScorer implements Scorer {
      */
     public static WideDeepScorer fromBytes(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length < Long.BYTES + 2 * Integer.BYTES) {
-            throw new IllegalArgumentException(
-                    "corrupted model: " + bytes.length + " bytes is too short for a scorer");
-        }
-        int body = bytes.length - Long.BYTES;
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, body);
-        long stored = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            stored = stored << 8 | (bytes[body + i] & 0xFF);
-        }
-        if (crc.getValue() != stored) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "corrupted model: checksum mismatch (stored %08x, computed %08x)",
-                            stored, crc.getValue()));
-        }
+        int body = ModelBytes.checkedBodyLength(bytes, 2 * Integer.BYTES);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException(
@@ -451,8 +433,8 @@ public final class WideDeepScorer implements Scorer {
                 throw new IllegalArgumentException(
                         "corrupted model: unsupported format version " + version);
             }
-            String[] features = readNames(in, body);
-            String[] heads = readNames(in, body);
+            String[] features = ModelBytes.readNames(in, body);
+            String[] heads = ModelBytes.readNames(in, body);
             int layerCount = in.readInt();
             if (layerCount < 1 || layerCount > 64) {
                 throw new IllegalArgumentException("corrupted model: " + layerCount + " layers");
@@ -508,24 +490,7 @@ public final class WideDeepScorer implements Scorer {
         return values;
     }
 
-    private static void writeNames(DataOutputStream out, String[] names) throws IOException {
-        out.writeInt(names.length);
-        for (String name : names) {
-            out.writeUTF(name);
-        }
-    }
 
-    private static String[] readNames(DataInputStream in, int maxBytes) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || (long) count * 2 > maxBytes) {
-            throw new IllegalArgumentException("corrupted model: bad name count " + count);
-        }
-        String[] names = new String[count];
-        for (int i = 0; i < count; i++) {
-            names[i] = in.readUTF();
-        }
-        return names;
-    }
 
     private static String[] distinct(String[] names, String what) {
         if (names.length == 0) {
