@@ -231,6 +231,9 @@ public final class LabLauncher implements RunLauncher {
         double active = Double.NaN;
         double outrage = Double.NaN;
         for (Measurement m : ms) {
+            if (!m.segment().equals("all")) {
+                continue;
+            }
             if (m.metric().equals("active_users")) {
                 active = m.value();
             } else if (m.metric().equals("outrage_exposure_share")) {
