@@ -212,12 +212,7 @@ public final class StreamPlatform implements Platform {
     /** Every record currently on a topic, read from the beginning to the end offsets. */
     private List<byte[]> readAll(String topic) {
         try (KafkaConsumer<byte[], byte[]> c = consumer(kafka.bootstrapServers())) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                tps.add(new TopicPartition(topic, p));
-            }
-            c.assign(tps);
-            c.seekToBeginning(tps);
+            List<TopicPartition> tps = fromBeginning(c, topic, partitions);
             Map<TopicPartition, Long> end = c.endOffsets(tps);
             List<byte[]> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -283,14 +278,21 @@ public final class StreamPlatform implements Platform {
         return new KafkaConsumer<>(p);
     }
 
-    private static KafkaConsumer<byte[], byte[]> feedConsumer(String bootstrap, int partitions) {
-        KafkaConsumer<byte[], byte[]> c = consumer(bootstrap);
+    /** Assigns every partition of a topic to the consumer, from the first offset. */
+    private static List<TopicPartition> fromBeginning(
+            KafkaConsumer<byte[], byte[]> c, String topic, int partitions) {
         List<TopicPartition> tps = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
-            tps.add(new TopicPartition(Topics.FEEDS.name(), p));
+            tps.add(new TopicPartition(topic, p));
         }
         c.assign(tps);
         c.seekToBeginning(tps);
+        return tps;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> feedConsumer(String bootstrap, int partitions) {
+        KafkaConsumer<byte[], byte[]> c = consumer(bootstrap);
+        fromBeginning(c, Topics.FEEDS.name(), partitions);
         return c;
     }
 }
