@@ -75,6 +75,39 @@ public final class Behaviour {
     }
 
     /**
+     * Pull of an item on further scrolling, in [0, 1]: its interest plus the arousal of outrage,
+     * which captures attention whether or not the reader agrees (Brady, Gantman and Van Bavel 2020:
+     * moral-emotional words capture attention; Robertson et al. 2023: each negative word in a
+     * headline raises its consumption). Boredom and the continue probability read this pull.
+     */
+    public static double pull(User u, Content c, SocietyConfig cfg) {
+        return Math.min(1.0, interest(u, c) + cfg.arousalPull() * Math.min(1.0, outrageDrive(u, c, cfg)));
+    }
+
+    /**
+     * Seconds an item costs the session's time budget: the user notices only (1 − absorption) of
+     * the time spent on an item they engaged with, so engaging feeds overrun the time users plan
+     * to spend (Allcott, Gentzkow and Song 2022 attribute about a third of social-media use to
+     * habit and self-control problems).
+     */
+    public static double budgetCharge(double dwell, boolean engaged, SocietyConfig cfg) {
+        return engaged ? (1.0 - cfg.absorption()) * dwell : dwell;
+    }
+
+    /**
+     * Habit after a session: an exponential moving average (weight {@code satisfactionMemory}) of
+     * the share of items the user engaged with, the reward that makes opening the app a habit
+     * whether or not the user values what they read (Allcott, Gentzkow and Song 2022; Milli et
+     * al. 2025 for the gap between engagement and stated value).
+     */
+    public static double habitAfter(double habit, int engagedItems, int items, SocietyConfig cfg) {
+        if (items == 0) {
+            return habit;
+        }
+        return habit + cfg.satisfactionMemory() * ((double) engagedItems / items - habit);
+    }
+
+    /**
      * Probability of scrolling on after an item: high when the item interested the user and
      * falling with position (position bias and boredom).
      */
@@ -152,14 +185,19 @@ public final class Behaviour {
     }
 
     /**
-     * Probability of opening the app: the habit (activity) moved by recent satisfaction, 0 after
-     * churn.
+     * Probability of opening the app: the user's activity moved by recent satisfaction and by the
+     * habit of engaging (the reward of recent sessions), 0 after churn. A feed can thus keep users
+     * coming back while they like it less (Guess et al. 2023: a chronological feed cut time on the
+     * platform; Milli et al. 2025: users do not prefer what engagement ranking adds).
      */
     public static double returnProbability(User u, SocietyConfig cfg) {
         if (u.churned) {
             return 0.0;
         }
-        double factor = 1.0 + cfg.returnSensitivity() * (u.satisfaction - cfg.satisfactionReference());
+        double factor =
+                1.0
+                        + cfg.returnSensitivity() * (u.satisfaction - cfg.satisfactionReference())
+                        + cfg.habitWeight() * (u.habit - cfg.habitReference());
         return Math.max(0.0, Math.min(1.0, u.activity * Math.max(0.0, factor)));
     }
 

@@ -108,6 +108,7 @@ public final class Society {
                 u.statedVariety = wv / total;
             }
             u.satisfaction = config.satisfactionReference();
+            u.habit = config.habitReference();
             users[i] = u;
         }
         Society society = new Society(config, seed, users, creators);
@@ -230,6 +231,8 @@ public final class Society {
             SplittableRandom social = Seeds.derive(seed, id, tick, "follow");
             double budget = u.sessionBudget * (feed.sessionNudge() ? NUDGE_BUDGET_FACTOR : 1.0);
             double spent = 0;
+            double charged = 0;
+            int engagedItems = 0;
             double boredom = 0;
             double qualitySum = 0;
             double outrageSum = 0;
@@ -272,8 +275,8 @@ public final class Society {
                 bins[bin]++;
                 qualitySum += c.quality();
                 outrageSum += c.outrage();
-                double interest = Behaviour.interest(u, c);
-                boredom = Behaviour.boredomAfter(boredom, interest);
+                double pull = Behaviour.pull(u, c, config);
+                boredom = Behaviour.boredomAfter(boredom, pull);
                 u.anger += Behaviour.angerIncrement(u, c, config);
                 // Thermometers first: every update judges the item from the side the user was on
                 // when reading it.
@@ -287,23 +290,26 @@ public final class Society {
                 boolean engaged =
                         (actions & ~(Impression.with(0, Action.HIDE) | Impression.with(0, Action.CLICK))) != 0;
                 updateFollows(u, c, actions, engaged, social);
+                boolean anyPositive = (actions & ~Impression.with(0, Action.HIDE)) != 0;
+                engagedItems += anyPositive ? 1 : 0;
+                charged += Behaviour.budgetCharge(dwell, anyPositive, config);
                 if (u.anger > u.angerTolerance) {
                     angerExits++;
                     angerExit = true;
                     break;
                 }
-                if (spent >= budget) {
+                if (charged >= budget) {
                     break;
                 }
-                boolean anyPositive = (actions & ~Impression.with(0, Action.HIDE)) != 0;
                 double cont =
-                        Behaviour.continueProbability(interest, pos, anyPositive, boredom, config.boredom());
+                        Behaviour.continueProbability(pull, pos, anyPositive, boredom, config.boredom());
                 if (r.nextDouble() >= cont) {
                     break;
                 }
             }
             double s = Behaviour.satisfaction(u, read, qualitySum, outrageSum, bins);
             endSession(u, s);
+            u.habit = Behaviour.habitAfter(u.habit, engagedItems, read, config);
             sessions.add(new Session(id, read, spent, s, angerExit, u.churned));
         }
         if (config.creatorLearning()) {

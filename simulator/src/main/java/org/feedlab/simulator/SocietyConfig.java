@@ -49,6 +49,13 @@ package org.feedlab.simulator;
  * @param userFollowsPerUser other users each user follows at creation
  * @param followRate probability of following the author after engaging with an unfollowed one
  * @param unfollowRate probability of unfollowing the author after hiding a followed one's post
+ * @param arousalPull how much an item's outrage drive adds to its pull on further scrolling
+ * @param absorption share of the seconds spent on an engaging item that the user does not count
+ *     against the session's time budget
+ * @param habitWeight how strongly the habit (recent share of engaging items) moves the return
+ *     probability
+ * @param habitReference habit at which it leaves the return probability unchanged; every user's
+ *     habit starts there
  */
 public record SocietyConfig(
         int users,
@@ -92,13 +99,17 @@ public record SocietyConfig(
         double creatorNormPull,
         int userFollowsPerUser,
         double followRate,
-        double unfollowRate) {
+        double unfollowRate,
+        double arousalPull,
+        double absorption,
+        double habitWeight,
+        double habitReference) {
 
     /** Defaults used when a scenario leaves a field out. */
     public static SocietyConfig defaults() {
         return new SocietyConfig(
                 2000, 200, 8, 25, 3.0, 0.5, 0.6, 20, 0.3, 1.0, 1.5, 0.35, 0.5, 2.5, 0.5, 0.01,
                 0.01, 0.4, 0.2, 0.3, 0.1, 1, 0.2, 1.5, 1.3, 90.0, 0.1, 0.05, 0.4, 0.35, 0.25,
-                0.3, 1.5, 0.55, 0.25, 5, true, 0.1, 0.02, 5, 0.1, 0.3);
+                0.3, 0.5, 0.55, 0.25, 5, true, 0.1, 0.02, 5, 0.1, 0.3, 0.3, 0.5, 1.0, 0.3);
     }
 }

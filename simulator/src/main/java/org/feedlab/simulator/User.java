@@ -48,6 +48,9 @@ public final class User {
     double satisfaction = 0.55;
     /** Consecutive sessions below the churn threshold. */
     int unsatisfiedStreak;
+
+    /** Moving average of the share of items engaged with per session (the habit's reward). */
+    double habit = 0.3;
     /** Whether the user has left the platform for good. */
     boolean churned;
 

@@ -29,7 +29,8 @@ class ReadingMechanismsTest {
 
     /**
      * A society whose sessions end only by the mechanism under test unless re-enabled: no anger
-     * exit, no boredom, no effective time budget, no creator learning, no follow changes.
+     * exit, no boredom, no effective time budget, no arousal pull, no absorption, no creator
+     * learning, no follow changes.
      */
     private static SocietyConfig quiet(Object... overrides) {
         SocietyConfig base =
@@ -44,7 +45,9 @@ class ReadingMechanismsTest {
                         "sessionBudget", 1e9,
                         "creatorLearning", false,
                         "followRate", 0.0,
-                        "unfollowRate", 0.0);
+                        "unfollowRate", 0.0,
+                        "arousalPull", 0.0,
+                        "absorption", 0.0);
         return TestConfigs.with(base, overrides);
     }
 
@@ -208,6 +211,45 @@ class ReadingMechanismsTest {
         assertTrue(IntStream.of(dullOn).sum() < IntStream.of(keenOn).sum());
     }
 
+    // ---- arousal pull --------------------------------------------------------------------------
+
+    @Test
+    void outrageHoldsAttentionThroughArousalPull() {
+        int[] hotOff = itemsPerSession(read(quiet("boredom", 0.1), OUTRAGE, false, false));
+        int[] hotOn = itemsPerSession(read(quiet("boredom", 0.1, "arousalPull", 0.3), OUTRAGE, false, false));
+        int[] calmOff = itemsPerSession(read(quiet("boredom", 0.1), CALM, false, false));
+        int[] calmOn = itemsPerSession(read(quiet("boredom", 0.1, "arousalPull", 0.3), CALM, false, false));
+        assertNeverLonger(hotOff, hotOn);
+        // The pull comes from the outrage drive, so it lengthens outrage sessions far more.
+        double hotGain = (double) IntStream.of(hotOn).sum() / IntStream.of(hotOff).sum() - 1.0;
+        double calmGain = (double) IntStream.of(calmOn).sum() / IntStream.of(calmOff).sum() - 1.0;
+        assertTrue(hotGain > 0.2 && hotGain > 3 * calmGain, "items gained: outrage " + hotGain + ", calm " + calmGain);
+    }
+
+    // ---- habit ---------------------------------------------------------------------------------
+
+    @Test
+    void engagingSessionsBuildAHabitThatBringsUsersBack() {
+        SocietyConfig cfg = quiet("boredom", 0.1);
+        Society keen = society(cfg);
+        keen.read(TICK, feeds(keen, posts(keen, INTERESTING), false, false), List.of());
+        Society dull = society(cfg);
+        dull.read(TICK, feeds(dull, posts(dull, DULL), false, false), List.of());
+        double keenHabit = Arrays.stream(keen.users()).mapToDouble(u -> u.habit).average().orElseThrow();
+        double dullHabit = Arrays.stream(dull.users()).mapToDouble(u -> u.habit).average().orElseThrow();
+        assertTrue(keenHabit > dullHabit + 0.1, "habit after an interesting feed " + keenHabit + " vs a dull one " + dullHabit);
+        // Same user, same satisfaction: the habit alone moves the return probability, by its weight.
+        User u = user(0.4, 0.35, 0.25);
+        u.satisfaction = cfg.satisfactionReference();
+        u.habit = cfg.habitReference() + 0.2;
+        double up = Behaviour.returnProbability(u, cfg);
+        u.habit = cfg.habitReference() - 0.2;
+        double down = Behaviour.returnProbability(u, cfg);
+        assertEquals(u.activity * 2 * 0.2 * cfg.habitWeight(), up - down, 1e-12);
+        double unweighted = Behaviour.returnProbability(u, TestConfigs.with(cfg, "habitWeight", 0.0));
+        assertEquals(u.activity, unweighted, 1e-12);
+    }
+
     // ---- time budget ---------------------------------------------------------------------------
 
     @Test
@@ -227,6 +269,23 @@ class ReadingMechanismsTest {
         assertTrue(binding > 100, "sessions ended by the budget: " + binding);
     }
 
+    @Test
+    void engagingItemsAbsorbTimeSoSessionsOverrunTheBudget() {
+        TickReadout counted = read(quiet("sessionBudget", 15.0), INTERESTING, false, false);
+        SocietyConfig absorbing = quiet("sessionBudget", 15.0, "absorption", 0.5);
+        Society s = society(absorbing);
+        TickReadout absorbed = s.read(TICK, feeds(s, posts(s, INTERESTING), false, false), List.of());
+        assertNeverLonger(itemsPerSession(counted), itemsPerSession(absorbed));
+        assertTrue(seconds(counted) < seconds(absorbed), seconds(counted) + " s vs " + seconds(absorbed) + " s");
+        // Only half of an engaging item's seconds count, and the budget still binds on that count.
+        assertTrue(assertWithinBudget(s, absorbed, 1.0) > 100);
+        int overrun = 0;
+        for (Session session : absorbed.sessionLog()) {
+            overrun += session.seconds() > s.users()[session.userId()].sessionBudget ? 1 : 0;
+        }
+        assertTrue(overrun > 50, "sessions longer in seconds than their budget: " + overrun);
+    }
+
     /**
      * Checks that the time spent before each session's last item was under the budget, and
      * returns how many sessions reached the budget.
@@ -237,11 +296,17 @@ class ReadingMechanismsTest {
             double budget = s.users()[session.userId()].sessionBudget * factor;
             List<Exposure> seen = r.exposures().stream().filter(e -> e.userId() == session.userId()).toList();
             double beforeLast = 0;
-            for (int k = 0; k < seen.size() - 1; k++) {
-                beforeLast += seen.get(k).dwell();
+            double charged = 0;
+            for (int k = 0; k < seen.size(); k++) {
+                Exposure e = seen.get(k);
+                boolean engaged = (e.actions() & ~(1 << Action.HIDE.ordinal())) != 0;
+                charged += Behaviour.budgetCharge(e.dwell(), engaged, s.config());
+                if (k == seen.size() - 2) {
+                    beforeLast = charged;
+                }
             }
-            assertTrue(beforeLast < budget, "user " + session.userId() + " spent " + beforeLast + " s of " + budget + " before the last item");
-            binding += session.seconds() >= budget ? 1 : 0;
+            assertTrue(beforeLast < budget, "user " + session.userId() + " was charged " + beforeLast + " s of " + budget + " before the last item");
+            binding += charged >= budget ? 1 : 0;
         }
         return binding;
     }

@@ -52,7 +52,7 @@ class SocietyTest {
                 d.thermometerDrop(),
                 d.thermometerGain(),
                 0.45,
-                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate());
+                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate(), d.arousalPull(), d.absorption(), d.habitWeight(), d.habitReference());
         return TestConfigs.with(c, "userFollowsPerUser", 0);
     }
 

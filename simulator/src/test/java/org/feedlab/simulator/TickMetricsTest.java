@@ -38,7 +38,7 @@ class TickMetricsTest {
                 d.thermometerDrop(),
                 d.thermometerGain(),
                 d.creatorOutrage(),
-                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate());
+                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate(), d.arousalPull(), d.absorption(), d.habitWeight(), d.habitReference());
     }
 
     private static int actions(Action... as) {

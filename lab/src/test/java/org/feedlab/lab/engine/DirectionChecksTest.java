@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Direction checks over five seeds on a small society (direct engine): engagement ranking against
  * a reverse-chronological feed serves more outrage, leaves the out-group colder, and keeps users
- * longer (Guess et al. 2023: the chronological feed cut time spent). Each check asserts that the
- * 95 % t-interval of the paired per-seed difference lies on the expected side of zero, and prints
- * the effect sizes.
+ * longer, in seconds per session and in items read per user (Guess et al. 2023: the chronological
+ * feed cut time spent and activity). Each check asserts that the 95 % t-interval of the paired
+ * per-seed difference lies on the expected side of zero, and prints the effect sizes.
  */
 class DirectionChecksTest {
     static final String SCENARIO =
@@ -30,31 +30,38 @@ class DirectionChecksTest {
 
     static final long[] SEEDS = {1, 2, 3, 4, 5};
 
+    static final int USERS = 400;
+
     @Test
     void engagementVersusChronological() throws Exception {
         double[] outrage = new double[SEEDS.length];
         double[] thermometer = new double[SEEDS.length];
         double[] timeSpent = new double[SEEDS.length];
         double[] items = new double[SEEDS.length];
+        double[] itemsPerUser = new double[SEEDS.length];
         for (int k = 0; k < SEEDS.length; k++) {
-            List<MetricRow> e = run(SEEDS[k], "engagement", 10, 400);
-            List<MetricRow> c = run(SEEDS[k], "chronological", 10, 400);
+            List<MetricRow> e = run(SEEDS[k], "engagement", 10, USERS);
+            List<MetricRow> c = run(SEEDS[k], "chronological", 10, USERS);
             outrage[k] = meanAfter(e, "outrage_exposure_share", 2) - meanAfter(c, "outrage_exposure_share", 2);
             thermometer[k] = last(e, "thermometer_outgroup_mean") - last(c, "thermometer_outgroup_mean");
             timeSpent[k] = meanAfter(e, "time_spent_per_session", 2) - meanAfter(c, "time_spent_per_session", 2);
             items[k] = itemsPerSession(e, 2) - itemsPerSession(c, 2);
+            itemsPerUser[k] = itemsPerUserPerTick(e, 2, USERS) - itemsPerUserPerTick(c, 2, USERS);
         }
         EffectSize o = EffectSize.of(outrage);
         EffectSize t = EffectSize.of(thermometer);
         EffectSize s = EffectSize.of(timeSpent);
         EffectSize i = EffectSize.of(items);
+        EffectSize u = EffectSize.of(itemsPerUser);
         System.out.println("engagement − chronological, outrage exposure share: " + o);
         System.out.println("engagement − chronological, final out-group thermometer: " + t);
         System.out.println("engagement − chronological, seconds per session: " + s);
         System.out.println("engagement − chronological, items per session: " + i);
+        System.out.println("engagement − chronological, items read per user per tick: " + u);
         assertTrue(o.low() > 0, "outrage exposure " + o);
         assertTrue(t.high() < 0, "out-group thermometer " + t);
         assertTrue(s.low() > 0, "time spent per session " + s);
+        assertTrue(u.low() > 0, "items read per user per tick " + u);
     }
 
     static List<MetricRow> run(long seed, String objective, int ticks, int users) throws Exception {
@@ -81,6 +88,23 @@ class DirectionChecksTest {
                 .mapToDouble(MetricRow::value)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * Items read per user of the population per tick from {@code fromTick} on: users who did not
+     * open the app, or churned, count with zero items (Guess et al. 2023 measure time per
+     * participant, not per session).
+     */
+    static double itemsPerUserPerTick(List<MetricRow> rows, long fromTick, int users) {
+        double items = 0;
+        long ticks = 0;
+        for (MetricRow r : rows) {
+            if (r.segment().equals("all") && r.tick() >= fromTick && r.metric().equals("items_read")) {
+                items += r.value();
+                ticks++;
+            }
+        }
+        return items / users / ticks;
     }
 
     static double itemsPerSession(List<MetricRow> rows, long fromTick) {

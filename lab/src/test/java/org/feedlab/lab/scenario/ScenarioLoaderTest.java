@@ -97,7 +97,11 @@ class ScenarioLoaderTest {
                         defaults.creatorNormPull(),
                         defaults.userFollowsPerUser(),
                         defaults.followRate(),
-                        defaults.unfollowRate());
+                        defaults.unfollowRate(),
+                        defaults.arousalPull(),
+                        defaults.absorption(),
+                        defaults.habitWeight(),
+                        defaults.habitReference());
         assertEquals(expectedSociety, scenario.society());
         assertEquals("random", scenario.ranker().objective());
         assertEquals(0.05, scenario.ranker().learningRate());
