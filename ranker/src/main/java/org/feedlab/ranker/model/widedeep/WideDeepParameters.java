@@ -61,7 +61,11 @@ public final class WideDeepParameters implements FeedForwardParameters {
             weights[layerWeights(l) + 1] = new DenseVector(hidden[l]);
             in = hidden[l];
         }
-        weights[weights.length - 1] = init(gaussian, heads, in, Math.sqrt(1.0 / in));
+        // The output layer starts at zero, so the untrained deep part adds nothing to the logits
+        // and the model starts as its wide (linear) part; the deep part only moves the logits
+        // as far as the gradients of the heads push it (its hidden layers start learning after
+        // the first update).
+        weights[weights.length - 1] = new DenseMatrix(heads, in);
     }
 
     private WideDeepParameters(WideDeepParameters other) {
