@@ -204,6 +204,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             header.append(" | wide-deep best?");
             out.println(header);
+            int aucWins = 0;
+            int lossWins = 0;
             for (int h = 0; h < heads; h++) {
                 StringBuilder row =
                         new StringBuilder(String.format(Locale.ROOT, "%-8s", Heads.names().get(h)));
@@ -224,9 +226,51 @@ public final class BenchCommand implements Callable<Integer> {
                 row.append(" | AUC ").append(aucBest ? "yes" : "no")
                         .append(", log loss ").append(lossBest ? "yes" : "no");
                 out.println(row);
+                aucWins += aucBest ? 1 : 0;
+                lossWins += lossBest ? 1 : 0;
             }
+            // Mean over heads, taken per seed so that its spread is over seeds like the rows above.
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s", "mean"));
+            double[][] meanAuc = new double[models.size()][];
+            double[][] meanLoss = new double[models.size()][];
+            for (int mi = 0; mi < models.size(); mi++) {
+                meanAuc[mi] = meanOverHeads(auc[mi], seeds.size());
+                meanLoss[mi] = meanOverHeads(loss[mi], seeds.size());
+                row.append(
+                        String.format(
+                                Locale.ROOT,
+                                " | %.4f±%.4f / %.4f±%.4f",
+                                mean(meanAuc[mi]), sd(meanAuc[mi]),
+                                mean(meanLoss[mi]), sd(meanLoss[mi])));
+            }
+            boolean aucBest = true;
+            boolean lossBest = true;
+            for (int mi = 1; mi < models.size(); mi++) {
+                aucBest &= mean(meanAuc[0]) > mean(meanAuc[mi]);
+                lossBest &= mean(meanLoss[0]) < mean(meanLoss[mi]);
+            }
+            row.append(" | AUC ").append(aucBest ? "yes" : "no")
+                    .append(", log loss ").append(lossBest ? "yes" : "no");
+            out.println(row);
+            out.printf(
+                    Locale.ROOT,
+                    "wide-deep has the best mean AUC on %d of %d heads and the best mean log loss on %d of %d%n",
+                    aucWins, heads, lossWins, heads);
             return 0;
         }
+    }
+
+    /** Per seed, the mean over heads of {@code perHead[head][seed]} (finite values only). */
+    static double[] meanOverHeads(double[][] perHead, int seeds) {
+        double[] out = new double[seeds];
+        for (int k = 0; k < seeds; k++) {
+            double[] column = new double[perHead.length];
+            for (int h = 0; h < perHead.length; h++) {
+                column[h] = perHead[h][k];
+            }
+            out[k] = mean(column);
+        }
+        return out;
     }
 
     /** Mean of the finite values (NaN when none). */

@@ -49,6 +49,18 @@ class BenchCommandTest {
         // Three models, each "AUC±sd / loss±sd", then the verdict: no NaN in any column.
         assertEquals(5, click.split("\\|").length, click);
         assertFalse(click.contains("NaN"), click);
+        String mean = r.out().lines().filter(l -> l.startsWith("mean ")).findFirst().orElseThrow();
+        assertEquals(5, mean.split("\\|").length, mean);
+        assertFalse(mean.contains("NaN"), mean);
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("wide-deep has the best mean AUC on [0-8] of 8 heads and the best mean log loss on [0-8] of 8")), r.out());
+    }
+
+    @Test
+    void meanOverHeadsIsTakenPerSeed() {
+        // [head][seed]: seed 0 has heads 0.6 and 0.8, seed 1 has 0.7 and a head without a value.
+        double[] m = BenchCommand.meanOverHeads(new double[][] {{0.6, 0.7}, {0.8, Double.NaN}}, 2);
+        assertEquals(0.7, m[0], 1e-12);
+        assertEquals(0.7, m[1], 1e-12);
     }
 
     @Test
