@@ -8,13 +8,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `feedlab report RUN_DIR`: writes report.html into a run directory. */
+/** `feedlab report RUN_OR_EXPERIMENT_DIR`: writes report.html into a run or experiment directory. */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = "Writes report.html (charts of the key metrics, parameters) into a run directory.")
+        description =
+                "Writes report.html into a run directory (charts of the key metrics per segment, last"
+                        + " values, the scenario) or an experiment directory (one line per arm, the mean"
+                        + " over seeds; the summary table with 95% intervals; the experiment).")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR", description = "A run directory written by `feedlab run`.")
+    @Parameters(
+            paramLabel = "RUN_OR_EXPERIMENT_DIR",
+            description = "A directory written by `feedlab run` or `feedlab experiment`.")
     Path runDir;
 
     @Spec CommandSpec spec;

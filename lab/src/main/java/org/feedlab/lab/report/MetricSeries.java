@@ -40,8 +40,8 @@ public record MetricSeries(Map<String, Map<String, TreeMap<Long, Double>>> serie
         return series.getOrDefault(metric, Map.of()).getOrDefault(segment, new TreeMap<>());
     }
 
-    /** RFC 4180 fields: only the metric and segment can be quoted. */
-    private static List<String> split(String line) {
+    /** RFC 4180 fields: only the metric, segment and arm can be quoted. */
+    static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

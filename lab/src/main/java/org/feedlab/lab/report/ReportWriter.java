@@ -15,7 +15,7 @@ import org.feedlab.lab.run.MetricRow;
 
 /**
  * Writes report.html for a run directory: what was run, the key metrics over time per segment,
- * and every metric's last value. Self-contained (inline SVG, no script), and the same run gives
+ * and every metric's last value; an experiment directory gets {@link ExperimentReport}. Self-contained (inline SVG, no script), and the same run gives
  * the same bytes.
  */
 public final class ReportWriter {
@@ -37,30 +37,39 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
-    /** Reads the run directory and writes report.html into it; returns its path. */
-    public static Path write(Path runDir) throws IOException {
-        Path csv = runDir.resolve("metrics.csv");
+    /**
+     * Writes report.html into a run directory (one with metrics.csv) or an experiment directory
+     * (one with results.csv and experiment.json); returns its path.
+     */
+    public static Path write(Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve(ExperimentReport.RESULTS))) {
+            return ExperimentReport.write(dir);
+        }
+        Path csv = dir.resolve("metrics.csv");
         if (!Files.isRegularFile(csv)) {
-            throw new IOException(runDir + " has no metrics.csv: is it a FeedLab run directory?");
+            throw new IOException(
+                    dir + " has neither metrics.csv nor results.csv: is it a FeedLab run or experiment directory?");
         }
         MetricSeries series = MetricSeries.read(csv);
-        Path manifestFile = runDir.resolve("manifest.json");
+        Path manifestFile = dir.resolve("manifest.json");
         JsonNode manifest =
                 Files.isRegularFile(manifestFile)
                         ? new ObjectMapper().readTree(manifestFile.toFile())
                         : new ObjectMapper().createObjectNode();
-        String html = render(manifest, series);
-        Path out = runDir.resolve(FILE);
-        Path tmp = runDir.resolve("." + FILE + ".tmp");
+        return writeAtomically(dir, render(manifest, series));
+    }
+
+    /** Writes {@code html} as {@code dir/report.html}, atomically. */
+    static Path writeAtomically(Path dir, String html) throws IOException {
+        Path out = dir.resolve(FILE);
+        Path tmp = dir.resolve("." + FILE + ".tmp");
         Files.writeString(tmp, html, StandardCharsets.UTF_8);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return out;
     }
 
-    static String render(JsonNode manifest, MetricSeries series) {
-        JsonNode scenario = manifest.path("scenario");
-        String name = scenario.path("name").asText("run");
-        StringBuilder h = new StringBuilder();
+    /** The page head, its style, the title and the description. */
+    static void head(StringBuilder h, String name, String description) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.append("<title>FeedLab report: ").append(SvgChart.escape(name)).append("</title>");
         h.append("<style>")
@@ -76,9 +85,34 @@ public final class ReportWriter {
                 .append("pre{background:#f6f6f6;padding:8px;font-size:12px;overflow:auto}")
                 .append("</style></head><body>\n");
         h.append("<h1>").append(SvgChart.escape(name)).append("</h1>\n");
-        h.append("<p class=\"sub\">")
-                .append(SvgChart.escape(scenario.path("description").asText("")))
-                .append("</p>\n");
+        h.append("<p class=\"sub\">").append(SvgChart.escape(description)).append("</p>\n");
+    }
+
+    /**
+     * One figure per metric of {@link #CHARTS} that {@code series} has (metric → line label →
+     * tick → value), captioned with its question.
+     */
+    static void charts(StringBuilder h, Map<String, Map<String, TreeMap<Long, Double>>> series) {
+        h.append("<div class=\"charts\">\n");
+        for (Map.Entry<String, String> chart : CHARTS.entrySet()) {
+            Map<String, TreeMap<Long, Double>> lines = series.getOrDefault(chart.getKey(), Map.of());
+            if (lines.isEmpty()) {
+                continue;
+            }
+            h.append("<figure>")
+                    .append(SvgChart.render(chart.getKey(), lines))
+                    .append("<figcaption>")
+                    .append(SvgChart.escape(chart.getValue()))
+                    .append("</figcaption></figure>\n");
+        }
+        h.append("</div>\n");
+    }
+
+    static String render(JsonNode manifest, MetricSeries series) {
+        JsonNode scenario = manifest.path("scenario");
+        String name = scenario.path("name").asText("run");
+        StringBuilder h = new StringBuilder();
+        head(h, name, scenario.path("description").asText(""));
         h.append("<p>Seed ")
                 .append(manifest.path("seed").asText("?"))
                 .append(" · objective <b>")
@@ -92,20 +126,8 @@ public final class ReportWriter {
                 .append(" · ")
                 .append(manifest.path("model_versions").size())
                 .append(" model versions</p>\n");
-        h.append("<div class=\"charts\">\n");
-        for (Map.Entry<String, String> chart : CHARTS.entrySet()) {
-            Map<String, TreeMap<Long, Double>> lines =
-                    series.series().getOrDefault(chart.getKey(), Map.of());
-            if (lines.isEmpty()) {
-                continue;
-            }
-            h.append("<figure>")
-                    .append(SvgChart.render(chart.getKey(), lines))
-                    .append("<figcaption>")
-                    .append(SvgChart.escape(chart.getValue()))
-                    .append("</figcaption></figure>\n");
-        }
-        h.append("</div>\n<h2>Last tick</h2>\n<table><tr><th>metric</th><th>segment</th><th>value</th></tr>\n");
+        charts(h, series.series());
+        h.append("<h2>Last tick</h2>\n<table><tr><th>metric</th><th>segment</th><th>value</th></tr>\n");
         for (Map.Entry<String, Map<String, TreeMap<Long, Double>>> m : series.series().entrySet()) {
             for (Map.Entry<String, TreeMap<Long, Double>> s : m.getValue().entrySet()) {
                 if (s.getValue().isEmpty()) {

@@ -50,6 +50,6 @@ class ReportWriterTest {
     @Test
     void refusesADirectoryWithoutMetrics() {
         IOException e = assertThrows(IOException.class, () -> ReportWriter.write(dir));
-        assertTrue(e.getMessage().contains("metrics.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("metrics.csv") && e.getMessage().contains("results.csv"), e.getMessage());
     }
 }

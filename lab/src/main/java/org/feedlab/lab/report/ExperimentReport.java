@@ -1,0 +1,140 @@
+package org.feedlab.lab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.feedlab.lab.run.MetricRow;
+
+/**
+ * report.html for an experiment directory: the key metrics over time with one line per arm (the
+ * mean over seeds of the population's value at each tick), then the summary table of
+ * summary.csv (each arm's mean and its paired difference from the baseline, with 95 % intervals).
+ * Self-contained and byte-stable like the run report.
+ */
+public final class ExperimentReport {
+    static final String RESULTS = "results.csv";
+    static final String SUMMARY = "summary.csv";
+    static final String DESCRIPTION = "experiment.json";
+
+    private static final String RESULTS_HEADER = "arm,seed,tick,metric,segment,value";
+
+    private ExperimentReport() {}
+
+    /** Reads results.csv, summary.csv and experiment.json and writes report.html beside them. */
+    static Path write(Path dir) throws IOException {
+        Path descriptionFile = dir.resolve(DESCRIPTION);
+        if (!Files.isRegularFile(descriptionFile)) {
+            throw new IOException(dir + " has results.csv but no experiment.json: is it a FeedLab experiment directory?");
+        }
+        JsonNode experiment = new ObjectMapper().readTree(descriptionFile.toFile());
+        Map<String, Map<String, TreeMap<Long, Double>>> means = armMeans(Files.readAllLines(dir.resolve(RESULTS)));
+        Path summaryFile = dir.resolve(SUMMARY);
+        List<String> summary = Files.isRegularFile(summaryFile) ? Files.readAllLines(summaryFile) : List.of();
+        return ReportWriter.writeAtomically(dir, render(experiment, means, summary));
+    }
+
+    /**
+     * metric → arm → tick → mean over seeds of the population ("all" segment) value; arms and
+     * metrics in file order, NaN values left out of the mean.
+     *
+     * @throws IOException naming the line when the file is not a FeedLab results.csv
+     */
+    static Map<String, Map<String, TreeMap<Long, Double>>> armMeans(List<String> lines) throws IOException {
+        if (lines.isEmpty() || !lines.get(0).equals(RESULTS_HEADER)) {
+            throw new IOException("results.csv: expected the header " + RESULTS_HEADER);
+        }
+        // metric → arm → tick → {sum, count}
+        Map<String, Map<String, TreeMap<Long, double[]>>> sums = new LinkedHashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> f = MetricSeries.split(lines.get(i));
+            if (f.size() != 6) {
+                throw new IOException("results.csv:" + (i + 1) + ": expected 6 fields, got " + f.size());
+            }
+            if (!f.get(4).equals("all")) {
+                continue;
+            }
+            double v = Double.parseDouble(f.get(5));
+            double[] acc =
+                    sums.computeIfAbsent(f.get(3), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(f.get(0), k -> new TreeMap<>())
+                            .computeIfAbsent(Long.parseLong(f.get(2)), k -> new double[2]);
+            if (!Double.isNaN(v)) {
+                acc[0] += v;
+                acc[1]++;
+            }
+        }
+        Map<String, Map<String, TreeMap<Long, Double>>> means = new LinkedHashMap<>();
+        sums.forEach(
+                (metric, arms) ->
+                        arms.forEach(
+                                (arm, ticks) -> {
+                                    TreeMap<Long, Double> line = new TreeMap<>();
+                                    ticks.forEach((t, acc) -> line.put(t, acc[1] == 0 ? Double.NaN : acc[0] / acc[1]));
+                                    means.computeIfAbsent(metric, k -> new LinkedHashMap<>()).put(arm, line);
+                                }));
+        return means;
+    }
+
+    static String render(
+            JsonNode experiment, Map<String, Map<String, TreeMap<Long, Double>>> means, List<String> summary) {
+        String name = experiment.path("experiment").asText("experiment");
+        StringBuilder h = new StringBuilder();
+        ReportWriter.head(h, name, experiment.path("description").asText(""));
+        h.append("<p>")
+                .append(experiment.path("arms").size())
+                .append(" arms · seeds ")
+                .append(SvgChart.escape(experiment.path("seeds").toString()))
+                .append(" · baseline <b>")
+                .append(SvgChart.escape(experiment.path("baseline").asText("?")))
+                .append("</b> · engine ")
+                .append(SvgChart.escape(experiment.path("engine").asText("?")))
+                .append(" · each line is an arm's mean over seeds</p>\n");
+        ReportWriter.charts(h, means);
+        if (summary.size() > 1) {
+            h.append("<h2>Summary: mean of the last ")
+                    .append(experiment.path("summary_last_ticks").asText("?"))
+                    .append(" ticks, 95 % intervals over seeds</h2>\n")
+                    .append("<table><tr><th>metric</th><th>arm</th><th>n</th><th>mean [95% CI]</th>")
+                    .append("<th>vs baseline [95% CI]</th></tr>\n");
+            for (String line : summary.subList(1, summary.size())) {
+                List<String> f = MetricSeries.split(line);
+                if (f.size() != 9) {
+                    continue;
+                }
+                h.append("<tr><td>")
+                        .append(SvgChart.escape(f.get(0)))
+                        .append("</td><td>")
+                        .append(SvgChart.escape(f.get(1)))
+                        .append("</td><td class=\"num\">")
+                        .append(SvgChart.escape(f.get(2)))
+                        .append("</td><td class=\"num\">")
+                        .append(interval(f.get(3), f.get(4), f.get(5)))
+                        .append("</td><td class=\"num\">")
+                        .append(interval(f.get(6), f.get(7), f.get(8)))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<h2>Experiment as run</h2>\n<pre>")
+                .append(SvgChart.escape(experiment.toPrettyString()))
+                .append("</pre>\n<p class=\"sub\">Metric definitions: docs/METRICS.md. ")
+                .append("Model: docs/MODEL.md.</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static String interval(String mean, String low, String high) {
+        return SvgChart.escape(
+                MetricRow.formatValue(Double.parseDouble(mean))
+                        + " ["
+                        + MetricRow.formatValue(Double.parseDouble(low))
+                        + ", "
+                        + MetricRow.formatValue(Double.parseDouble(high))
+                        + "]");
+    }
+}

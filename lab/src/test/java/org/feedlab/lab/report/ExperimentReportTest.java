@@ -1,0 +1,87 @@
+package org.feedlab.lab.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentReportTest {
+    @TempDir Path dir;
+
+    static final String RESULTS =
+            """
+            arm,seed,tick,metric,segment,value
+            engagement,1,0,outrage_exposure_share,all,0.2
+            engagement,1,1,outrage_exposure_share,all,0.6
+            engagement,2,0,outrage_exposure_share,all,0.4
+            engagement,2,1,outrage_exposure_share,all,0.8
+            engagement,1,1,outrage_exposure_share,young,0.9
+            chronological,1,0,outrage_exposure_share,all,0.2
+            chronological,1,1,outrage_exposure_share,all,NaN
+            chronological,2,0,outrage_exposure_share,all,0.3
+            chronological,2,1,outrage_exposure_share,all,0.25
+            """;
+
+    @Test
+    void eachArmIsTheMeanOverSeedsOfThePopulation() throws IOException {
+        Map<String, Map<String, TreeMap<Long, Double>>> m = ExperimentReport.armMeans(RESULTS.lines().toList());
+        Map<String, TreeMap<Long, Double>> outrage = m.get("outrage_exposure_share");
+        assertEquals(List.of("engagement", "chronological"), List.copyOf(outrage.keySet()));
+        assertEquals(0.3, outrage.get("engagement").get(0L), 1e-12);
+        assertEquals(0.7, outrage.get("engagement").get(1L), 1e-12, "the young segment is not averaged in");
+        assertEquals(0.25, outrage.get("chronological").get(0L), 1e-12);
+        assertEquals(0.25, outrage.get("chronological").get(1L), 1e-12, "a NaN seed is left out");
+    }
+
+    @Test
+    void writesChartsAndTheSummaryTable() throws IOException {
+        Files.writeString(dir.resolve("results.csv"), RESULTS);
+        Files.writeString(
+                dir.resolve("summary.csv"),
+                """
+                metric,arm,n,mean,ci_low,ci_high,diff_vs_baseline,diff_ci_low,diff_ci_high
+                outrage_exposure_share,engagement,2,0.7,0.5,0.9,0.45,0.2,0.7
+                outrage_exposure_share,chronological,2,0.25,0.25,0.25,0,0,0
+                """);
+        Files.writeString(
+                dir.resolve("experiment.json"),
+                """
+                {"experiment": "demo-exp", "description": "Two <arms>", "engine": "direct",
+                 "seeds": [1, 2], "baseline": "chronological", "arms": [{}, {}], "summary_last_ticks": 1}
+                """);
+        Path out = ReportWriter.write(dir);
+        String html = Files.readString(out);
+        assertEquals(1, html.split("<svg", -1).length - 1, "one chart per charted metric present");
+        assertTrue(html.contains(">engagement</text>") && html.contains(">chronological</text>"), "one line per arm");
+        assertTrue(html.contains("Two &lt;arms&gt;"), "text is escaped");
+        assertTrue(
+                html.contains(
+                        "<td>outrage_exposure_share</td><td>engagement</td><td class=\"num\">2</td>"
+                                + "<td class=\"num\">0.7 [0.5, 0.9]</td><td class=\"num\">0.45 [0.2, 0.7]</td>"),
+                html);
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(ReportWriter.write(dir)));
+    }
+
+    @Test
+    void refusesResultsWithoutTheExperimentDescription() throws IOException {
+        Files.writeString(dir.resolve("results.csv"), RESULTS);
+        IOException e = assertThrows(IOException.class, () -> ReportWriter.write(dir));
+        assertTrue(e.getMessage().contains("experiment.json"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotResults() throws IOException {
+        IOException e =
+                assertThrows(IOException.class, () -> ExperimentReport.armMeans(List.of("tick,metric,segment,value")));
+        assertTrue(e.getMessage().contains("arm,seed,tick,metric,segment,value"), e.getMessage());
+    }
+}
