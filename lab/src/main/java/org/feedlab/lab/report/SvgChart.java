@@ -73,6 +73,11 @@ final class SvgChart {
                 fmt(
                         "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"end\">tick %d</text>",
                         LEFT + plotW, HEIGHT - 10, (long) maxX));
+        // Legend entries right-aligned in one row, each as wide as its label.
+        int legendX = WIDTH - RIGHT;
+        for (String label : lines.keySet()) {
+            legendX -= legendWidth(label);
+        }
         int c = 0;
         for (Map.Entry<String, TreeMap<Long, Double>> line : lines.entrySet()) {
             String colour = COLOURS.get(c % COLOURS.size());
@@ -96,12 +101,18 @@ final class SvgChart {
                 svg.append(
                         fmt(
                                 "<text x=\"%d\" y=\"18\" fill=\"%s\" class=\"legend\">%s</text>",
-                                WIDTH - RIGHT - 60 * (lines.size() - c), colour, escape(line.getKey())));
+                                legendX, colour, escape(line.getKey())));
+                legendX += legendWidth(line.getKey());
             }
             c++;
         }
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    /** Room for a legend label: about 6.5 px per character at 11 px, plus a gap. */
+    private static int legendWidth(String label) {
+        return (int) Math.ceil(6.5 * label.length()) + 14;
     }
 
     private static String tick(double v) {
