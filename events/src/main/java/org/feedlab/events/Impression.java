@@ -75,6 +75,14 @@ public record Impression(
         return (actions & (1 << action.ordinal())) != 0;
     }
 
+    /**
+     * Whether a bit set counts as engagement: any action other than a hide. The society, its
+     * metrics and the platform's profiles all use this one rule.
+     */
+    public static boolean engaged(int actions) {
+        return (actions & ~(1 << Action.HIDE.ordinal())) != 0;
+    }
+
     /** Bit set with the action added. */
     public static int with(int actions, Action action) {
         return actions | (1 << action.ordinal());

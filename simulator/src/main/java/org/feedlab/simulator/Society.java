@@ -290,7 +290,7 @@ public final class Society {
                 boolean engaged =
                         (actions & ~(Impression.with(0, Action.HIDE) | Impression.with(0, Action.CLICK))) != 0;
                 updateFollows(u, c, actions, engaged, social);
-                boolean anyPositive = (actions & ~Impression.with(0, Action.HIDE)) != 0;
+                boolean anyPositive = Impression.engaged(actions);
                 engagedItems += anyPositive ? 1 : 0;
                 charged += Behaviour.budgetCharge(dwell, anyPositive, config);
                 if (u.anger > u.angerTolerance) {

@@ -15,6 +15,7 @@ import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -299,8 +300,7 @@ class ReadingMechanismsTest {
             double charged = 0;
             for (int k = 0; k < seen.size(); k++) {
                 Exposure e = seen.get(k);
-                boolean engaged = (e.actions() & ~(1 << Action.HIDE.ordinal())) != 0;
-                charged += Behaviour.budgetCharge(e.dwell(), engaged, s.config());
+                charged += Behaviour.budgetCharge(e.dwell(), Impression.engaged(e.actions()), s.config());
                 if (k == seen.size() - 2) {
                     beforeLast = charged;
                 }

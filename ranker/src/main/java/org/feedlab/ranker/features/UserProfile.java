@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 
@@ -52,7 +51,7 @@ public final class UserProfile {
      * Adds one logged impression of a known post. Every action but a hide counts as engagement.
      */
     public void apply(Impression impression, Post post) {
-        boolean positive = (impression.actions() & ~(1 << Action.HIDE.ordinal())) != 0;
+        boolean positive = Impression.engaged(impression.actions());
         int topic = Math.floorMod(post.topic(), topics);
         int sb = Buckets.stance(post.stance());
         int ob = Buckets.outrage(post.outrageScore());

@@ -35,8 +35,6 @@ public final class TickMetrics {
     /** Segments reported, in row order. */
     public static final List<String> SEGMENTS = List.of("all", User.ADULT, User.YOUNG);
 
-    private static final int HIDE_BIT = 1 << Action.HIDE.ordinal();
-
     private TickMetrics() {}
 
     /** The metric rows of one tick, in a fixed order: every metric for "all", then per segment. */
@@ -111,7 +109,7 @@ public final class TickMetrics {
                     actionCounts[a.ordinal()]++;
                 }
             }
-            if ((e.actions() & ~HIDE_BIT) != 0) {
+            if (Impression.engaged(e.actions())) {
                 engagements++;
                 if (isOutrage) {
                     engagementsOnOutrage++;
