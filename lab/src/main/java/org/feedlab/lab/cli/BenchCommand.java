@@ -207,57 +207,56 @@ public final class BenchCommand implements Callable<Integer> {
             int aucWins = 0;
             int lossWins = 0;
             for (int h = 0; h < heads; h++) {
-                StringBuilder row =
-                        new StringBuilder(String.format(Locale.ROOT, "%-8s", Heads.names().get(h)));
+                double[][] headAuc = new double[models.size()][];
+                double[][] headLoss = new double[models.size()][];
                 for (int mi = 0; mi < models.size(); mi++) {
-                    row.append(
-                            String.format(
-                                    Locale.ROOT,
-                                    " | %.4f±%.4f / %.4f±%.4f",
-                                    mean(auc[mi][h]), sd(auc[mi][h]),
-                                    mean(loss[mi][h]), sd(loss[mi][h])));
+                    headAuc[mi] = auc[mi][h];
+                    headLoss[mi] = loss[mi][h];
                 }
-                boolean aucBest = true;
-                boolean lossBest = true;
-                for (int mi = 1; mi < models.size(); mi++) {
-                    aucBest &= mean(auc[0][h]) > mean(auc[mi][h]);
-                    lossBest &= mean(loss[0][h]) < mean(loss[mi][h]);
-                }
-                row.append(" | AUC ").append(aucBest ? "yes" : "no")
-                        .append(", log loss ").append(lossBest ? "yes" : "no");
-                out.println(row);
-                aucWins += aucBest ? 1 : 0;
-                lossWins += lossBest ? 1 : 0;
+                boolean[] best = printRow(out, Heads.names().get(h), headAuc, headLoss);
+                aucWins += best[0] ? 1 : 0;
+                lossWins += best[1] ? 1 : 0;
             }
             // Mean over heads, taken per seed so that its spread is over seeds like the rows above.
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s", "mean"));
             double[][] meanAuc = new double[models.size()][];
             double[][] meanLoss = new double[models.size()][];
             for (int mi = 0; mi < models.size(); mi++) {
                 meanAuc[mi] = meanOverHeads(auc[mi], seeds.size());
                 meanLoss[mi] = meanOverHeads(loss[mi], seeds.size());
-                row.append(
-                        String.format(
-                                Locale.ROOT,
-                                " | %.4f±%.4f / %.4f±%.4f",
-                                mean(meanAuc[mi]), sd(meanAuc[mi]),
-                                mean(meanLoss[mi]), sd(meanLoss[mi])));
             }
-            boolean aucBest = true;
-            boolean lossBest = true;
-            for (int mi = 1; mi < models.size(); mi++) {
-                aucBest &= mean(meanAuc[0]) > mean(meanAuc[mi]);
-                lossBest &= mean(meanLoss[0]) < mean(meanLoss[mi]);
-            }
-            row.append(" | AUC ").append(aucBest ? "yes" : "no")
-                    .append(", log loss ").append(lossBest ? "yes" : "no");
-            out.println(row);
+            printRow(out, "mean", meanAuc, meanLoss);
             out.printf(
                     Locale.ROOT,
                     "wide-deep has the best mean AUC on %d of %d heads and the best mean log loss on %d of %d%n",
                     aucWins, heads, lossWins, heads);
             return 0;
         }
+    }
+
+    /**
+     * Prints one table row: per model (first = wide&amp;deep) the mean ± s.d. over seeds of
+     * {@code auc[model][seed]} and {@code loss[model][seed]}, then whether wide&amp;deep has the
+     * best mean AUC and the best mean log loss, which it returns in that order.
+     */
+    static boolean[] printRow(PrintWriter out, String label, double[][] auc, double[][] loss) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s", label));
+        boolean aucBest = true;
+        boolean lossBest = true;
+        for (int mi = 0; mi < auc.length; mi++) {
+            row.append(
+                    String.format(
+                            Locale.ROOT,
+                            " | %.4f±%.4f / %.4f±%.4f",
+                            mean(auc[mi]), sd(auc[mi]), mean(loss[mi]), sd(loss[mi])));
+            if (mi > 0) {
+                aucBest &= mean(auc[0]) > mean(auc[mi]);
+                lossBest &= mean(loss[0]) < mean(loss[mi]);
+            }
+        }
+        row.append(" | AUC ").append(aucBest ? "yes" : "no")
+                .append(", log loss ").append(lossBest ? "yes" : "no");
+        out.println(row);
+        return new boolean[] {aucBest, lossBest};
     }
 
     /** Per seed, the mean over heads of {@code perHead[head][seed]} (finite values only). */

@@ -121,10 +121,7 @@ public final class ExperimentReport {
             }
             h.append("</table>\n");
         }
-        h.append("<h2>Experiment as run</h2>\n<pre>")
-                .append(SvgChart.escape(experiment.toPrettyString()))
-                .append("</pre>\n<p class=\"sub\">Metric definitions: docs/METRICS.md. ")
-                .append("Model: docs/MODEL.md.</p>\n</body></html>\n");
+        ReportWriter.foot(h, "Experiment as run", experiment);
         return h.toString();
     }
 

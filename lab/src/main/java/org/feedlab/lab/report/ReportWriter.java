@@ -142,11 +142,19 @@ public final class ReportWriter {
                         .append("</td></tr>\n");
             }
         }
-        h.append("</table>\n<h2>Scenario as run</h2>\n<pre>")
-                .append(SvgChart.escape(scenario.toPrettyString()))
+        h.append("</table>\n");
+        foot(h, "Scenario as run", scenario);
+        return h.toString();
+    }
+
+    /** What was run, as JSON under {@code heading}, the pointers to the docs, and the page end. */
+    static void foot(StringBuilder h, String heading, JsonNode asRun) {
+        h.append("<h2>")
+                .append(SvgChart.escape(heading))
+                .append("</h2>\n<pre>")
+                .append(SvgChart.escape(asRun.toPrettyString()))
                 .append("</pre>\n<p class=\"sub\">Metric definitions: docs/METRICS.md. ")
                 .append("Model: docs/MODEL.md.</p>\n</body></html>\n");
-        return h.toString();
     }
 
     static List<String> charted() {
