@@ -142,6 +142,6 @@ public record RankerConfig(
 
     /** Defaults used when a scenario leaves a field out. */
     public static RankerConfig defaults() {
-        return new RankerConfig("engagement", 2, 2, 8, 200, 100, 3, 3, 0.1);
+        return new RankerConfig("engagement", 2, 2, 8, 200, 100, 3, 3, 0.03);
     }
 }

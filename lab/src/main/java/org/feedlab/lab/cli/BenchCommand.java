@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.feedlab.bench.BenchRunner;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
+import org.feedlab.lab.experiment.Summary;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
@@ -229,8 +230,63 @@ public final class BenchCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "wide-deep has the best mean AUC on %d of %d heads and the best mean log loss on %d of %d%n",
                     aucWins, heads, lossWins, heads);
+            printPairedDifferences(out, models, auc, loss);
             return 0;
         }
+    }
+
+    /**
+     * Per head and baseline, the paired difference wide&amp;deep − baseline over seeds (same
+     * logs, same test ticks), its mean with a 95 % t-interval, and a verdict: "better" or "worse"
+     * when the interval excludes 0 on both AUC and log loss in the same direction, "no clear
+     * difference" otherwise. Prints the verdict counts last.
+     */
+    static void printPairedDifferences(
+            PrintWriter out, List<String> models, double[][][] auc, double[][][] loss) {
+        int heads = Heads.names().size();
+        out.println(
+                "paired difference wide-deep − baseline per head, mean [95 % t-interval over seeds];"
+                        + " AUC higher and log loss lower is better");
+        for (int mi = 1; mi < models.size(); mi++) {
+            int better = 0;
+            int worse = 0;
+            for (int h = 0; h < heads; h++) {
+                double[] dAuc = difference(auc[0][h], auc[mi][h]);
+                double[] dLoss = difference(loss[0][h], loss[mi][h]);
+                double[] a = Summary.meanAndHalfWidth(Arrays.stream(dAuc).boxed().toList());
+                double[] l = Summary.meanAndHalfWidth(Arrays.stream(dLoss).boxed().toList());
+                String verdict;
+                if (a[0] - a[1] > 0 && l[0] + l[1] < 0) {
+                    verdict = "better";
+                    better++;
+                } else if (a[0] + a[1] < 0 && l[0] - l[1] > 0) {
+                    verdict = "worse";
+                    worse++;
+                } else {
+                    verdict = "no clear difference";
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "%-8s vs %-6s | ΔAUC %+.4f [%+.4f, %+.4f] | Δlog loss %+.4f [%+.4f, %+.4f] | %s%n",
+                        Heads.names().get(h), models.get(mi), a[0], a[0] - a[1], a[0] + a[1],
+                        l[0], l[0] - l[1], l[0] + l[1], verdict);
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "wide-deep vs %s: better on %d of %d heads, worse on %d, no clear difference on %d%n",
+                    models.get(mi), better, heads, worse, heads - better - worse);
+        }
+    }
+
+    /** Per seed a − b, over the seeds where both are finite. */
+    private static double[] difference(double[] a, double[] b) {
+        List<Double> d = new ArrayList<>();
+        for (int k = 0; k < a.length; k++) {
+            if (Double.isFinite(a[k]) && Double.isFinite(b[k])) {
+                d.add(a[k] - b[k]);
+            }
+        }
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**

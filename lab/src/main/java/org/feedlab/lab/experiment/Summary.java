@@ -80,7 +80,7 @@ public final class Summary {
     }
 
     /** Mean and half-width of the 95 % t-interval (NaN half-width for fewer than two values). */
-    static double[] meanAndHalfWidth(List<Double> xs) {
+    public static double[] meanAndHalfWidth(List<Double> xs) {
         int n = xs.size();
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};

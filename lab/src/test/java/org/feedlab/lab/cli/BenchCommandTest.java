@@ -64,6 +64,38 @@ class BenchCommandTest {
     }
 
     @Test
+    void pairedDifferencesGiveAVerdictOnlyWhenTheIntervalExcludesZero() {
+        int heads = org.feedlab.ranker.model.Heads.names().size();
+        // [model][head][seed] for wide-deep and one baseline over three seeds.
+        double[][][] auc = new double[2][heads][];
+        double[][][] loss = new double[2][heads][];
+        for (int h = 0; h < heads; h++) {
+            auc[1][h] = new double[] {0.60, 0.62, 0.64};
+            loss[1][h] = new double[] {0.50, 0.52, 0.54};
+            // Head 0: better on every seed by about 0.01; head 1: worse by about 0.01; the rest
+            // straddle zero.
+            auc[0][h] = h == 0 ? new double[] {0.61, 0.631, 0.649}
+                    : h == 1 ? new double[] {0.59, 0.611, 0.629}
+                    : new double[] {0.61, 0.61, 0.645};
+            loss[0][h] = h == 0 ? new double[] {0.49, 0.511, 0.529}
+                    : h == 1 ? new double[] {0.51, 0.531, 0.549}
+                    : new double[] {0.49, 0.53, 0.54};
+        }
+        StringWriter text = new StringWriter();
+        BenchCommand.printPairedDifferences(
+                new PrintWriter(text, true), java.util.List.of("wide-deep", "linear"), auc, loss);
+        java.util.List<String> lines = text.toString().lines().toList();
+        assertTrue(lines.get(1).endsWith("| better"), lines.get(1));
+        assertTrue(lines.get(1).contains("ΔAUC +0.0100"), lines.get(1));
+        assertTrue(lines.get(2).endsWith("| worse"), lines.get(2));
+        assertTrue(lines.get(3).endsWith("| no clear difference"), lines.get(3));
+        assertEquals(
+                "wide-deep vs linear: better on 1 of " + heads + " heads, worse on 1, no clear difference on "
+                        + (heads - 2),
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
     void tooFewTicksIsAUsageError() {
         Result r = bench("--ticks", "3");
         assertEquals(FeedLabCommand.EXIT_USAGE, r.status());

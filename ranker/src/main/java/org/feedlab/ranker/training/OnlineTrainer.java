@@ -17,6 +17,7 @@ import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.Scorers;
 import org.feedlab.ranker.model.widedeep.WideDeepLearner;
+import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
@@ -107,7 +108,12 @@ public final class OnlineTrainer {
                         Seeds.derive(runSeed, 0, tick, "subsample"));
         TrainedModel model = train(examples, versionId(tick), Seeds.mix(runSeed, 0, tick, "train"));
         if (!heldOut.isEmpty()) {
-            model = model.withEvaluation(Evaluation.asMap(Evaluation.score(model.scorer(), heldOut)));
+            java.util.Map<String, String> evaluation =
+                    Evaluation.asMap(Evaluation.score(model.scorer(), heldOut));
+            if (model.scorer() instanceof WideDeepScorer wd) {
+                evaluation.putAll(wd.meanAbsDeepLogits(heldOut.stream().map(TrainingExample::features).toList()));
+            }
+            model = model.withEvaluation(evaluation);
         }
         return install(model, model.scorer().toBytes());
     }

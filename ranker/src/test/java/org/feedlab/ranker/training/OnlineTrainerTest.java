@@ -40,6 +40,9 @@ class OnlineTrainerTest {
         assertEquals(Feature.names(), m.scorer().featureNames());
         assertTrue(m.evaluation().containsKey("click.auc"), m.evaluation().toString());
         assertTrue(m.evaluation().containsKey("survey.log_loss"));
+        // How far the deep part moves the held-out logits: a number, not a placeholder.
+        double deep = Double.parseDouble(m.evaluation().get("click.deep_abs_logit"));
+        assertTrue(Double.isFinite(deep) && deep >= 0.0, m.evaluation().toString());
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class WideDeepParameters implements FeedForwardParameters {
     private final int heads;
     private final int embeddingDim;
     private final int[] hidden;
+    private final InputScale inputScale;
     private Tensor[] weights;
 
     /**
@@ -40,12 +41,28 @@ public final class WideDeepParameters implements FeedForwardParameters {
     private transient double[][] cachedActivations;
     private transient boolean training;
 
+    /**
+     * A fresh network with seeded random weights.
+     *
+     * @param inputScale how the deep part standardises the layout's numeric inputs
+     */
     WideDeepParameters(
-            Layout layout, int heads, int embeddingDim, int[] hidden, SplittableRandom rng) {
+            Layout layout,
+            int heads,
+            int embeddingDim,
+            int[] hidden,
+            InputScale inputScale,
+            SplittableRandom rng) {
+        if (inputScale.shift().length != layout.numericIds().length) {
+            throw new IllegalArgumentException(
+                    "input scale has " + inputScale.shift().length + " inputs, the layout "
+                            + layout.numericIds().length);
+        }
         this.layout = layout;
         this.heads = heads;
         this.embeddingDim = embeddingDim;
         this.hidden = hidden.clone();
+        this.inputScale = inputScale;
         Random gaussian = new Random(rng.nextLong());
         int fields = layout.fieldIds().length;
         weights = new Tensor[1 + fields + 2 * hidden.length + 1];
@@ -73,6 +90,7 @@ public final class WideDeepParameters implements FeedForwardParameters {
         this.heads = other.heads;
         this.embeddingDim = other.embeddingDim;
         this.hidden = other.hidden.clone();
+        this.inputScale = other.inputScale;
         this.weights = new Tensor[other.weights.length];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = other.weights[i].copy();
@@ -107,6 +125,11 @@ public final class WideDeepParameters implements FeedForwardParameters {
 
     int[] hidden() {
         return hidden.clone();
+    }
+
+    /** How the deep part standardises its numeric inputs. */
+    InputScale inputScale() {
+        return inputScale;
     }
 
     void setTraining(boolean training) {
@@ -156,7 +179,7 @@ public final class WideDeepParameters implements FeedForwardParameters {
         int nNum = layout.numericIds().length;
         double[] a = new double[layout.deepInputs(embeddingDim)];
         for (int i = 0; i < nNum; i++) {
-            a[i] = x[layout.numericIds()[i]];
+            a[i] = inputScale.apply(i, x[layout.numericIds()[i]]);
         }
         for (int f = 0; f < fields; f++) {
             DenseMatrix e = embedding(f);
@@ -362,13 +385,12 @@ public final class WideDeepParameters implements FeedForwardParameters {
         return new WideDeepParameters(this);
     }
 
-    /** Whether {@code other} has this network's shape, so its weights can seed a warm start. */
-    boolean sameShape(WideDeepParameters other) {
-        return other != null
-                && layout.sameAs(other.layout)
-                && heads == other.heads
-                && embeddingDim == other.embeddingDim
-                && java.util.Arrays.equals(hidden, other.hidden);
+    /** Whether a network of the given shape can start from these weights (a warm start). */
+    boolean sameShape(Layout otherLayout, int otherHeads, int otherEmbeddingDim, int[] otherHidden) {
+        return layout.sameAs(otherLayout)
+                && heads == otherHeads
+                && embeddingDim == otherEmbeddingDim
+                && java.util.Arrays.equals(hidden, otherHidden);
     }
 
     /**

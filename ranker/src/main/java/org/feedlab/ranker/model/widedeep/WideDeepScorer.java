@@ -23,7 +23,8 @@ import org.tribuo.multilabel.MultiLabel;
  * order, scoring a whole request's candidates per call without allocating.
  *
  * <p>Compilation folds each categorical embedding into the first hidden layer (E·W₁ is linear,
- * so a one-hot slot becomes one row of the first layer) and puts the wide weights next to it, so
+ * so a one-hot slot becomes one row of the first layer), folds the deep part's input
+ * standardisation into the first layer's weights and bias, and puts the wide weights next to it, so
  * the first stage is one pass over the candidate's non-zero slots adding a row of length
  * h₁ + heads; the remaining layers are dense, stored input-major so the inner loops are
  * contiguous multiply-adds the JIT vectorizes, and skip the zero activations ReLU leaves.
@@ -125,6 +126,7 @@ public final class WideDeepScorer implements Scorer {
             }
         }
         int nNum = layout.numericIds().length;
+        InputScale inputScale = p.inputScale();
         DenseMatrix w1 = p.layer(0);
         DenseMatrix wide = p.wide();
         int stride = h1 + heads;
@@ -136,8 +138,11 @@ public final class WideDeepScorer implements Scorer {
             }
             int base = s * stride;
             if (numericPos[id] >= 0) {
+                // The deep part's standardisation (x − shift)·scale: the scale goes into the
+                // weight, the shift into the bias below.
+                double scale = inputScale.scale()[numericPos[id]];
                 for (int o = 0; o < h1; o++) {
-                    first[base + o] = (float) w1.get(o, numericPos[id]);
+                    first[base + o] = (float) (w1.get(o, numericPos[id]) * scale);
                 }
             } else if (fieldOf[id] >= 0) {
                 DenseMatrix e = p.embedding(fieldOf[id]);
@@ -157,7 +162,11 @@ public final class WideDeepScorer implements Scorer {
         float[] firstBias = new float[stride];
         DenseVector b1 = p.layerBias(0);
         for (int o = 0; o < h1; o++) {
-            firstBias[o] = (float) b1.get(o);
+            double bias = b1.get(o);
+            for (int i = 0; i < nNum; i++) {
+                bias -= w1.get(o, i) * inputScale.shift()[i] * inputScale.scale()[i];
+            }
+            firstBias[o] = (float) bias;
         }
         for (int h = 0; h < heads; h++) {
             firstBias[h1 + h] = (float) wide.get(rows[h], layout.features());
@@ -270,6 +279,30 @@ public final class WideDeepScorer implements Scorer {
         for (int h = 0; h < heads; h++) {
             deep[h] = buf[deepAt + h];
         }
+    }
+
+    /**
+     * Per head, the mean absolute logit of the deep part over the examples, as model-version
+     * record entries {@code <head>.deep_abs_logit}: how much the deep part moves the scores. A
+     * value of 0 means its ReLU units are dead and the model ranks with its wide part alone.
+     */
+    public java.util.Map<String, String> meanAbsDeepLogits(List<float[]> examples) {
+        int heads = headNames.length;
+        double[] sum = new double[heads];
+        double[] wide = new double[heads];
+        double[] deep = new double[heads];
+        for (float[] x : examples) {
+            explain(x, wide, deep);
+            for (int h = 0; h < heads; h++) {
+                sum[h] += Math.abs(deep[h]);
+            }
+        }
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (int h = 0; h < heads; h++) {
+            double mean = examples.isEmpty() ? Double.NaN : sum[h] / examples.size();
+            out.put(headNames[h] + ".deep_abs_logit", String.format(java.util.Locale.ROOT, "%.6f", mean));
+        }
+        return out;
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class WideDeepTrainer
     private final MaskedBinaryCrossEntropy objective = new MaskedBinaryCrossEntropy();
 
     private Layout pendingLayout;
+    private Dataset<MultiLabel> pendingData;
     private WideDeepParameters pendingWarmStart;
 
     /** For OLCUT configuration. */
@@ -103,10 +104,12 @@ public final class WideDeepTrainer
     public synchronized WideDeepModel train(
             Dataset<MultiLabel> examples, Map<String, Provenance> runProvenance, int invocationCount) {
         pendingLayout = Layout.of(examples.getFeatureIDMap());
+        pendingData = examples;
         try {
             return super.train(examples, runProvenance, invocationCount);
         } finally {
             pendingLayout = null;
+            pendingData = null;
             pendingWarmStart = null;
         }
     }
@@ -168,9 +171,21 @@ public final class WideDeepTrainer
     @Override
     protected WideDeepParameters createParameters(
             int numFeatures, int numOutputs, SplittableRandom localRNG) {
-        WideDeepParameters fresh =
-                new WideDeepParameters(pendingLayout, numOutputs, embeddingDim, hiddenSizes, localRNG);
-        WideDeepParameters start = fresh.sameShape(pendingWarmStart) ? pendingWarmStart.copy() : fresh;
+        WideDeepParameters start;
+        if (pendingWarmStart != null
+                && pendingWarmStart.sameShape(pendingLayout, numOutputs, embeddingDim, hiddenSizes)) {
+            // Keeps the warm start's weights and its input standardisation.
+            start = pendingWarmStart.copy();
+        } else {
+            start =
+                    new WideDeepParameters(
+                            pendingLayout,
+                            numOutputs,
+                            embeddingDim,
+                            hiddenSizes,
+                            InputScale.fit(pendingData, pendingLayout),
+                            localRNG);
+        }
         start.setTraining(true);
         return start;
     }

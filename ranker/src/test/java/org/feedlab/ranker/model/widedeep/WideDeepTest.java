@@ -19,9 +19,12 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
 
 class WideDeepTest {
-    /** Two 4-valued categorical fields and two numeric features. */
+    /**
+     * Two 4-valued categorical fields, two numeric features and a counter "age" in [0, 30) that
+     * predicts nothing (a post-age-like input far from unit scale).
+     */
     static final List<String> FEATURES =
-            List.of("a=0", "a=1", "a=2", "a=3", "b=0", "b=1", "b=2", "b=3", "u", "v");
+            List.of("a=0", "a=1", "a=2", "a=3", "b=0", "b=1", "b=2", "b=3", "u", "v", "age");
 
     static final List<String> HEADS = List.of("parity", "linear");
 
@@ -30,6 +33,11 @@ class WideDeepTest {
      * one-hot slots can express (each slot's marginal rate is one half). Head "linear" rises with u.
      */
     static List<TrainingExample> data(int n, long seed) {
+        return data(n, seed, 0.85);
+    }
+
+    /** As {@link #data(int, long)} with P(parity | a + b even) = {@code even}, 1 − even otherwise. */
+    static List<TrainingExample> data(int n, long seed, double even) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<TrainingExample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -42,7 +50,8 @@ class WideDeepTest {
             x[4 + b] = 1f;
             x[8] = u;
             x[9] = v;
-            double pParity = (a + b) % 2 == 0 ? 0.85 : 0.15;
+            x[10] = (float) rng.nextInt(30);
+            double pParity = (a + b) % 2 == 0 ? even : 1.0 - even;
             double pLinear = 1.0 / (1.0 + Math.exp(-2.5 * u));
             int labels = (rng.nextDouble() < pParity ? 1 : 0) | (rng.nextDouble() < pLinear ? 2 : 0);
             out.add(new TrainingExample(x, labels));
@@ -51,10 +60,37 @@ class WideDeepTest {
     }
 
     static TrainedModel wideDeep(List<TrainingExample> train, long seed, TrainedModel warm) {
+        return wideDeep(train, seed, warm, 0.05);
+    }
+
+    static TrainedModel wideDeep(
+            List<TrainingExample> train, long seed, TrainedModel warm, double learningRate) {
         return new WideDeepLearner(
                         FEATURES, org.feedlab.ranker.model.Datasets.allColumns(FEATURES.size()),
-                        HEADS, 3, 0.05, 8, 4, List.of(16, 8), seed)
+                        HEADS, 3, learningRate, 8, 4, List.of(16, 8), seed)
                 .train(train, "v-test", warm);
+    }
+
+    /**
+     * The closed loop retrains every few ticks, each time warm-started from the previous version
+     * with a fresh AdaGrad, on a society whose patterns drift. The deep part must keep its
+     * capacity through versions that do not need it: after ten versions without the parity
+     * interaction, three versions with it must learn it. With an unscaled counter among its
+     * inputs and a learning rate of 0.1, the deep part's ReLU units died during the quiet
+     * versions and it could not learn again (its logits stayed exactly zero).
+     */
+    @Test
+    void deepPartKeepsItsCapacityThroughWarmStarts() {
+        double rate = org.feedlab.ranker.RankerConfig.defaults().learningRate();
+        TrainedModel model = null;
+        for (int version = 0; version < 10; version++) {
+            model = wideDeep(data(4000, 100 + version, 0.5), 23 + version, model, rate);
+        }
+        for (int version = 10; version < 13; version++) {
+            model = wideDeep(data(4000, 100 + version), 23 + version, model, rate);
+        }
+        Evaluation.HeadScore[] score = Evaluation.score(model.scorer(), data(3000, 99));
+        assertTrue(score[0].auc() > 0.8, "parity AUC once the interaction appears " + score[0].auc());
     }
 
     @Test
