@@ -17,6 +17,11 @@ public final class Topics {
     /** Model versions with provenance, one per retraining. */
     public static final Topic<ModelVersion> MODEL_VERSIONS =
             new Topic<>("model-versions", ModelVersion.class);
+    /**
+     * Explanations of served feeds, for the users an audit samples (stream option {@code
+     * audit_share}; empty by default).
+     */
+    public static final Topic<FeedAudit> FEED_AUDIT = new Topic<>("feed-audit", FeedAudit.class);
     /** Records that could not be read, with their origin. */
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>("dead-letters", DeadLetter.class);
@@ -27,7 +32,7 @@ public final class Topics {
 
     /** Every topic, for creating them on a fresh broker. */
     public static final List<Topic<?>> ALL =
-            List.of(POSTS, FEED_REQUESTS, FEEDS, ENGAGEMENTS, MODEL_VERSIONS, DEAD_LETTERS);
+            List.of(POSTS, FEED_REQUESTS, FEEDS, ENGAGEMENTS, MODEL_VERSIONS, FEED_AUDIT, DEAD_LETTERS);
 
     private Topics() {}
 }

@@ -15,6 +15,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.JsonSerde;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Topic;
@@ -45,6 +46,10 @@ public final class KafkaEndpoints {
 
     public static KafkaSink<ModelVersion> modelVersionSink(String bootstrapServers) {
         return sink(bootstrapServers, Topics.MODEL_VERSIONS, new VersionKey());
+    }
+
+    public static KafkaSink<FeedAudit> auditSink(String bootstrapServers) {
+        return sink(bootstrapServers, Topics.FEED_AUDIT, new AuditKey());
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(String bootstrapServers) {
@@ -84,6 +89,14 @@ public final class KafkaEndpoints {
         @Override
         public byte[] serialize(Feed feed) {
             return Integer.toString(feed.userId()).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Feed audits are keyed by user, like the feeds they explain. */
+    static final class AuditKey implements SerializationSchema<FeedAudit> {
+        @Override
+        public byte[] serialize(FeedAudit audit) {
+            return Integer.toString(audit.userId()).getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
@@ -20,16 +21,22 @@ import org.feedlab.ranker.TickContext;
  * inbound ─▶ route ─┬─▶ dead letters
  *                   ├─▶ (all records, key 0) ─▶ platform replay + trainer (p=1) ─▶ contexts ─┐
  *                   └─▶ (requests + impressions, key user) ──────────────────▶ scorer ◀─ broadcast
+ *                                                                      feeds ◀─┘└─▶ feed audits
  * </pre>
  */
 public final class RankingTopology {
     private RankingTopology() {}
 
-    /** The job's outputs. */
+    /**
+     * The job's outputs.
+     *
+     * @param audits explanations of the feeds of audited users (empty without an audit)
+     */
     public record Outputs(
             DataStream<Feed> feeds,
             DataStream<ModelVersion> modelVersions,
-            DataStream<DeadLetter> deadLetters) {}
+            DataStream<DeadLetter> deadLetters,
+            DataStream<FeedAudit> audits) {}
 
     public static Outputs build(DataStream<Inbound> inbound, JobSettings settings) {
         SingleOutputStreamOperator<PlatformRecord> records =
@@ -51,7 +58,7 @@ public final class RankingTopology {
                 contexts.getSideOutput(PlatformReplayFunction.MODEL_VERSIONS);
         BroadcastStream<TickContext> broadcast = contexts.broadcast(ScoringFunction.CONTEXTS);
 
-        DataStream<Feed> feeds =
+        SingleOutputStreamOperator<Feed> feeds =
                 records.filter(r -> r instanceof FeedRequest || r instanceof Impression)
                         .uid("user-records")
                         .name("Requests and impressions")
@@ -61,7 +68,8 @@ public final class RankingTopology {
                         .returns(TypeInformation.of(Feed.class))
                         .uid(ScoringFunction.UID)
                         .name(ScoringFunction.NAME);
-        return new Outputs(feeds, modelVersions, deadLetters);
+        return new Outputs(
+                feeds, modelVersions, deadLetters, feeds.getSideOutput(ScoringFunction.AUDITS));
     }
 
     static int userOf(PlatformRecord r) {

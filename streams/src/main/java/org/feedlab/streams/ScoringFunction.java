@@ -16,13 +16,16 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.PlatformRecord;
 import org.feedlab.ranker.FeedRanker;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.model.FeedExplanation;
 import org.feedlab.ranker.training.PlatformReplay;
 
 /**
@@ -39,6 +42,13 @@ public final class ScoringFunction
     /** Broadcast state: tick → context. */
     public static final MapStateDescriptor<Long, TickContext> CONTEXTS =
             new MapStateDescriptor<>("tick-contexts", Types.LONG, TypeInformation.of(TickContext.class));
+
+    /** Explanations of the feeds served to audited users ({@link JobSettings#audited}). */
+    public static final OutputTag<FeedAudit> AUDITS =
+            new OutputTag<>("feed-audits", TypeInformation.of(FeedAudit.class));
+
+    /** Wide features listed per audited item. */
+    static final int AUDIT_TOP_FEATURES = 5;
 
     /** Contexts older than this many ticks behind the newest are dropped. */
     private static final int CONTEXTS_KEPT = 3;
@@ -124,7 +134,13 @@ public final class ScoringFunction
         requests.sort(Comparator.comparingLong(FeedRequest::requestId));
         for (FeedRequest request : requests) {
             TickContext ranking = request.tick() == phase ? context : contexts.get(request.tick());
-            out.collect(ranker.rank(request, user, ranking));
+            Feed feed = ranker.rank(request, user, ranking);
+            out.collect(feed);
+            if (settings.audited(request.userId())) {
+                ctx.output(
+                        AUDITS,
+                        FeedExplanation.explainFeed(ranker, feed, user, ranking, AUDIT_TOP_FEATURES));
+            }
         }
         profile.update(user);
     }

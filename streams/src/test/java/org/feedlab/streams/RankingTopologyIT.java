@@ -26,6 +26,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.feedlab.events.Action;
 import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
@@ -68,7 +69,10 @@ class RankingTopologyIT {
 
     /** What one job run produced. */
     private record RunResult(
-            List<Feed> feeds, List<ModelVersion> modelVersions, List<DeadLetter> deadLetters) {}
+            List<Feed> feeds,
+            List<ModelVersion> modelVersions,
+            List<DeadLetter> deadLetters,
+            List<FeedAudit> audits) {}
 
     /**
      * The input in arrival order. Per phase t: impressions of tick t−1, posts and requests of t,
@@ -211,6 +215,57 @@ class RankingTopologyIT {
         assertThat(canonicalFeeds(two)).isEqualTo(canonicalFeeds(one));
         assertThat(versionSummary(two)).isEqualTo(versionSummary(one));
         assertThat(two.deadLetters()).isEqualTo(one.deadLetters());
+        assertThat(canonicalAudits(two)).isEqualTo(canonicalAudits(one));
+    }
+
+    /**
+     * The fixtures audit every user: each served feed has one audit listing its items and scores,
+     * and each head's wide and deep logits give back the served prediction, their weighted sum
+     * the score.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void everyAuditedFeedIsExplainedItemByItem(int parallelism) throws Exception {
+        RunResult result = run(parallelism);
+        Map<Long, FeedAudit> audits = new HashMap<>();
+        result.audits().forEach(a -> audits.put(a.requestId(), a));
+        assertThat(result.audits()).hasSameSizeAs(result.feeds());
+        int explainedTerms = 0;
+        for (Feed feed : result.feeds()) {
+            FeedAudit audit = audits.get(feed.requestId());
+            assertThat(audit).as("audit of request %d", feed.requestId()).isNotNull();
+            assertThat(audit.modelVersion()).isEqualTo(feed.modelVersion());
+            assertThat(audit.items()).extracting(FeedAudit.Item::postId)
+                    .containsExactlyElementsOf(feed.items().stream().map(FeedItem::postId).toList());
+            for (int i = 0; i < feed.items().size(); i++) {
+                FeedItem served = feed.items().get(i);
+                FeedAudit.Item item = audit.items().get(i);
+                assertThat(item.score()).isEqualTo(served.score());
+                if (served.predictions().length == 0) {
+                    assertThat(item.terms()).isEmpty();
+                    continue;
+                }
+                double sum = 0.0;
+                for (int h = 0; h < item.terms().size(); h++) {
+                    FeedAudit.Term t = item.terms().get(h);
+                    assertThat(t.prediction()).isEqualTo(served.predictions()[h]);
+                    assertThat(1.0 / (1.0 + Math.exp(-(t.wide() + t.deep()))))
+                            .isCloseTo(t.prediction(), org.assertj.core.data.Offset.offset(1e-5));
+                    sum += t.contribution();
+                    explainedTerms++;
+                }
+                assertThat(sum).isCloseTo(item.score(), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(item.topWide()).isNotEmpty();
+            }
+        }
+        assertThat(explainedTerms).isPositive();
+    }
+
+    private static List<String> canonicalAudits(RunResult r) {
+        return r.audits().stream()
+                .sorted(Comparator.comparingLong(FeedAudit::requestId))
+                .map(a -> new String(org.feedlab.events.JsonSerde.write(a), StandardCharsets.UTF_8))
+                .toList();
     }
 
     private static synchronized RunResult run(int parallelism) throws Exception {
@@ -232,12 +287,14 @@ class RankingTopologyIT {
         out.feeds().sinkTo(new CollectingSink<>(prefix + "feeds")).name("Feeds");
         out.modelVersions().sinkTo(new CollectingSink<>(prefix + "versions")).name("Versions");
         out.deadLetters().sinkTo(new CollectingSink<>(prefix + "dead")).name("Dead letters");
+        out.audits().sinkTo(new CollectingSink<>(prefix + "audits")).name("Feed audits");
         env.execute("ranking topology at parallelism " + parallelism);
         RunResult result =
                 new RunResult(
                         CollectingSink.results(prefix + "feeds"),
                         CollectingSink.results(prefix + "versions"),
-                        CollectingSink.results(prefix + "dead"));
+                        CollectingSink.results(prefix + "dead"),
+                        CollectingSink.results(prefix + "audits"));
         RUNS.put(parallelism, result);
         return result;
     }

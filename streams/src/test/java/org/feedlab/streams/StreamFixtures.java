@@ -32,11 +32,13 @@ final class StreamFixtures {
 
     /**
      * Settings whose trainer starts early (bootstrap 1 tick, retrain every tick) so a few ticks
-     * of input exercise the model path, with a short candidate age so age filtering shows.
+     * of input exercise the model path, with a short candidate age so age filtering shows, and an
+     * audit of every user.
      */
     static JobSettings settings() {
         RankerConfig ranker = new RankerConfig("engagement", 1, 1, 8, 200, 100, MAX_AGE, 2, 0.1);
-        return new JobSettings(ranker, TOPICS, 42L);
+        // Every user's feeds are audited, so the audit output is exercised too.
+        return new JobSettings(ranker, TOPICS, 42L, 1.0);
     }
 
     /** A post whose topic, stance and outrage vary with its id, so features are not all equal. */

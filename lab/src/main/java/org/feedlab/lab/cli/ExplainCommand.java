@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
@@ -102,21 +103,21 @@ public final class ExplainCommand implements Callable<Integer> {
                 scenario.name(), scenario.seed(), user, tick, p.items.size(), p.model,
                 p.objective);
         int rank = 0;
-        for (FeedExplanation.Item item : p.items) {
+        for (FeedAudit.Item item : p.items) {
             out.printf(Locale.ROOT, "#%d post %d  score %.6f%n", rank++, item.postId(), item.score());
             if (item.terms().isEmpty()) {
                 out.println("    (no model ranked this feed: no terms)");
                 continue;
             }
             out.println("    head      weight    p        w×p        wide logit  deep logit");
-            for (FeedExplanation.Term t : item.terms()) {
+            for (FeedAudit.Term t : item.terms()) {
                 out.printf(
                         Locale.ROOT,
                         "    %-8s %8.3f  %.5f  %+10.5f  %+10.4f  %+10.4f%n",
                         t.head(), t.weight(), t.prediction(), t.contribution(), t.wide(), t.deep());
             }
             StringBuilder wide = new StringBuilder("    top wide features (" + item.topHead() + " logit):");
-            for (FeedExplanation.Contribution c : item.topWide()) {
+            for (FeedAudit.Contribution c : item.topWide()) {
                 wide.append(String.format(Locale.ROOT, " %s=%.3g→%+.4f", c.feature(), c.value(), c.logit()));
             }
             out.println(wide);
@@ -154,7 +155,7 @@ public final class ExplainCommand implements Callable<Integer> {
         private final int user;
         private final long tick;
         private final int top;
-        List<FeedExplanation.Item> items;
+        List<FeedAudit.Item> items;
         String model = "";
         String objective = "";
 
@@ -169,9 +170,10 @@ public final class ExplainCommand implements Callable<Integer> {
         protected void ranked(
                 TickContext context, FeedRequest request, UserProfile profile, Feed feed) {
             if (request.tick() == tick && request.userId() == user) {
-                model = feed.modelVersion();
-                objective = feed.objective();
-                items = FeedExplanation.explain(ranker(), request, profile, context, top);
+                FeedAudit audit = FeedExplanation.explainFeed(ranker(), feed, profile, context, top);
+                model = audit.modelVersion();
+                objective = audit.objective();
+                items = audit.items();
             }
         }
     }

@@ -30,6 +30,9 @@ import org.feedlab.streams.JobSettings;
  * is stopped on the way out, also on Ctrl-C.
  */
 public final class LabLauncher implements RunLauncher {
+    /** The run directory's copy of the audit topic (written when the scenario audits feeds). */
+    public static final String AUDIT_FILE = "feed-audit.jsonl";
+
     private final Path runsRoot;
     private final PrintStream console;
 
@@ -134,6 +137,17 @@ public final class LabLauncher implements RunLauncher {
             List<ModelVersion> versions = platform.modelVersions();
             Map<String, Object> facts = platform.pipelineFacts();
             dir.writeMetrics(rows);
+            List<org.feedlab.events.FeedAudit> audits = platform.audits();
+            if (!audits.isEmpty()) {
+                // The audit topic's records, one JSON object per line, in tick then request order.
+                java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+                for (org.feedlab.events.FeedAudit a : audits) {
+                    lines.writeBytes(org.feedlab.events.JsonSerde.write(a));
+                    lines.write('\n');
+                }
+                dir.write(AUDIT_FILE, lines.toByteArray());
+                facts.put("audited_feeds", audits.size());
+            }
             Map<String, Object> manifest = manifest(request, platform.engine(), versions, facts);
             manifest.put("snapshot_ticks", request.snapshotTicks());
             manifest.put("snapshots", snapshots.written());
@@ -167,7 +181,8 @@ public final class LabLauncher implements RunLauncher {
         if (request.direct()) {
             return new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
         }
-        JobSettings settings = new JobSettings(s.ranker(), s.society().topics(), s.seed());
+        JobSettings settings =
+                new JobSettings(s.ranker(), s.society().topics(), s.seed(), s.stream().auditShare());
         return StreamPlatform.start(work, settings, s.stream().partitions(), s.stream().parallelism());
     }
 

@@ -3,6 +3,7 @@ package org.feedlab.lab.engine;
 import java.util.List;
 import java.util.Map;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
@@ -28,6 +29,14 @@ public interface Platform extends AutoCloseable {
 
     /** Model versions announced so far, in order. */
     List<ModelVersion> modelVersions() throws Exception;
+
+    /**
+     * The feed audits published so far, ordered by tick then request id (empty unless the
+     * scenario's {@code stream.audit_share} is above 0 and the engine publishes them).
+     */
+    default List<FeedAudit> audits() throws Exception {
+        return List.of();
+    }
 
     /** A short name for the manifest: "direct" or "stream". */
     String engine();

@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.JsonSerde;
@@ -116,6 +117,12 @@ public final class StreamPlatform implements Platform {
                 .sinkTo(KafkaEndpoints.deadLetterSink(bootstrap))
                 .uid("dead-letters-sink")
                 .name("Dead letters to Kafka");
+        if (settings.auditShare() > 0.0) {
+            out.audits()
+                    .sinkTo(KafkaEndpoints.auditSink(bootstrap))
+                    .uid("feed-audit-sink")
+                    .name("Feed audits to Kafka");
+        }
     }
 
     @Override
@@ -197,6 +204,21 @@ public final class StreamPlatform implements Platform {
             out.add((ModelVersion) JsonSerde.read(value));
         }
         out.sort(java.util.Comparator.comparingLong(ModelVersion::tick));
+        return out;
+    }
+
+    @Override
+    public List<FeedAudit> audits() throws Exception {
+        // The sink is at-least-once: keep one audit per request, as the society keeps one feed.
+        Map<Long, FeedAudit> byRequest = new HashMap<>();
+        for (byte[] value : readAll(Topics.FEED_AUDIT.name())) {
+            FeedAudit audit = JsonSerde.mapper().readValue(value, FeedAudit.class);
+            byRequest.putIfAbsent(audit.requestId(), audit);
+        }
+        List<FeedAudit> out = new ArrayList<>(byRequest.values());
+        out.sort(
+                java.util.Comparator.comparingLong(FeedAudit::tick)
+                        .thenComparingLong(FeedAudit::requestId));
         return out;
     }
 

@@ -53,7 +53,7 @@ public record Scenario(
                 ticks,
                 society,
                 ranker,
-                new StreamConfig(stream.partitions(), parallelism));
+                new StreamConfig(stream.partitions(), parallelism, stream.auditShare()));
     }
 
     /**

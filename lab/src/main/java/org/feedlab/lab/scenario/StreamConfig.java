@@ -2,15 +2,22 @@ package org.feedlab.lab.scenario;
 
 /**
  * Shape of the streaming pipeline for a run, kept apart from the society and the ranker because it
- * must never change a run's results (only its speed).
+ * must never change a run's results (only its speed and what it publishes).
  *
  * @param partitions Kafka partitions per topic
  * @param parallelism Flink operator parallelism
+ * @param auditShare share of users whose every served feed is explained on the {@code feed-audit}
+ *     topic and in the run's {@code feed-audit.jsonl} (stream engine; 0 = no audit)
  */
-public record StreamConfig(int partitions, int parallelism) {
+public record StreamConfig(int partitions, int parallelism, double auditShare) {
+
+    /** A pipeline shape without an audit. */
+    public StreamConfig(int partitions, int parallelism) {
+        this(partitions, parallelism, 0.0);
+    }
 
     /** Defaults used when a scenario leaves a field out. */
     public static StreamConfig defaults() {
-        return new StreamConfig(2, 1);
+        return new StreamConfig(2, 1, 0.0);
     }
 }

@@ -65,7 +65,7 @@ class ClosedLoopIT {
     @Test
     void recordsTraverseKafkaAndFlink() throws Exception {
         Scenario s = ScenarioLoader.parse(SMALL, "loop-it.yaml");
-        JobSettings settings = new JobSettings(s.ranker(), s.society().topics(), s.seed());
+        JobSettings settings = new JobSettings(s.ranker(), s.society().topics(), s.seed(), 0.1);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         try (StreamPlatform platform = StreamPlatform.start(work, settings, 2, 2)) {
             String bootstrap = platform.bootstrapServers();
@@ -133,6 +133,17 @@ class ClosedLoopIT {
             assertFalse(platform.modelVersions().isEmpty());
             assertTrue(feeds.values().stream().anyMatch(f -> !f.modelVersion().equals("none")));
 
+            // The audit topic explains every feed of the sampled users, and no other.
+            List<org.feedlab.events.FeedAudit> audits = platform.audits();
+            long auditedFeeds =
+                    feeds.values().stream().filter(f -> settings.audited(f.userId())).count();
+            assertTrue(auditedFeeds > 0, "no feed of a sampled user");
+            assertEquals(auditedFeeds, audits.size());
+            for (org.feedlab.events.FeedAudit a : audits) {
+                assertTrue(settings.audited(a.userId()), "audit of an unsampled user " + a.userId());
+                assertEquals(feeds.get(a.requestId()).items().size(), a.items().size());
+            }
+
             // The malformed record went to the dead-letter topic with its origin.
             List<ConsumerRecord<byte[], byte[]>> dead =
                     TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS.name());
@@ -149,7 +160,13 @@ class ClosedLoopIT {
         Scenario s = ScenarioLoader.parse(SMALL, "loop-it.yaml");
         byte[] first = run(s, 1, false, "p1-a");
         byte[] again = run(s, 1, false, "p1-b");
-        byte[] parallel = run(s, 2, false, "p2");
+        // An audit publishes explanations and changes nothing else.
+        Scenario audited =
+                ScenarioLoader.parse(SMALL + "stream:\n  audit_share: 0.2\n", "loop-it.yaml");
+        byte[] parallel = run(audited, 2, false, "p2");
+        List<String> auditLines = Files.readAllLines(work.resolve("p2").resolve(LabLauncher.AUDIT_FILE));
+        assertFalse(auditLines.isEmpty());
+        assertTrue(auditLines.get(0).contains("\"terms\""), auditLines.get(0));
         byte[] direct = run(s, 1, true, "direct");
         assertArrayEquals(first, again, "same seed twice");
         assertArrayEquals(first, parallel, "parallelism 1 vs 2");

@@ -50,7 +50,7 @@ class ScenarioLoaderTest {
                         VALID_HEAD
                                 + "society: {users: 10, feed_size: 5, anger_decay: 0.9}\n"
                                 + "ranker: {objective: random, learning_rate: 0.05}\n"
-                                + "stream: {partitions: 8}\n",
+                                + "stream: {partitions: 8, audit_share: 0.05}\n",
                         "t.yaml");
 
         SocietyConfig defaults = SocietyConfig.defaults();
@@ -106,7 +106,7 @@ class ScenarioLoaderTest {
         assertEquals("random", scenario.ranker().objective());
         assertEquals(0.05, scenario.ranker().learningRate());
         assertEquals(RankerConfig.defaults().epochs(), scenario.ranker().epochs());
-        assertEquals(new StreamConfig(8, 1), scenario.stream());
+        assertEquals(new StreamConfig(8, 1, 0.05), scenario.stream());
         assertEquals("", scenario.description());
     }
 
@@ -165,6 +165,10 @@ class ScenarioLoaderTest {
                         "learning rate must be positive",
                         VALID_HEAD + "ranker: {learning_rate: 0}\n",
                         List.of("bad.yaml: $.ranker.learning_rate: expected number > 0, got 0")),
+                Arguments.of(
+                        "audit share above one",
+                        VALID_HEAD + "stream: {audit_share: 1.5}\n",
+                        List.of("bad.yaml: $.stream.audit_share: expected number ≤ 1, got 1.5")),
                 Arguments.of(
                         "parallelism zero",
                         VALID_HEAD + "stream: {parallelism: 0}\n",

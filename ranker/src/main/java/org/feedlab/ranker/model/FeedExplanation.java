@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.ranker.FeedRanker;
@@ -18,48 +19,35 @@ import org.feedlab.ranker.model.widedeep.WideDeepScorer;
  * Why each item of a served feed got its score: per head the objective term (weight ×
  * prediction) and the logit split into the wide part and the deep part, plus the wide features
  * that moved the logit most. Rebuilt from the same profile, counters and scorer the ranker used,
- * so the predictions are the served ones.
+ * so the predictions are the served ones. The result is the {@link FeedAudit} record that the
+ * stream job publishes on the audit topic and that {@code feedlab explain} prints.
  */
 public final class FeedExplanation {
     private FeedExplanation() {}
-
-    /** One head of one item: objective weight, prediction, and the logit's two parts. */
-    public record Term(String head, double weight, double prediction, double wide, double deep) {
-        /** The head's term of the objective score. */
-        public double contribution() {
-            return weight * prediction;
-        }
-    }
-
-    /** One wide feature's contribution (weight × value) to a head's logit. */
-    public record Contribution(String feature, double value, double logit) {}
-
-    /**
-     * One served item.
-     *
-     * @param postId the post
-     * @param score the score that ordered the feed
-     * @param terms per head (empty when no model ranked the feed)
-     * @param topHead the head whose term weighs most in the score
-     * @param topWide the wide features with the largest |contribution| to {@code topHead}'s logit
-     */
-    public record Item(
-            long postId, double score, List<Term> terms, String topHead, List<Contribution> topWide) {}
 
     /**
      * Ranks the request as the ranker does and explains every item of the feed.
      *
      * @param top how many wide features to list per item
      */
-    public static List<Item> explain(
+    public static FeedAudit explain(
             FeedRanker ranker, FeedRequest request, UserProfile user, TickContext context, int top) {
-        Feed feed = ranker.rank(request, user, context);
-        List<Item> items = new ArrayList<>();
+        return explainFeed(ranker, ranker.rank(request, user, context), user, context, top);
+    }
+
+    /**
+     * Explains a feed the ranker served, from the profile and context it was ranked with.
+     *
+     * @param top how many wide features to list per item
+     */
+    public static FeedAudit explainFeed(
+            FeedRanker ranker, Feed feed, UserProfile user, TickContext context, int top) {
+        List<FeedAudit.Item> items = new ArrayList<>();
         Scorer scorer = context.scorer;
         WideDeepScorer wd = scorer instanceof WideDeepScorer w ? w : null;
         for (FeedItem item : feed.items()) {
             if (scorer == null || item.predictions().length == 0) {
-                items.add(new Item(item.postId(), item.score(), List.of(), "", List.of()));
+                items.add(new FeedAudit.Item(item.postId(), item.score(), List.of(), "", List.of()));
                 continue;
             }
             List<String> heads = scorer.headNames();
@@ -67,7 +55,7 @@ public final class FeedExplanation {
             PostStats post = context.post(item.postId());
             float[] x = new float[Feature.count()];
             FeatureExtractor.extract(
-                    user, post, context.followers(post.post().authorId()), request.tick(),
+                    user, post, context.followers(post.post().authorId()), feed.tick(),
                     item.inNetwork(), x, 0);
             double[] wide = new double[heads.size()];
             double[] deep = new double[heads.size()];
@@ -77,35 +65,38 @@ public final class FeedExplanation {
                 java.util.Arrays.fill(wide, Double.NaN);
                 java.util.Arrays.fill(deep, Double.NaN);
             }
-            List<Term> terms = new ArrayList<>();
+            List<FeedAudit.Term> terms = new ArrayList<>();
             int topHead = 0;
             for (int h = 0; h < heads.size(); h++) {
-                terms.add(new Term(heads.get(h), weights[h], item.predictions()[h], wide[h], deep[h]));
+                terms.add(
+                        new FeedAudit.Term(
+                                heads.get(h), weights[h], item.predictions()[h], wide[h], deep[h]));
                 if (Math.abs(weights[h] * item.predictions()[h])
                         > Math.abs(weights[topHead] * item.predictions()[topHead])) {
                     topHead = h;
                 }
             }
-            List<Contribution> contributions = new ArrayList<>();
+            List<FeedAudit.Contribution> contributions = new ArrayList<>();
             if (wd != null) {
                 for (int j = 0; j < x.length; j++) {
                     double c = wd.wideWeight(j, topHead) * x[j];
                     if (c != 0.0) {
-                        contributions.add(new Contribution(Feature.names().get(j), x[j], c));
+                        contributions.add(new FeedAudit.Contribution(Feature.names().get(j), x[j], c));
                     }
                 }
                 contributions.sort(
-                        Comparator.comparingDouble((Contribution c) -> -Math.abs(c.logit()))
-                                .thenComparing(Contribution::feature));
+                        Comparator.comparingDouble((FeedAudit.Contribution c) -> -Math.abs(c.logit()))
+                                .thenComparing(FeedAudit.Contribution::feature));
             }
             items.add(
-                    new Item(
+                    new FeedAudit.Item(
                             item.postId(),
                             item.score(),
                             terms,
                             heads.get(topHead),
                             List.copyOf(contributions.subList(0, Math.min(top, contributions.size())))));
         }
-        return items;
+        return FeedAudit.of(
+                feed.requestId(), feed.userId(), feed.tick(), feed.modelVersion(), feed.objective(), items);
     }
 }
