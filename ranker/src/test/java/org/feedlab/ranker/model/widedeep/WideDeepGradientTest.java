@@ -1,0 +1,119 @@
+package org.feedlab.ranker.model.widedeep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.feedlab.ranker.model.Datasets;
+import org.feedlab.ranker.model.TrainingExample;
+import org.junit.jupiter.api.Test;
+import org.tribuo.ImmutableDataset;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.math.la.Tensor;
+import org.tribuo.multilabel.MultiLabel;
+
+/**
+ * The hand-written backward pass against finite differences of the loss, for every tensor: wide
+ * weights, embeddings, hidden layers and biases, and the output layer.
+ */
+class WideDeepGradientTest {
+    @Test
+    void backwardPassMatchesFiniteDifferences() {
+        List<TrainingExample> data = WideDeepTest.data(200, 5);
+        ImmutableDataset<MultiLabel> dataset =
+                Datasets.multiLabel(
+                        data, WideDeepTest.FEATURES, Datasets.allColumns(WideDeepTest.FEATURES.size()),
+                        WideDeepTest.HEADS, false, "gradient check");
+        Layout layout = Layout.of(dataset.getFeatureIDMap());
+        WideDeepParameters p =
+                new WideDeepParameters(
+                        layout, 2, 3, new int[] {5, 4}, InputScale.fit(dataset, layout),
+                        new SplittableRandom(3));
+        SplittableRandom rng = new SplittableRandom(4);
+        // Every tensor away from its initial value (the output layer starts at zero), so that
+        // each one gets a non-trivial gradient.
+        for (Tensor t : p.get()) {
+            if (t instanceof DenseMatrix m) {
+                for (int i = 0; i < m.getDimension1Size(); i++) {
+                    for (int j = 0; j < m.getDimension2Size(); j++) {
+                        m.set(i, j, m.get(i, j) + rng.nextDouble(-0.5, 0.5));
+                    }
+                }
+            } else {
+                DenseVector v = (DenseVector) t;
+                for (int i = 0; i < v.size(); i++) {
+                    v.set(i, v.get(i) + rng.nextDouble(-0.5, 0.5));
+                }
+            }
+        }
+        float[] row = data.get(7).features();
+        DenseVector x = new DenseVector(layout.features() + 1);
+        for (int j = 0; j < row.length; j++) {
+            x.set(dataset.getFeatureIDMap().getID(WideDeepTest.FEATURES.get(j)), row[j]);
+        }
+        x.set(layout.features(), 1.0);
+        double[] y = {1.0, 0.0};
+
+        DenseVector logits = p.predict(x);
+        DenseVector negGrad = new DenseVector(2);
+        for (int h = 0; h < 2; h++) {
+            negGrad.set(h, y[h] - sigmoid(logits.get(h)));
+        }
+        Tensor[] grads = p.gradients(new Pair<>(loss(p, x, y), negGrad), x);
+
+        double eps = 1e-5;
+        int checked = 0;
+        Tensor[] w = p.get();
+        for (int k = 0; k < w.length; k++) {
+            if (w[k] instanceof DenseMatrix m) {
+                DenseMatrix g = (DenseMatrix) grads[k];
+                for (int i = 0; i < m.getDimension1Size(); i++) {
+                    for (int j = 0; j < m.getDimension2Size(); j++) {
+                        double keep = m.get(i, j);
+                        m.set(i, j, keep + eps);
+                        double up = loss(p, x, y);
+                        m.set(i, j, keep - eps);
+                        double down = loss(p, x, y);
+                        m.set(i, j, keep);
+                        double numeric = -(up - down) / (2 * eps);
+                        assertEquals(numeric, g.get(i, j), 1e-6, "tensor " + k + " [" + i + "," + j + "]");
+                        checked += numeric != 0.0 ? 1 : 0;
+                    }
+                }
+            } else {
+                DenseVector v = (DenseVector) w[k];
+                DenseVector g = (DenseVector) grads[k];
+                for (int i = 0; i < v.size(); i++) {
+                    double keep = v.get(i);
+                    v.set(i, keep + eps);
+                    double up = loss(p, x, y);
+                    v.set(i, keep - eps);
+                    double down = loss(p, x, y);
+                    v.set(i, keep);
+                    double numeric = -(up - down) / (2 * eps);
+                    assertEquals(numeric, g.get(i), 1e-6, "tensor " + k + " [" + i + "]");
+                    checked += numeric != 0.0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(checked > 50, "too few non-zero gradients checked: " + checked);
+    }
+
+    /** Binary cross-entropy summed over heads. */
+    private static double loss(WideDeepParameters p, DenseVector x, double[] y) {
+        DenseVector z = p.predict(x);
+        double l = 0.0;
+        for (int h = 0; h < y.length; h++) {
+            double q = sigmoid(z.get(h));
+            l -= y[h] * Math.log(q) + (1 - y[h]) * Math.log(1 - q);
+        }
+        return l;
+    }
+
+    private static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+}
