@@ -134,6 +134,19 @@ class TickMetricsTest {
     }
 
     @Test
+    void clickLogLossAndCalibrationUseOnlyScoredItems() {
+        List<Measurement> rows = TickMetrics.measure(Society.create(tiny(), 1), readout());
+        // Scored items 1, 2, 3, 4 and 6 predict 0.9, 0.95, 0.3, 0.6, 0.65; clicked: 1 and 6.
+        double expectedLoss =
+                -(Math.log(0.9) + Math.log(0.05) + Math.log(0.7) + Math.log(0.4) + Math.log(0.65)) / 5;
+        assertEquals(expectedLoss, value(rows, "model_log_loss_click"), EPS);
+        assertEquals((0.9 + 0.95 + 0.3 + 0.6 + 0.65) / 2, value(rows, "model_calibration_click"), EPS);
+        // The fixture predicts the click head only: other heads have no scored items.
+        assertTrue(Double.isNaN(value(rows, "model_log_loss_like")));
+        assertTrue(Double.isNaN(value(rows, "model_calibration_like")));
+    }
+
+    @Test
     void clickAucIsUndefinedBeforeAModel() {
         List<Exposure> unscored =
                 List.of(

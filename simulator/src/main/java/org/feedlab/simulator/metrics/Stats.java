@@ -270,6 +270,60 @@ public final class Stats {
     }
 
     /**
+     * Mean binary cross-entropy of probabilities against outcomes:
+     *
+     * <pre>
+     * LL = −(1/n) Σ [y ln p + (1 − y) ln(1 − p)],   p clamped to [1e-12, 1 − 1e-12]
+     * </pre>
+     *
+     * @return the log loss, or {@code NaN} for no examples
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static double logLoss(double[] probabilities, boolean[] outcomes) {
+        requireSameLength(probabilities, outcomes);
+        int n = probabilities.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            double p = Math.min(Math.max(probabilities[i], 1e-12), 1 - 1e-12);
+            sum -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
+        }
+        return sum / n;
+    }
+
+    /**
+     * Calibration as the expected-over-observed ratio E/O = Σ p / Σ y: 1 when the predictions
+     * add up to the events that happened, above 1 when the model over-predicts.
+     *
+     * @return E/O, or {@code NaN} when no event happened
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static double expectedOverObserved(double[] probabilities, boolean[] outcomes) {
+        requireSameLength(probabilities, outcomes);
+        double expected = 0.0;
+        int observed = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            expected += probabilities[i];
+            observed += outcomes[i] ? 1 : 0;
+        }
+        return observed == 0 ? Double.NaN : expected / observed;
+    }
+
+    private static void requireSameLength(double[] probabilities, boolean[] outcomes) {
+        Objects.requireNonNull(probabilities, "probabilities");
+        Objects.requireNonNull(outcomes, "outcomes");
+        if (probabilities.length != outcomes.length) {
+            throw new IllegalArgumentException(
+                    "probabilities and outcomes differ in length: "
+                            + probabilities.length
+                            + " vs "
+                            + outcomes.length);
+        }
+    }
+
+    /**
      * Area under the ROC curve through the Mann–Whitney U statistic (Hanley and McNeil 1982,
      * Radiology 143:29–36): rank all scores ascending, giving tied scores the average of the ranks
      * they span, then

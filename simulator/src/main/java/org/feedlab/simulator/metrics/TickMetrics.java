@@ -219,6 +219,11 @@ public final class TickMetrics {
                 add(out, segment, "model_auc_" + a.key(), auc(ex, a));
             }
         }
+        for (Action a : Action.values()) {
+            HeadOutcomes o = outcomes(ex, a);
+            add(out, segment, "model_log_loss_" + a.key(), Stats.logLoss(o.predicted(), o.observed()));
+            add(out, segment, "model_calibration_" + a.key(), Stats.expectedOverObserved(o.predicted(), o.observed()));
+        }
         rows.addAll(out);
     }
 
@@ -306,6 +311,14 @@ public final class TickMetrics {
      * {@link Action} order from the start of the prediction array.
      */
     private static double auc(List<Exposure> ex, Action head) {
+        HeadOutcomes o = outcomes(ex, head);
+        return Stats.auc(o.predicted(), o.observed());
+    }
+
+    /** One head's predictions and what happened, over the exposures that carry a prediction. */
+    private record HeadOutcomes(double[] predicted, boolean[] observed) {}
+
+    private static HeadOutcomes outcomes(List<Exposure> ex, Action head) {
         int h = head.ordinal();
         int n = 0;
         for (Exposure e : ex) {
@@ -323,7 +336,7 @@ public final class TickMetrics {
                 i++;
             }
         }
-        return Stats.auc(s, l);
+        return new HeadOutcomes(s, l);
     }
 
     private static double ratio(int num, int den) {

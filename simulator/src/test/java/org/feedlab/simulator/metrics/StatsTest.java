@@ -335,4 +335,25 @@ class StatsTest {
         assertTrue(Double.isNaN(Stats.gini(new double[0])));
         assertThrows(IllegalArgumentException.class, () -> Stats.gini(new double[] {1, -1}));
     }
+
+    @Test
+    void logLossOfHandComputedPredictions() {
+        double[] p = {0.8, 0.4, 0.0};
+        boolean[] y = {true, false, false};
+        // A certain, correct prediction of 0 costs nothing (clamped to 1e-12).
+        double expected = -(Math.log(0.8) + Math.log(0.6) + Math.log(1 - 1e-12)) / 3;
+        assertEquals(expected, Stats.logLoss(p, y), 1e-12);
+        assertTrue(Double.isNaN(Stats.logLoss(new double[0], new boolean[0])));
+        assertThrows(IllegalArgumentException.class, () -> Stats.logLoss(p, new boolean[] {true}));
+    }
+
+    @Test
+    void expectedOverObservedIsOneForACalibratedModel() {
+        // Predictions 0.25 on four items, one event: expected 1, observed 1.
+        double[] p = {0.25, 0.25, 0.25, 0.25};
+        assertEquals(1.0, Stats.expectedOverObserved(p, new boolean[] {false, true, false, false}), 1e-12);
+        // Two events: the model predicts half of what happened.
+        assertEquals(0.5, Stats.expectedOverObserved(p, new boolean[] {true, true, false, false}), 1e-12);
+        assertTrue(Double.isNaN(Stats.expectedOverObserved(p, new boolean[4])));
+    }
 }
