@@ -25,11 +25,8 @@ public record FeedAudit(
         String objective,
         List<Item> items) {
 
-    /** An audit with the current schema version. */
-    public static FeedAudit of(
-            long requestId, int userId, long tick, String modelVersion, String objective, List<Item> items) {
-        return new FeedAudit(
-                PlatformRecord.SCHEMA_VERSION, requestId, userId, tick, modelVersion, objective, List.copyOf(items));
+    public FeedAudit {
+        items = List.copyOf(items);
     }
 
     /**
@@ -42,7 +39,11 @@ public record FeedAudit(
      * @param topWide the wide features with the largest |contribution| to {@code topHead}'s logit
      */
     public record Item(
-            long postId, double score, List<Term> terms, String topHead, List<Contribution> topWide) {}
+            long postId,
+            double score,
+            List<Term> terms,
+            String topHead,
+            List<Contribution> topWide) {}
 
     /**
      * One head of one item. The prediction is σ(wide + deep).

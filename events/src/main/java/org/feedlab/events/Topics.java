@@ -32,7 +32,8 @@ public final class Topics {
 
     /** Every topic, for creating them on a fresh broker. */
     public static final List<Topic<?>> ALL =
-            List.of(POSTS, FEED_REQUESTS, FEEDS, ENGAGEMENTS, MODEL_VERSIONS, FEED_AUDIT, DEAD_LETTERS);
+            List.of(
+                    POSTS, FEED_REQUESTS, FEEDS, ENGAGEMENTS, MODEL_VERSIONS, FEED_AUDIT, DEAD_LETTERS);
 
     private Topics() {}
 }

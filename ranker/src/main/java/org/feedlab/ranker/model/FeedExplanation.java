@@ -7,6 +7,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.PlatformRecord;
 import org.feedlab.ranker.FeedRanker;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.Feature;
@@ -96,7 +97,13 @@ public final class FeedExplanation {
                             heads.get(topHead),
                             List.copyOf(contributions.subList(0, Math.min(top, contributions.size())))));
         }
-        return FeedAudit.of(
-                feed.requestId(), feed.userId(), feed.tick(), feed.modelVersion(), feed.objective(), items);
+        return new FeedAudit(
+                PlatformRecord.SCHEMA_VERSION,
+                feed.requestId(),
+                feed.userId(),
+                feed.tick(),
+                feed.modelVersion(),
+                feed.objective(),
+                items);
     }
 }
