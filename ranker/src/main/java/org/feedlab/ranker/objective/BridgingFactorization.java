@@ -8,7 +8,8 @@ import java.util.Map;
 import org.feedlab.events.Seeds;
 
 /**
- * Community-Notes-style matrix factorisation over user × post approvals, fitted deterministically:
+ * Community-Notes-style matrix factorisation over user × post ratings (explicit judgements: 1
+ * approve, 0 disapprove; see {@link ObjectiveState}), fitted deterministically:
  * r̂_un = μ + i_u + i_n + f_u·f_n with 1-D factors, minimising Σ (r − r̂)² + λ_i (i_u² + i_n² + μ²)
  * + λ_f (f_u² + f_n²) with λ_i = 0.15 = 5 × λ_f, λ_f = 0.03 (Wojcik et al. 2022, "Birdwatch:
  * Crowd Wisdom and Bridging Algorithms can Inform Understanding and Reduce the Spread of

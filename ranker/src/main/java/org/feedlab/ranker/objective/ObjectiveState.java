@@ -54,11 +54,16 @@ public final class ObjectiveState {
                 outrageous++;
             }
             if (bridging != null) {
-                // Likes and reshares are approvals, hides disapprovals; a hide wins.
+                // Explicit judgements only, as Community Notes rates helpfulness: a survey answer
+                // ("worth your time?": yes 1, no 0) or a hide (0; a hide wins). Likes are not
+                // ratings: outrage draws them from both sides, so approval counted from likes
+                // made outrage look like bridging content (docs/MODEL.md).
                 if (log.did(Action.HIDE)) {
                     ratings.add(new BridgingFactorization.Rating(log.userId(), log.postId(), 0.0));
-                } else if (log.did(Action.LIKE) || log.did(Action.RESHARE)) {
-                    ratings.add(new BridgingFactorization.Rating(log.userId(), log.postId(), 1.0));
+                } else if (log.survey() != Impression.NO_SURVEY) {
+                    ratings.add(
+                            new BridgingFactorization.Rating(
+                                    log.userId(), log.postId(), log.survey()));
                 }
             }
         }

@@ -24,17 +24,24 @@ class ObjectiveStateTest {
         return Impression.of(user, user, post, 1, 0, "v", action == null ? 0 : Impression.with(0, action));
     }
 
+    /** An impression whose reader answered the survey (1 worth it, 0 not). */
+    private static Impression answered(int user, long post, int survey) {
+        return Impression.of(user, user, post, 1, 0, "v", 0, 0.0, survey);
+    }
+
     /**
-     * Users 0–19 are on side A, 20–39 on side B. Post 1 is liked by both sides; post 2 is liked by
-     * A and hidden by B; post 3 liked by B and hidden by A.
+     * Users 0–19 are on side A, 20–39 on side B. Post 1 is worth it to both sides; post 2 is worth
+     * it to A and hidden by B; post 3 worth it to B and not to A. Post 4 is liked by everyone but
+     * never rated.
      */
     private static List<Impression> polarizedLogs() {
         List<Impression> logs = new ArrayList<>();
         for (int u = 0; u < 40; u++) {
             boolean a = u < 20;
-            logs.add(log(u, 1, Action.LIKE));
-            logs.add(log(u, 2, a ? Action.LIKE : Action.HIDE));
-            logs.add(log(u, 3, a ? Action.HIDE : Action.RESHARE));
+            logs.add(answered(u, 1, 1));
+            logs.add(a ? answered(u, 2, 1) : log(u, 2, Action.HIDE));
+            logs.add(answered(u, 3, a ? 0 : 1));
+            logs.add(log(u, 4, Action.LIKE));
         }
         return logs;
     }
@@ -43,13 +50,15 @@ class ObjectiveStateTest {
     void bridgingRanksThePostApprovedAcrossTheDivideFirst() {
         ObjectiveState state = new ObjectiveState(config("bridging", null), 3);
         Map<Long, Post> posts = new HashMap<>();
-        for (long id = 1; id <= 3; id++) {
+        for (long id = 1; id <= 4; id++) {
             posts.put(id, Post.of(id, 1, 1, 0, 0.0, 0.1, -1));
         }
         state.observe(polarizedLogs(), posts::get);
         PlatformSignals s = state.signals();
         assertTrue(s.intercept(1) > s.intercept(2) + 0.1, s.intercept(1) + " vs " + s.intercept(2));
         assertTrue(s.intercept(1) > s.intercept(3) + 0.1, s.intercept(1) + " vs " + s.intercept(3));
+        // Likes are not ratings: the post everyone liked was never rated.
+        assertEquals(0.0, s.intercept(4));
         assertEquals(0.0, s.intercept(99));
     }
 
@@ -59,7 +68,7 @@ class ObjectiveStateTest {
         List<Impression> reversed = new ArrayList<>(logs);
         java.util.Collections.reverse(reversed);
         Map<Long, Post> posts = new HashMap<>();
-        for (long id = 1; id <= 3; id++) {
+        for (long id = 1; id <= 4; id++) {
             posts.put(id, Post.of(id, 1, 1, 0, 0.0, 0.1, -1));
         }
         ObjectiveState a = new ObjectiveState(config("bridging", null), 3);
