@@ -311,15 +311,13 @@ public final class Stats {
         return observed == 0 ? Double.NaN : expected / observed;
     }
 
-    private static void requireSameLength(double[] probabilities, boolean[] outcomes) {
-        Objects.requireNonNull(probabilities, "probabilities");
-        Objects.requireNonNull(outcomes, "outcomes");
-        if (probabilities.length != outcomes.length) {
+    /** Scores (or probabilities) and binary labels, one per example. */
+    private static void requireSameLength(double[] scores, boolean[] labels) {
+        Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(labels, "labels");
+        if (scores.length != labels.length) {
             throw new IllegalArgumentException(
-                    "probabilities and outcomes differ in length: "
-                            + probabilities.length
-                            + " vs "
-                            + outcomes.length);
+                    "scores and labels differ in length: " + scores.length + " vs " + labels.length);
         }
     }
 
@@ -340,15 +338,7 @@ public final class Stats {
      * @throws IllegalArgumentException if the arrays differ in length or a score is NaN
      */
     public static double auc(double[] scores, boolean[] labels) {
-        Objects.requireNonNull(scores, "scores");
-        Objects.requireNonNull(labels, "labels");
-        if (scores.length != labels.length) {
-            throw new IllegalArgumentException(
-                    "scores and labels differ in length: "
-                            + scores.length
-                            + " vs "
-                            + labels.length);
-        }
+        requireSameLength(scores, labels);
         int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
