@@ -184,7 +184,12 @@ public final class TickMetrics {
         add(out, segment, "opinion_extremity_mean", Stats.meanAbs(x));
         add(out, segment, "thermometer_outgroup_mean", Stats.mean(thermo));
         add(out, segment, "model_version", versionNumber(readout.modelVersion()));
-        add(out, segment, "model_auc_click", auc(ex, Action.CLICK));
+        // Each head's predictions and outcomes, gathered once for its AUC, log loss and calibration.
+        HeadOutcomes[] heads = new HeadOutcomes[Action.values().length];
+        for (Action a : Action.values()) {
+            heads[a.ordinal()] = outcomes(ex, a);
+        }
+        add(out, segment, "model_auc_click", heads[Action.CLICK.ordinal()].auc());
         // Metrics added with the full suite of DESIGN §7, after the first ones.
         add(out, segment, "thermometer_ingroup_mean", Stats.mean(thermoIn));
         add(out, segment, "affective_gap_mean", Stats.mean(gap));
@@ -216,11 +221,11 @@ public final class TickMetrics {
         add(out, segment, "amplification_ratio", Stats.amplificationRatio(treatmentOutrage, treatment, controlOutrage, control));
         for (Action a : Action.values()) {
             if (a != Action.CLICK) {
-                add(out, segment, "model_auc_" + a.key(), auc(ex, a));
+                add(out, segment, "model_auc_" + a.key(), heads[a.ordinal()].auc());
             }
         }
         for (Action a : Action.values()) {
-            HeadOutcomes o = outcomes(ex, a);
+            HeadOutcomes o = heads[a.ordinal()];
             add(out, segment, "model_log_loss_" + a.key(), Stats.logLoss(o.predicted(), o.observed()));
             add(out, segment, "model_calibration_" + a.key(), Stats.expectedOverObserved(o.predicted(), o.observed()));
         }
@@ -306,18 +311,17 @@ public final class TickMetrics {
         }
     }
 
-    /**
-     * AUC of one head over the exposures that carry a prediction for it: heads are read in
-     * {@link Action} order from the start of the prediction array.
-     */
-    private static double auc(List<Exposure> ex, Action head) {
-        HeadOutcomes o = outcomes(ex, head);
-        return Stats.auc(o.predicted(), o.observed());
+    /** One head's predictions and what happened, over the exposures that carry a prediction. */
+    private record HeadOutcomes(double[] predicted, boolean[] observed) {
+        double auc() {
+            return Stats.auc(predicted, observed);
+        }
     }
 
-    /** One head's predictions and what happened, over the exposures that carry a prediction. */
-    private record HeadOutcomes(double[] predicted, boolean[] observed) {}
-
+    /**
+     * The predictions of one head and its outcomes, over the exposures that carry a prediction for
+     * it: heads are read in {@link Action} order from the start of the prediction array.
+     */
     private static HeadOutcomes outcomes(List<Exposure> ex, Action head) {
         int h = head.ordinal();
         int n = 0;
