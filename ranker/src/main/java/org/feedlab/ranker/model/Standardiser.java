@@ -47,13 +47,20 @@ public final class Standardiser {
         float[] mean = new float[slots.length];
         float[] scale = new float[slots.length];
         for (int k = 0; k < slots.length; k++) {
-            double m = sum[k] / n;
-            double var = Math.max(0.0, sumSq[k] / n - m * m);
-            mean[k] = (float) m;
-            // A constant slot stays centred at zero instead of being divided by zero.
-            scale[k] = var > 1e-12 ? (float) (1.0 / Math.sqrt(var)) : 1f;
+            mean[k] = (float) (sum[k] / n);
+            scale[k] = (float) inverseDeviation(sum[k], sumSq[k], n);
         }
         return new Standardiser(slots, mean, scale);
+    }
+
+    /**
+     * 1 / standard deviation of n values from their sum and sum of squares; 1 for a constant
+     * value, which is then only centred instead of being divided by zero.
+     */
+    public static double inverseDeviation(double sum, double sumSq, long n) {
+        double m = sum / n;
+        double var = Math.max(0.0, sumSq / n - m * m);
+        return var > 1e-12 ? 1.0 / Math.sqrt(var) : 1.0;
     }
 
     /** The examples with their numeric slots standardised (new arrays; labels kept). */

@@ -1,6 +1,7 @@
 package org.feedlab.ranker.model.widedeep;
 
 import java.io.Serializable;
+import org.feedlab.ranker.model.Standardiser;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -18,19 +19,12 @@ import org.tribuo.multilabel.MultiLabel;
  * every example, after which the unit never learns again. In the closed loop every retraining
  * starts a fresh AdaGrad, so the deep part lost units at every version. The transform is fitted
  * once, when a network is created, and kept on warm starts so that the warm-started weights keep
- * their meaning.
+ * their meaning. The deviation follows {@link Standardiser#inverseDeviation}'s rule.
  *
  * @param shift per numeric input (in {@link Layout#numericIds()} order), the value mapped to 0
  * @param scale per numeric input, the factor applied after the shift
  */
 record InputScale(double[] shift, double[] scale) implements Serializable {
-
-    /** The identity transform for {@code n} inputs. */
-    static InputScale identity(int n) {
-        double[] scale = new double[n];
-        java.util.Arrays.fill(scale, 1.0);
-        return new InputScale(new double[n], scale);
-    }
 
     /**
      * Means and inverse standard deviations of the layout's numeric inputs over a dataset
@@ -62,10 +56,8 @@ record InputScale(double[] shift, double[] scale) implements Serializable {
         double[] shift = new double[ids.length];
         double[] scale = new double[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            double mean = n == 0 ? 0.0 : sum[i] / n;
-            double var = n == 0 ? 0.0 : Math.max(0.0, sumSq[i] / n - mean * mean);
-            shift[i] = mean;
-            scale[i] = var > 1e-12 ? 1.0 / Math.sqrt(var) : 1.0;
+            shift[i] = n == 0 ? 0.0 : sum[i] / n;
+            scale[i] = n == 0 ? 1.0 : Standardiser.inverseDeviation(sum[i], sumSq[i], n);
         }
         return new InputScale(shift, scale);
     }
