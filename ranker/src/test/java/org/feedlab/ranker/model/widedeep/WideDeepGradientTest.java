@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.TrainingExample;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,6 @@ class WideDeepGradientTest {
         }
         Tensor[] grads = p.gradients(new Pair<>(loss(p, x, y), negGrad), x);
 
-        double eps = 1e-5;
         int checked = 0;
         Tensor[] w = p.get();
         for (int k = 0; k < w.length; k++) {
@@ -72,34 +73,47 @@ class WideDeepGradientTest {
                 DenseMatrix g = (DenseMatrix) grads[k];
                 for (int i = 0; i < m.getDimension1Size(); i++) {
                     for (int j = 0; j < m.getDimension2Size(); j++) {
-                        double keep = m.get(i, j);
-                        m.set(i, j, keep + eps);
-                        double up = loss(p, x, y);
-                        m.set(i, j, keep - eps);
-                        double down = loss(p, x, y);
-                        m.set(i, j, keep);
-                        double numeric = -(up - down) / (2 * eps);
-                        assertEquals(numeric, g.get(i, j), 1e-6, "tensor " + k + " [" + i + "," + j + "]");
-                        checked += numeric != 0.0 ? 1 : 0;
+                        int r = i;
+                        int c = j;
+                        checked += checkEntry(
+                                () -> m.get(r, c), v -> m.set(r, c, v), g.get(i, j),
+                                () -> loss(p, x, y), "tensor " + k + " [" + i + "," + j + "]");
                     }
                 }
             } else {
                 DenseVector v = (DenseVector) w[k];
                 DenseVector g = (DenseVector) grads[k];
                 for (int i = 0; i < v.size(); i++) {
-                    double keep = v.get(i);
-                    v.set(i, keep + eps);
-                    double up = loss(p, x, y);
-                    v.set(i, keep - eps);
-                    double down = loss(p, x, y);
-                    v.set(i, keep);
-                    double numeric = -(up - down) / (2 * eps);
-                    assertEquals(numeric, g.get(i), 1e-6, "tensor " + k + " [" + i + "]");
-                    checked += numeric != 0.0 ? 1 : 0;
+                    int at = i;
+                    checked += checkEntry(
+                            () -> v.get(at), value -> v.set(at, value), g.get(i),
+                            () -> loss(p, x, y), "tensor " + k + " [" + i + "]");
                 }
             }
         }
         assertTrue(checked > 50, "too few non-zero gradients checked: " + checked);
+    }
+
+    /**
+     * Compares one weight's analytic update (the negative gradient) with the central difference
+     * of the loss, restoring the weight after; returns 1 when that gradient is non-zero.
+     */
+    private static int checkEntry(
+            DoubleSupplier get,
+            DoubleConsumer set,
+            double analytic,
+            DoubleSupplier loss,
+            String where) {
+        double eps = 1e-5;
+        double keep = get.getAsDouble();
+        set.accept(keep + eps);
+        double up = loss.getAsDouble();
+        set.accept(keep - eps);
+        double down = loss.getAsDouble();
+        set.accept(keep);
+        double numeric = -(up - down) / (2 * eps);
+        assertEquals(numeric, analytic, 1e-6, where);
+        return numeric != 0.0 ? 1 : 0;
     }
 
     /** Binary cross-entropy summed over heads. */
