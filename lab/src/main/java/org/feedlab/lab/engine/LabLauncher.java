@@ -1,5 +1,6 @@
 package org.feedlab.lab.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.feedlab.events.FeedAudit;
+import org.feedlab.events.JsonSerde;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.lab.metrics.PrometheusEndpoint;
 import org.feedlab.lab.run.MetricRow;
@@ -137,12 +140,12 @@ public final class LabLauncher implements RunLauncher {
             List<ModelVersion> versions = platform.modelVersions();
             Map<String, Object> facts = platform.pipelineFacts();
             dir.writeMetrics(rows);
-            List<org.feedlab.events.FeedAudit> audits = platform.audits();
+            List<FeedAudit> audits = platform.audits();
             if (!audits.isEmpty()) {
                 // The audit topic's records, one JSON object per line, in tick then request order.
-                java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
-                for (org.feedlab.events.FeedAudit a : audits) {
-                    lines.writeBytes(org.feedlab.events.JsonSerde.write(a));
+                ByteArrayOutputStream lines = new ByteArrayOutputStream();
+                for (FeedAudit a : audits) {
+                    lines.writeBytes(JsonSerde.write(a));
                     lines.write('\n');
                 }
                 dir.write(AUDIT_FILE, lines.toByteArray());

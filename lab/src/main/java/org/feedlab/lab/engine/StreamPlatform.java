@@ -56,6 +56,8 @@ public final class StreamPlatform implements Platform {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> feeds;
     private final int partitions;
+    /** Whether the job publishes feed audits (otherwise the audit topic is not read). */
+    private final boolean audited;
     private final Set<Long> delivered = new HashSet<>();
     private int duplicateFeeds;
 
@@ -64,12 +66,14 @@ public final class StreamPlatform implements Platform {
             EmbeddedFlink flink,
             KafkaProducer<byte[], byte[]> producer,
             KafkaConsumer<byte[], byte[]> feeds,
-            int partitions) {
+            int partitions,
+            boolean audited) {
         this.kafka = kafka;
         this.flink = flink;
         this.producer = producer;
         this.feeds = feeds;
         this.partitions = partitions;
+        this.audited = audited;
     }
 
     /** Starts the broker, creates the topics, and submits the job. */
@@ -87,7 +91,8 @@ public final class StreamPlatform implements Platform {
                     flink,
                     new KafkaProducer<>(producerProps(kafka.bootstrapServers())),
                     feedConsumer(kafka.bootstrapServers(), partitions),
-                    partitions);
+                    partitions,
+                    settings.auditShare() > 0.0);
         } catch (Exception e) {
             if (flink != null) {
                 flink.close();
@@ -209,6 +214,9 @@ public final class StreamPlatform implements Platform {
 
     @Override
     public List<FeedAudit> audits() throws Exception {
+        if (!audited) {
+            return List.of();
+        }
         // The sink is at-least-once: keep one audit per request, as the society keeps one feed.
         Map<Long, FeedAudit> byRequest = new HashMap<>();
         for (byte[] value : readAll(Topics.FEED_AUDIT.name())) {

@@ -15,8 +15,8 @@ import org.feedlab.lab.run.MetricRow;
 
 /**
  * Writes report.html for a run directory: what was run, the key metrics over time per segment,
- * and every metric's last value; an experiment directory gets {@link ExperimentReport}. Self-contained (inline SVG, no script), and the same run gives
- * the same bytes.
+ * and every metric's last value; an experiment directory gets {@link ExperimentReport}.
+ * Self-contained (inline SVG, no script), and the same run gives the same bytes.
  */
 public final class ReportWriter {
     /** Metrics charted, with the question each answers for a reader. */

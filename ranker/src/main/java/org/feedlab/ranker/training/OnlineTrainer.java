@@ -111,7 +111,9 @@ public final class OnlineTrainer {
             java.util.Map<String, String> evaluation =
                     Evaluation.asMap(Evaluation.score(model.scorer(), heldOut));
             if (model.scorer() instanceof WideDeepScorer wd) {
-                evaluation.putAll(wd.meanAbsDeepLogits(heldOut.stream().map(TrainingExample::features).toList()));
+                evaluation.putAll(
+                        wd.meanAbsDeepLogits(
+                                heldOut.stream().map(TrainingExample::features).toList()));
             }
             model = model.withEvaluation(evaluation);
         }
