@@ -1,19 +1,19 @@
 package org.feedlab.bench;
 
 import java.util.Collection;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the ranker benchmarks through JMH's {@link Runner} (each benchmark in a forked JVM, so
- * JIT profiles of one do not pollute the other) and collects the figures {@code feedlab bench
- * ranker} prints.
+ * Runs the ranker benchmarks through JMH's {@link Runner} (each benchmark in a forked JVM, so JIT
+ * profiles of one do not pollute the other) and collects the figures {@code feedlab bench ranker}
+ * prints.
  */
 public final class BenchRunner {
     private BenchRunner() {}
@@ -61,7 +61,13 @@ public final class BenchRunner {
     /** Runs the three measurements and returns their figures. */
     public static Figures run(Settings settings, boolean verbose) throws RunnerException {
         double requestsPerMs =
-                score(single(settings, RankerBenchmark.class, "scoreRequest", Mode.Throughput, verbose));
+                score(
+                        single(
+                                settings,
+                                RankerBenchmark.class,
+                                "scoreRequest",
+                                Mode.Throughput,
+                                verbose));
         RunResult latency =
                 single(settings, RankerBenchmark.class, "scoreRequest", Mode.SampleTime, verbose);
         double gemmPerSecond =
@@ -72,7 +78,8 @@ public final class BenchRunner {
                 requestsPerMs * 1000.0 * RankerFixture.REQUEST,
                 stats.getPercentile(50),
                 stats.getPercentile(99),
-                gemmPerSecond * new GemmKernel(GemmBenchmark.M, GemmBenchmark.K, GemmBenchmark.N).flops(),
+                gemmPerSecond
+                        * new GemmKernel(GemmBenchmark.M, GemmBenchmark.K, GemmBenchmark.N).flops(),
                 fixture.flopsPerCandidate(),
                 fixture.meanNonZero(),
                 fixture.scorer().hiddenSizes());
@@ -87,7 +94,12 @@ public final class BenchRunner {
             throws RunnerException {
         ChainedOptionsBuilder options =
                 new OptionsBuilder()
-                        .include("^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$")
+                        .include(
+                                "^"
+                                        + benchmark.getName().replace(".", "\\.")
+                                        + "\\."
+                                        + method
+                                        + "$")
                         .mode(mode)
                         .forks(s.forks())
                         .warmupIterations(s.warmups())
@@ -100,8 +112,12 @@ public final class BenchRunner {
         Collection<RunResult> results = new Runner(options.build()).run();
         if (results.size() != 1) {
             throw new IllegalStateException(
-                    "expected one result for " + benchmark.getSimpleName() + "." + method
-                            + ", got " + results.size());
+                    "expected one result for "
+                            + benchmark.getSimpleName()
+                            + "."
+                            + method
+                            + ", got "
+                            + results.size());
         }
         return results.iterator().next();
     }

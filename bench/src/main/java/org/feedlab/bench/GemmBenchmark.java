@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The machine's measured arithmetic bound: a 500 × 64 by 64 × 64 float GEMM (the shape of a
- * batched hidden layer over one request) in plain Java, on one thread.
+ * The machine's measured arithmetic bound: a 500 × 64 by 64 × 64 float GEMM (the shape of a batched
+ * hidden layer over one request) in plain Java, on one thread.
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -1,5 +1,7 @@
 package org.feedlab.bench;
 
+import java.util.Arrays;
+
 /**
  * A plain-Java single-precision matrix multiply C += A·B (i-k-j order, contiguous inner loop the
  * JIT can vectorize): the arithmetic bound the scorer is compared with, measured on this machine
@@ -38,7 +40,7 @@ public final class GemmKernel {
 
     /** C = A·B; returns C. */
     public float[] multiply() {
-        java.util.Arrays.fill(c, 0f);
+        Arrays.fill(c, 0f);
         for (int i = 0; i < m; i++) {
             int ci = i * n;
             for (int p = 0; p < k; p++) {

@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One 500-candidate request scored by the default compiled model in one {@code predictBatch}
- * call, on one thread: throughput × 500 is candidates per second per core, and the sample-time
+ * One 500-candidate request scored by the default compiled model in one {@code predictBatch} call,
+ * on one thread: throughput × 500 is candidates per second per core, and the sample-time
  * distribution of the same call is the per-request latency.
  */
 @State(Scope.Thread)

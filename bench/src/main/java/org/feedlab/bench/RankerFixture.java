@@ -3,6 +3,8 @@ package org.feedlab.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
@@ -35,11 +37,10 @@ public final class RankerFixture {
     private static final long TICK = 20;
 
     /** Tribuo logs each training at INFO; the benchmark's console is for its figures. */
-    private static final java.util.logging.Logger TRIBUO =
-            java.util.logging.Logger.getLogger("org.tribuo");
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
     static {
-        TRIBUO.setLevel(java.util.logging.Level.WARNING);
+        TRIBUO.setLevel(Level.WARNING);
     }
 
     private final WideDeepScorer scorer;
@@ -59,9 +60,17 @@ public final class RankerFixture {
         List<Post> posts = new ArrayList<>();
         for (int p = 0; p < POSTS; p++) {
             int author = rng.nextInt(AUTHORS);
-            double stance = Math.max(-1, Math.min(1, (author % 2 == 0 ? 0.5 : -0.5) + 0.3 * gaussian(rng)));
+            double stance =
+                    Math.max(-1, Math.min(1, (author % 2 == 0 ? 0.5 : -0.5) + 0.3 * gaussian(rng)));
             Post post =
-                    Post.of(p, author, TICK - rng.nextInt(4), rng.nextInt(TOPICS), stance, rng.nextDouble(), -1);
+                    Post.of(
+                            p,
+                            author,
+                            TICK - rng.nextInt(4),
+                            rng.nextInt(TOPICS),
+                            stance,
+                            rng.nextDouble(),
+                            -1);
             posts.add(post);
             index.addPost(post);
         }
@@ -72,7 +81,14 @@ public final class RankerFixture {
             for (int i = 0; i < 40; i++) {
                 Post post = posts.get(rng.nextInt(POSTS));
                 Impression log =
-                        Impression.of(u, u, post.postId(), TICK - 1 - rng.nextInt(5), i, "v", actions(rng, post, leaning));
+                        Impression.of(
+                                u,
+                                u,
+                                post.postId(),
+                                TICK - 1 - rng.nextInt(5),
+                                i,
+                                "v",
+                                actions(rng, post, leaning));
                 user.apply(log, post);
                 index.applyImpression(log);
             }
@@ -85,7 +101,11 @@ public final class RankerFixture {
             float[] x = new float[Feature.count()];
             extract(users.get(u), index.get(post.postId()), rng, x, 0);
             int actions = actions(rng, post, u % 2 == 0 ? 0.4 : -0.4);
-            examples.add(new TrainingExample(x, Heads.labels(Impression.of(0, u, post.postId(), TICK, 0, "v", actions))));
+            examples.add(
+                    new TrainingExample(
+                            x,
+                            Heads.labels(
+                                    Impression.of(0, u, post.postId(), TICK, 0, "v", actions))));
         }
         RankerConfig config = RankerConfig.defaults();
         WideDeepScorer scorer =
@@ -106,7 +126,12 @@ public final class RankerFixture {
         UserProfile user = users.get(rng.nextInt(USERS));
         long nonZero = 0;
         for (int c = 0; c < REQUEST; c++) {
-            extract(user, index.get(posts.get(rng.nextInt(POSTS)).postId()), rng, request, c * Feature.count());
+            extract(
+                    user,
+                    index.get(posts.get(rng.nextInt(POSTS)).postId()),
+                    rng,
+                    request,
+                    c * Feature.count());
         }
         for (float v : request) {
             nonZero += v != 0f ? 1 : 0;
@@ -114,14 +139,20 @@ public final class RankerFixture {
         return new RankerFixture(scorer, request, nonZero / (double) REQUEST);
     }
 
-    private static void extract(UserProfile user, PostStats post, SplittableRandom rng, float[] out, int offset) {
-        FeatureExtractor.extract(user, post, 5 + rng.nextInt(200), TICK, rng.nextInt(3) == 0, out, offset);
+    private static void extract(
+            UserProfile user, PostStats post, SplittableRandom rng, float[] out, int offset) {
+        FeatureExtractor.extract(
+                user, post, 5 + rng.nextInt(200), TICK, rng.nextInt(3) == 0, out, offset);
     }
 
     /** Engagement of a reader leaning one way: more on outrage and on the own side. */
     private static int actions(SplittableRandom rng, Post post, double leaning) {
         boolean sameSide = Math.signum(leaning) == Math.signum(post.stance());
-        double z = -1.5 + 1.2 * post.outrageScore() + (sameSide ? 0.8 : -0.4) + 0.3 * (post.topic() % 3);
+        double z =
+                -1.5
+                        + 1.2 * post.outrageScore()
+                        + (sameSide ? 0.8 : -0.4)
+                        + 0.3 * (post.topic() % 3);
         int actions = 0;
         double[] offsets = {0.0, -1.0, -2.5, -2.8, -3.5, -1.5};
         for (Action a : Action.values()) {

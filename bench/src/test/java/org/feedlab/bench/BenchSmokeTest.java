@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.feedlab.ranker.features.Feature;
+import org.feedlab.ranker.model.Heads;
 import org.junit.jupiter.api.Test;
 
 /** Runs each benchmark body once (no timing): the code paths work and compute what they claim. */
@@ -13,7 +14,7 @@ class BenchSmokeTest {
         RankerBenchmark bench = new RankerBenchmark();
         bench.setUp();
         double[] out = bench.scoreRequest();
-        assertEquals(RankerFixture.REQUEST * org.feedlab.ranker.model.Heads.names().size(), out.length);
+        assertEquals(RankerFixture.REQUEST * Heads.names().size(), out.length);
         for (double p : out) {
             assertTrue(p > 0.0 && p < 1.0, "probability " + p);
         }
@@ -23,7 +24,9 @@ class BenchSmokeTest {
     void fixtureCandidatesAreSparseFeatureVectors() {
         RankerFixture f = RankerFixture.create(1);
         assertEquals(RankerFixture.REQUEST * Feature.count(), f.request().length);
-        assertTrue(f.meanNonZero() > 10 && f.meanNonZero() < Feature.count() / 2.0, "nnz " + f.meanNonZero());
+        assertTrue(
+                f.meanNonZero() > 10 && f.meanNonZero() < Feature.count() / 2.0,
+                "nnz " + f.meanNonZero());
         assertTrue(f.flopsPerCandidate() > 0);
     }
 

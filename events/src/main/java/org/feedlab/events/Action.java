@@ -1,5 +1,7 @@
 package org.feedlab.events;
 
+import java.util.Locale;
+
 /** The engagement actions a user can take on an examined item; one model head per action. */
 public enum Action {
     CLICK,
@@ -12,6 +14,6 @@ public enum Action {
 
     /** Lower-case name used in metric and feature names. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,12 +9,12 @@ import java.util.List;
  * @param requestId the request this feed answers
  * @param userId the requesting user
  * @param tick the tick of the request
- * @param modelVersion version id of the model whose predictions were used ("none" before the
- *     first model)
+ * @param modelVersion version id of the model whose predictions were used ("none" before the first
+ *     model)
  * @param objective name of the objective that ordered the items
  * @param items ranked items, best first
- * @param sessionNudge whether a session-nudge policy shows the reader a "take a break" prompt
- *     with this feed (a prompt the society reacts to)
+ * @param sessionNudge whether a session-nudge policy shows the reader a "take a break" prompt with
+ *     this feed (a prompt the society reacts to)
  */
 public record Feed(
         int schema,

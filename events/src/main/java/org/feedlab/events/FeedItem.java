@@ -12,7 +12,11 @@ package org.feedlab.events;
  *     resharing this item (a prompt the society reacts to)
  */
 public record FeedItem(
-        long postId, double score, double[] predictions, boolean inNetwork, boolean reshareFriction) {
+        long postId,
+        double score,
+        double[] predictions,
+        boolean inNetwork,
+        boolean reshareFriction) {
 
     /** An item without a reshare-friction prompt. */
     public FeedItem(long postId, double score, double[] predictions, boolean inNetwork) {

@@ -1,9 +1,9 @@
 package org.feedlab.events;
 
 /**
- * A user opens the app and asks for a feed. The request carries the accounts the user follows:
- * the follow graph is data a platform holds, and carrying it with the request keeps the job's
- * inputs explicit.
+ * A user opens the app and asks for a feed. The request carries the accounts the user follows: the
+ * follow graph is data a platform holds, and carrying it with the request keeps the job's inputs
+ * explicit.
  *
  * @param requestId unique request id
  * @param userId the requesting user
@@ -14,7 +14,13 @@ package org.feedlab.events;
  * @param segment the segment the user declared (an age group a platform holds), "" if unknown
  */
 public record FeedRequest(
-        int schema, long requestId, int userId, long tick, int[] following, int feedSize, String segment)
+        int schema,
+        long requestId,
+        int userId,
+        long tick,
+        int[] following,
+        int feedSize,
+        String segment)
         implements PlatformRecord {
 
     public static FeedRequest of(

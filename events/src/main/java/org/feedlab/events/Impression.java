@@ -2,8 +2,8 @@ package org.feedlab.events;
 
 /**
  * Client-side log of one examined feed item and what the user did with it. The platform logs an
- * impression for every item the user scrolled past, engaged or not; these are the engagements
- * the ranker trains on.
+ * impression for every item the user scrolled past, engaged or not; these are the engagements the
+ * ranker trains on.
  *
  * <p>An impression of tick t is published at the start of tick t+1, after the user finished
  * reading, so its {@link #phase()} is t+1.

@@ -1,8 +1,8 @@
 package org.feedlab.events;
 
 /**
- * A post as the platform sees it: author, topic, stance, and a noisy outrage-classifier score.
- * The true outrage, animosity and quality of the content stay in the society.
+ * A post as the platform sees it: author, topic, stance, and a noisy outrage-classifier score. The
+ * true outrage, animosity and quality of the content stay in the society.
  *
  * @param postId unique, increasing post id
  * @param authorId creator id

@@ -1,9 +1,9 @@
 package org.feedlab.events;
 
 /**
- * Marker written to every partition of a topic after the producer has published everything of
- * a phase. It moves that partition's watermark even when the partition carried no data, so the
- * stream job knows the phase is complete.
+ * Marker written to every partition of a topic after the producer has published everything of a
+ * phase. It moves that partition's watermark even when the partition carried no data, so the stream
+ * job knows the phase is complete.
  *
  * @param tick the completed phase
  * @param partition the partition the marker was written to

@@ -12,9 +12,9 @@ import org.feedlab.ranker.features.UserProfile;
  * Candidate retrieval: the newest unseen posts of followed authors, plus the most engaged-with
  * unseen posts from outside the user's network, among posts at most {@code maxAgeTicks} old.
  *
- * <p>Uses the context's per-author index and its once-per-tick popularity order, so a request
- * costs O(posts of followed authors + popular posts skipped) rather than O(all posts); the result
- * is the same as filtering every post and sorting, because both orders are total.
+ * <p>Uses the context's per-author index and its once-per-tick popularity order, so a request costs
+ * O(posts of followed authors + popular posts skipped) rather than O(all posts); the result is the
+ * same as filtering every post and sorting, because both orders are total.
  */
 public final class CandidateRetriever {
     private static final Comparator<PostStats> NEWEST_FIRST =

@@ -212,7 +212,10 @@ public final class FeedRanker {
     }
 
     private double[][] predict(
-            FeedRequest request, UserProfile user, TickContext context, List<Candidate> candidates) {
+            FeedRequest request,
+            UserProfile user,
+            TickContext context,
+            List<Candidate> candidates) {
         int n = candidates.size();
         Scorer scorer = context.scorer;
         double[][] out = new double[n][];

@@ -78,9 +78,14 @@ public record Objective(
 
     /** Fills empty maps and terms, so consumers never null-check. */
     public Objective {
-        weights = weights == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        weights =
+                weights == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         fallback =
-                fallback == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fallback));
+                fallback == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(fallback));
         terms = terms == null ? ObjectiveTerms.none() : terms;
     }
 
@@ -109,13 +114,13 @@ public record Objective(
                     t = withCap(terms, DEFAULT_OUTRAGE_CAP);
                 }
             }
-                // Facebook's 2017 reaction weighting as reported by the Washington Post (Oct.
-                // 2021, secondary): emoji reactions, angry included, worth 5 likes. Comment 15
-                // and reshare 5 are the "meaningful social interaction" points reported in the
-                // same press coverage (secondary): like 1, reaction or reshare without text 5,
-                // comment 15.
+            // Facebook's 2017 reaction weighting as reported by the Washington Post (Oct.
+            // 2021, secondary): emoji reactions, angry included, worth 5 likes. Comment 15
+            // and reshare 5 are the "meaningful social interaction" points reported in the
+            // same press coverage (secondary): like 1, reaction or reshare without text 5,
+            // comment 15.
             case "reactions-5x-anger" -> reactions(w, 5.0);
-                // The 2020 variant: the angry reaction's weight set to 0, the rest unchanged.
+            // The 2020 variant: the angry reaction's weight set to 0, the rest unchanged.
             case "reactions-2020" -> reactions(w, 0.0);
             case "time-spent" -> {
                 w.put(DWELL, 1.0);
@@ -134,8 +139,9 @@ public record Objective(
             case "random" -> kind = Kind.RANDOM;
             case "popularity" -> kind = Kind.POPULARITY;
             case "custom" -> {}
-            default -> throw new IllegalArgumentException(
-                    "unknown objective: " + name + " (expected one of " + PRESETS + ")");
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown objective: " + name + " (expected one of " + PRESETS + ")");
         }
         for (Map.Entry<String, Double> e : terms.weights().entrySet()) {
             w.put(e.getKey(), e.getValue());
@@ -191,8 +197,8 @@ public record Objective(
     }
 
     /**
-     * The weight of each head of a model with these heads, in head order: the fallback weights
-     * when the model lacks a head the preset needs (time-spent before a dwell head exists).
+     * The weight of each head of a model with these heads, in head order: the fallback weights when
+     * the model lacks a head the preset needs (time-spent before a dwell head exists).
      */
     public double[] headWeights(List<String> heads) {
         Map<String, Double> w = usesFallback(heads) ? fallback : weights;

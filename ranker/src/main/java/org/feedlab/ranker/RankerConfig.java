@@ -1,5 +1,12 @@
 package org.feedlab.ranker;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.feedlab.ranker.objective.ObjectiveTerms;
+import org.feedlab.ranker.policy.Policies;
+
 /**
  * Parameters of the platform's ranker. Defaults in {@link #defaults()}; a scenario file overrides
  * any subset.
@@ -14,8 +21,8 @@ package org.feedlab.ranker;
  * @param epochs SGD epochs per retraining
  * @param learningRate AdaGrad initial learning rate
  * @param objectiveTerms researcher-declared weights and terms on top of the objective preset
- * @param policies policy stages applied after scoring, in order; each a mapping with a {@code
- *     type} and its parameters (see {@link org.feedlab.ranker.policy.Policies})
+ * @param policies policy stages applied after scoring, in order; each a mapping with a {@code type}
+ *     and its parameters (see {@link org.feedlab.ranker.policy.Policies})
  * @param model the ranker's model: {@code wide-deep} (default) or {@code linear} (Tribuo's
  *     multi-label linear SGD)
  * @param embeddingDim wide&amp;deep: width of each categorical field's embedding
@@ -24,8 +31,8 @@ package org.feedlab.ranker;
  * @param minibatchSize wide&amp;deep: examples per SGD update
  * @param withheldFeatureGroups feature groups the platform may not use (telemetry restriction),
  *     names of {@link org.feedlab.ranker.features.Feature.Group} in lower case
- * @param maxTrainingExamples most examples a retraining uses: a larger window is subsampled
- *     with a seeded draw (0 in a constructor call means the default)
+ * @param maxTrainingExamples most examples a retraining uses: a larger window is subsampled with a
+ *     seeded draw (0 in a constructor call means the default)
  */
 public record RankerConfig(
         String objective,
@@ -37,39 +44,35 @@ public record RankerConfig(
         int maxAgeTicks,
         int epochs,
         double learningRate,
-        org.feedlab.ranker.objective.ObjectiveTerms objectiveTerms,
-        java.util.List<java.util.Map<String, Object>> policies,
+        ObjectiveTerms objectiveTerms,
+        List<Map<String, Object>> policies,
         String model,
         int embeddingDim,
-        java.util.List<Integer> hiddenSizes,
+        List<Integer> hiddenSizes,
         int minibatchSize,
-        java.util.List<String> withheldFeatureGroups,
+        List<String> withheldFeatureGroups,
         int maxTrainingExamples)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** Fills absent objective terms and policies, so consumers never null-check. */
     public RankerConfig {
-        objectiveTerms =
-                objectiveTerms == null
-                        ? org.feedlab.ranker.objective.ObjectiveTerms.none()
-                        : objectiveTerms;
-        policies = policies == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(policies);
+        objectiveTerms = objectiveTerms == null ? ObjectiveTerms.none() : objectiveTerms;
+        policies = policies == null ? new ArrayList<>() : new ArrayList<>(policies);
         model = model == null ? DEFAULT_MODEL : model;
         embeddingDim = embeddingDim == 0 ? DEFAULT_EMBEDDING_DIM : embeddingDim;
         hiddenSizes =
                 hiddenSizes == null || hiddenSizes.isEmpty()
-                        ? new java.util.ArrayList<>(DEFAULT_HIDDEN_SIZES)
-                        : new java.util.ArrayList<>(hiddenSizes);
+                        ? new ArrayList<>(DEFAULT_HIDDEN_SIZES)
+                        : new ArrayList<>(hiddenSizes);
         minibatchSize = minibatchSize == 0 ? DEFAULT_MINIBATCH : minibatchSize;
         withheldFeatureGroups =
                 withheldFeatureGroups == null
-                        ? new java.util.ArrayList<>()
-                        : new java.util.ArrayList<>(withheldFeatureGroups);
+                        ? new ArrayList<>()
+                        : new ArrayList<>(withheldFeatureGroups);
         // A telemetry-restriction policy withholds its groups from the model's feature space.
-        withheldFeatureGroups =
-                org.feedlab.ranker.policy.Policies.withWithheld(policies, withheldFeatureGroups);
+        withheldFeatureGroups = Policies.withWithheld(policies, withheldFeatureGroups);
         // A model-capacity policy sizes the wide&deep model to its latency budget.
-        hiddenSizes = org.feedlab.ranker.policy.Policies.withCapacity(policies, model, hiddenSizes);
+        hiddenSizes = Policies.withCapacity(policies, model, hiddenSizes);
         maxTrainingExamples =
                 maxTrainingExamples == 0 ? DEFAULT_MAX_TRAINING_EXAMPLES : maxTrainingExamples;
     }
@@ -78,7 +81,7 @@ public record RankerConfig(
     public static final String DEFAULT_MODEL = "wide-deep";
 
     public static final int DEFAULT_EMBEDDING_DIM = 8;
-    public static final java.util.List<Integer> DEFAULT_HIDDEN_SIZES = java.util.List.of(32, 16);
+    public static final List<Integer> DEFAULT_HIDDEN_SIZES = List.of(32, 16);
     public static final int DEFAULT_MINIBATCH = 16;
     public static final int DEFAULT_MAX_TRAINING_EXAMPLES = 10_000;
 
@@ -93,8 +96,8 @@ public record RankerConfig(
             int maxAgeTicks,
             int epochs,
             double learningRate,
-            org.feedlab.ranker.objective.ObjectiveTerms objectiveTerms,
-            java.util.List<java.util.Map<String, Object>> policies) {
+            ObjectiveTerms objectiveTerms,
+            List<Map<String, Object>> policies) {
         this(
                 objective,
                 retrainEvery,

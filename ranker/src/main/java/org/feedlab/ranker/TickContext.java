@@ -6,29 +6,33 @@ import java.util.HashMap;
 import java.util.List;
 import org.feedlab.ranker.features.PostStats;
 import org.feedlab.ranker.model.Scorer;
+import org.feedlab.ranker.objective.PlatformSignals;
 
 /**
  * Everything global a scorer needs to rank the requests of one tick: the model designated for the
- * tick and a snapshot of the post index (posts with counters, follower counts) as of the end of
- * the previous tick's logs. A request of tick t is ranked only with the context of tick t.
+ * tick and a snapshot of the post index (posts with counters, follower counts) as of the end of the
+ * previous tick's logs. A request of tick t is ranked only with the context of tick t.
  *
  * <p>A plain class with public fields so Flink can ship it in broadcast state.
  */
 public final class TickContext {
     /** The tick this context ranks. */
     public long tick;
+
     /** Version id of the model, or {@link #NO_MODEL}. */
     public String modelVersion;
+
     /** Compiled scorer of that model, or null before the first model. */
     public Scorer scorer;
+
     /** Indexed posts with counters, ascending by post id. */
     public ArrayList<PostStats> posts;
+
     /** Followers per author known to the platform. */
     public HashMap<Integer, Integer> followers;
 
     /** Objective state fitted by the platform replay (bridging intercepts, outrage multiplier). */
-    public org.feedlab.ranker.objective.PlatformSignals signals =
-            new org.feedlab.ranker.objective.PlatformSignals();
+    public PlatformSignals signals = new PlatformSignals();
 
     /** Version stamped on feeds ranked before any model exists. */
     public static final String NO_MODEL = "none";
@@ -106,13 +110,16 @@ public final class TickContext {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(
+            Arrays.sort(
                     order,
                     (a, b) -> {
-                        int c = Integer.compare(posts.get(b).engagements(), posts.get(a).engagements());
+                        int c =
+                                Integer.compare(
+                                        posts.get(b).engagements(), posts.get(a).engagements());
                         return c != 0
                                 ? c
-                                : Long.compare(posts.get(b).post().postId(), posts.get(a).post().postId());
+                                : Long.compare(
+                                        posts.get(b).post().postId(), posts.get(a).post().postId());
                     });
             int[] out = new int[order.length];
             for (int i = 0; i < out.length; i++) {

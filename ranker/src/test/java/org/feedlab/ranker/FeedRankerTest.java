@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
@@ -17,13 +23,6 @@ import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.DenseLinearScorer;
 import org.feedlab.ranker.training.OnlineTrainer;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Checks serving: retrieval, scoring in one batch, ordering by objective, and the cut. */
 class FeedRankerTest {

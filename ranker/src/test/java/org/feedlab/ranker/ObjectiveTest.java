@@ -99,7 +99,8 @@ class ObjectiveTest {
                         new ObjectiveTerms(Map.of("like", 100.0), 0, "classifier", 0, 0, 20));
         assertTrue(score(c, p(0, 0.9)) > score(c, p(0, 0, 0, 0.3)));
         Objective custom =
-                Objective.of("custom", new ObjectiveTerms(Map.of("reshare", 1.0), 0, null, 0, 0, 20));
+                Objective.of(
+                        "custom", new ObjectiveTerms(Map.of("reshare", 1.0), 0, null, 0, 0, 20));
         assertArrayEquals(new double[] {0, 0, 1, 0, 0, 0, 0, 0}, custom.headWeights(HEADS));
     }
 

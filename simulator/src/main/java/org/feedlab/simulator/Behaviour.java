@@ -1,5 +1,7 @@
 package org.feedlab.simulator;
 
+import org.feedlab.simulator.metrics.Stats;
+
 /**
  * The ground-truth response of a user to one examined item: engagement probabilities, dwell time,
  * stated worth, anger, opinion and thermometer updates, scrolling. Each method names the
@@ -49,12 +51,11 @@ public final class Behaviour {
 
     /**
      * Probabilities of click, like, reshare, comment, hide and angry reaction, in {@code Action}
-     * order: logistic in interest, outrage drive and quality. Comments and reshares respond most
-     * to outrage (Brady et al. 2017: moral-emotional language raises diffusion); hides respond to
+     * order: logistic in interest, outrage drive and quality. Comments and reshares respond most to
+     * outrage (Brady et al. 2017: moral-emotional language raises diffusion); hides respond to
      * hostile out-group content the reader has little appetite for.
      */
-    public static void engagementProbabilities(
-            User u, Content c, SocietyConfig cfg, double[] out) {
+    public static void engagementProbabilities(User u, Content c, SocietyConfig cfg, double[] out) {
         double s = interest(u, c);
         double o = outrageDrive(u, c, cfg);
         boolean out_ = outgroup(u, c);
@@ -69,7 +70,10 @@ public final class Behaviour {
         out[4] =
                 sigmoid(
                         -4.0
-                                + 2.5 * c.outrage() * (out_ ? 1.0 : 0.0) * (1.0 - Math.min(1.0, u.outrageAppetite / 2.0))
+                                + 2.5
+                                        * c.outrage()
+                                        * (out_ ? 1.0 : 0.0)
+                                        * (1.0 - Math.min(1.0, u.outrageAppetite / 2.0))
                                 + 1.0 * beyondLatitude
                                 - s);
     }
@@ -81,14 +85,15 @@ public final class Behaviour {
      * headline raises its consumption). Boredom and the continue probability read this pull.
      */
     public static double pull(User u, Content c, SocietyConfig cfg) {
-        return Math.min(1.0, interest(u, c) + cfg.arousalPull() * Math.min(1.0, outrageDrive(u, c, cfg)));
+        return Math.min(
+                1.0, interest(u, c) + cfg.arousalPull() * Math.min(1.0, outrageDrive(u, c, cfg)));
     }
 
     /**
      * Seconds an item costs the session's time budget: the user notices only (1 − absorption) of
-     * the time spent on an item they engaged with, so engaging feeds overrun the time users plan
-     * to spend (Allcott, Gentzkow and Song 2022 attribute about a third of social-media use to
-     * habit and self-control problems).
+     * the time spent on an item they engaged with, so engaging feeds overrun the time users plan to
+     * spend (Allcott, Gentzkow and Song 2022 attribute about a third of social-media use to habit
+     * and self-control problems).
      */
     public static double budgetCharge(double dwell, boolean engaged, SocietyConfig cfg) {
         return engaged ? (1.0 - cfg.absorption()) * dwell : dwell;
@@ -97,8 +102,8 @@ public final class Behaviour {
     /**
      * Habit after a session: an exponential moving average (weight {@code satisfactionMemory}) of
      * the share of items the user engaged with, the reward that makes opening the app a habit
-     * whether or not the user values what they read (Allcott, Gentzkow and Song 2022; Milli et
-     * al. 2025 for the gap between engagement and stated value).
+     * whether or not the user values what they read (Allcott, Gentzkow and Song 2022; Milli et al.
+     * 2025 for the gap between engagement and stated value).
      */
     public static double habitAfter(double habit, int engagedItems, int items, SocietyConfig cfg) {
         if (items == 0) {
@@ -108,8 +113,8 @@ public final class Behaviour {
     }
 
     /**
-     * Probability of scrolling on after an item: high when the item interested the user and
-     * falling with position (position bias and boredom).
+     * Probability of scrolling on after an item: high when the item interested the user and falling
+     * with position (position bias and boredom).
      */
     public static double continueProbability(double interest, int position, boolean engaged) {
         return continueProbability(interest, position, engaged, 0.0, 0.0);
@@ -141,7 +146,8 @@ public final class Behaviour {
      * drive (outrage holds attention), plus reading time after a click that grows with quality;
      * {@code noise} is a standard normal draw (log-normal spread).
      */
-    public static double dwell(User u, Content c, SocietyConfig cfg, boolean clicked, double noise) {
+    public static double dwell(
+            User u, Content c, SocietyConfig cfg, boolean clicked, double noise) {
         double glance = 2.0 + 4.0 * interest(u, c) + 2.0 * Math.min(2.0, outrageDrive(u, c, cfg));
         double reading = clicked ? 15.0 * (0.3 + 0.7 * c.quality()) : 0.0;
         return (glance + reading) * Math.exp(0.3 * noise - 0.045);
@@ -164,15 +170,15 @@ public final class Behaviour {
     }
 
     /**
-     * Session satisfaction in [0, 1] from stated preferences: w_q · mean quality + w_c · (1 −
-     * mean outrage) + w_v · normalised entropy of the stance bins read. An empty session gives 0.
+     * Session satisfaction in [0, 1] from stated preferences: w_q · mean quality + w_c · (1 − mean
+     * outrage) + w_v · normalised entropy of the stance bins read. An empty session gives 0.
      */
     public static double satisfaction(
             User u, int items, double qualitySum, double outrageSum, double[] binCounts) {
         if (items == 0) {
             return 0.0;
         }
-        double variety = org.feedlab.simulator.metrics.Stats.entropy(binCounts) / Math.log(STANCE_BINS);
+        double variety = Stats.entropy(binCounts) / Math.log(STANCE_BINS);
         return u.statedQuality * qualitySum / items
                 + u.statedCalm * (1.0 - outrageSum / items)
                 + u.statedVariety * variety;
@@ -203,7 +209,10 @@ public final class Behaviour {
 
     /** Anger added by an item: outrage, three times stronger when it targets the out-group. */
     public static double angerIncrement(User u, Content c, SocietyConfig cfg) {
-        return cfg.angerPerOutrage() * u.susceptibility * c.outrage() * (outgroup(u, c) ? 1.0 : 0.3);
+        return cfg.angerPerOutrage()
+                * u.susceptibility
+                * c.outrage()
+                * (outgroup(u, c) ? 1.0 : 0.3);
     }
 
     /**
@@ -222,7 +231,8 @@ public final class Behaviour {
         double[] ex = c.extraStance();
         int k = Math.min(u.extraIdeology.length, ex.length);
         for (int i = 0; i < k; i++) {
-            u.extraIdeology[i] = axisAfter(u.extraIdeology[i], ex[i], mode, c, cfg, u.susceptibility);
+            u.extraIdeology[i] =
+                    axisAfter(u.extraIdeology[i], ex[i], mode, c, cfg, u.susceptibility);
         }
         u.ideology = axisAfter(u.ideology, c.stance(), mode, c, cfg, u.susceptibility);
     }

@@ -43,7 +43,9 @@ public record Content(
             double outrage,
             double animosity,
             double quality) {
-        this(postId, authorId, tick, topic, stance, outrage, animosity, quality, -1, postId, 0, NONE);
+        this(
+                postId, authorId, tick, topic, stance, outrage, animosity, quality, -1, postId, 0,
+                NONE);
     }
 
     /** Which side the post speaks for: −1 or +1. */
@@ -59,7 +61,17 @@ public record Content(
     /** The reshare of this content by another author, one level deeper in the cascade. */
     public Content reshare(long newPostId, int newAuthorId, long newTick) {
         return new Content(
-                newPostId, newAuthorId, newTick, topic, stance, outrage, animosity, quality, postId,
-                rootPostId, depth + 1, extraStance);
+                newPostId,
+                newAuthorId,
+                newTick,
+                topic,
+                stance,
+                outrage,
+                animosity,
+                quality,
+                postId,
+                rootPostId,
+                depth + 1,
+                extraStance);
     }
 }

@@ -1,9 +1,11 @@
 package org.feedlab.simulator;
 
+import java.util.Arrays;
+
 /**
  * A creator: ideology, main topic, quality, and how outrageous their posts tend to be. The
- * propensity is the supply side's state: it learns from the engagement the creator's posts
- * receive (Brady et al. 2021), so it is mutable.
+ * propensity is the supply side's state: it learns from the engagement the creator's posts receive
+ * (Brady et al. 2021), so it is mutable.
  */
 public final class Creator {
     private final int id;
@@ -12,6 +14,7 @@ public final class Creator {
     private final int topic;
     private final double quality;
     double outragePropensity;
+
     /** Moving baseline of the log engagement a post of this creator receives per tick. */
     double rewardBaseline = Double.NaN;
 
@@ -69,7 +72,7 @@ public final class Creator {
                 && c.topic == topic
                 && c.quality == quality
                 && c.outragePropensity == outragePropensity
-                && java.util.Arrays.equals(c.extraIdeology, extraIdeology);
+                && Arrays.equals(c.extraIdeology, extraIdeology);
     }
 
     @Override
@@ -79,7 +82,16 @@ public final class Creator {
 
     @Override
     public String toString() {
-        return "Creator[" + id + ", x=" + ideology + ", topic=" + topic + ", q=" + quality + ", o="
-                + outragePropensity + "]";
+        return "Creator["
+                + id
+                + ", x="
+                + ideology
+                + ", topic="
+                + topic
+                + ", q="
+                + quality
+                + ", o="
+                + outragePropensity
+                + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.feedlab.simulator;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.feedlab.events.Action;
@@ -11,8 +12,8 @@ import org.feedlab.events.Action;
  * expression in online social networks", Science Advances 7:eabe5641: more likes and shares for
  * outrage make later outrage more likely, and users adapt toward their network's norm).
  *
- * <p>Each tick, for every live post p of creator c (published this tick or examined this tick),
- * in ascending post id: reward R_p = ln(1 + E_p) with E_p the likes, reshares, comments and angry
+ * <p>Each tick, for every live post p of creator c (published this tick or examined this tick), in
+ * ascending post id: reward R_p = ln(1 + E_p) with E_p the likes, reshares, comments and angry
  * reactions p received this tick;
  *
  * <pre>
@@ -42,7 +43,7 @@ final class CreatorLearning {
             List<Exposure> exposures,
             List<Content> newPosts) {
         // Feedback per live post, keyed by post id (sorted below, so map order never matters).
-        java.util.HashMap<Long, int[]> feedback = new java.util.HashMap<>();
+        HashMap<Long, int[]> feedback = new HashMap<>();
         for (Content c : newPosts) {
             if (c.authorId() < creators.length) {
                 feedback.put(c.postId(), new int[1]);
@@ -76,7 +77,9 @@ final class CreatorLearning {
             creator.outragePropensity =
                     clamp01(
                             creator.outragePropensity
-                                    + eta * (reward - creator.rewardBaseline) * (c.outrage() - creator.outragePropensity));
+                                    + eta
+                                            * (reward - creator.rewardBaseline)
+                                            * (c.outrage() - creator.outragePropensity));
             creator.rewardBaseline += 0.1 * (reward - creator.rewardBaseline);
         }
         double[] sum = new double[NEIGHBOURHOODS];
@@ -90,7 +93,9 @@ final class CreatorLearning {
             int b = neighbourhood(c.ideology());
             double norm = sum[b] / n[b];
             c.outragePropensity =
-                    clamp01(c.outragePropensity + config.creatorNormPull() * (norm - c.outragePropensity));
+                    clamp01(
+                            c.outragePropensity
+                                    + config.creatorNormPull() * (norm - c.outragePropensity));
         }
     }
 

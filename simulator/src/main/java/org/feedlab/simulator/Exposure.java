@@ -27,7 +27,8 @@ public record Exposure(
     private static final double[] NONE = new double[0];
 
     /** An exposure with only a click prediction (NaN for none), worth 0.5, not in control. */
-    public Exposure(int userId, Content content, boolean outgroup, int actions, double predictedClick) {
+    public Exposure(
+            int userId, Content content, boolean outgroup, int actions, double predictedClick) {
         this(
                 userId,
                 content,

@@ -5,16 +5,16 @@ import java.util.SplittableRandom;
 import org.feedlab.events.Seeds;
 
 /**
- * The follow graph at creation: homophily plus softened preferential attachment, sampled in
- * O(users × candidates) rather than O(users × accounts) so a million users build in seconds.
+ * The follow graph at creation: homophily plus softened preferential attachment, sampled in O(users
+ * × candidates) rather than O(users × accounts) so a million users build in seconds.
  *
  * <p>Each user, in id order, draws a candidate set (every account when there are at most {@code
  * max(50, 10 F)} of them, otherwise that many uniform draws) and picks F of them without
- * replacement with probability proportional to the weight, by Efraimidis–Spirakis keys
- * ln(U)/w (Efraimidis and Spirakis 2006, "Weighted random sampling with a reservoir").
- * Creators: w = exp(−h·d(x_u, x_c)) · (0.5 + interest in the creator's topic) · √(1 + followers);
- * users: w = exp(−h·d(x_u, x_v)) · √(1 + followers). Follower counts grow as users are processed,
- * which is the preferential attachment (Barabási and Albert 1999).
+ * replacement with probability proportional to the weight, by Efraimidis–Spirakis keys ln(U)/w
+ * (Efraimidis and Spirakis 2006, "Weighted random sampling with a reservoir"). Creators: w =
+ * exp(−h·d(x_u, x_c)) · (0.5 + interest in the creator's topic) · √(1 + followers); users: w =
+ * exp(−h·d(x_u, x_v)) · √(1 + followers). Follower counts grow as users are processed, which is the
+ * preferential attachment (Barabási and Albert 1999).
  */
 final class FollowGraph {
     private final SocietyConfig config;
@@ -42,7 +42,12 @@ final class FollowGraph {
                             fc,
                             -1,
                             c ->
-                                    Math.exp(-config.homophily() * distance(u, creators[c].ideology(), creators[c].extraIdeology()))
+                                    Math.exp(
+                                                    -config.homophily()
+                                                            * distance(
+                                                                    u,
+                                                                    creators[c].ideology(),
+                                                                    creators[c].extraIdeology()))
                                             * (0.5 + u.topicInterest[creators[c].topic()])
                                             * Math.sqrt(1.0 + creatorFollowers[c]));
             int[] chosenUsers =
@@ -54,7 +59,12 @@ final class FollowGraph {
                                     fu,
                                     u.id,
                                     v ->
-                                            Math.exp(-config.homophily() * distance(u, users[v].ideology, users[v].extraIdeology))
+                                            Math.exp(
+                                                            -config.homophily()
+                                                                    * distance(
+                                                                            u,
+                                                                            users[v].ideology,
+                                                                            users[v].extraIdeology))
                                                     * Math.sqrt(1.0 + userFollowers[v]));
             int[] following = new int[chosenCreators.length + chosenUsers.length];
             for (int k = 0; k < chosenCreators.length; k++) {
@@ -108,7 +118,12 @@ final class FollowGraph {
             order[k] = k;
         }
         // Largest keys win; ties (never in practice) break on the account id.
-        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Double.compare(keys[b], keys[a]) : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) ->
+                        keys[a] != keys[b]
+                                ? Double.compare(keys[b], keys[a])
+                                : Integer.compare(a, b));
         int[] chosen = new int[Math.min(f, m)];
         for (int k = 0; k < chosen.length; k++) {
             chosen[k] = candidates[order[k]];

@@ -11,4 +11,9 @@ package org.feedlab.simulator;
  * @param churnedAfter whether the user left the platform after it
  */
 public record Session(
-        int userId, int items, double seconds, double satisfaction, boolean angerExit, boolean churnedAfter) {}
+        int userId,
+        int items,
+        double seconds,
+        double satisfaction,
+        boolean angerExit,
+        boolean churnedAfter) {}

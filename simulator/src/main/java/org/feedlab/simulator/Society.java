@@ -19,8 +19,8 @@ import org.feedlab.events.Seeds;
  *
  * <ol>
  *   <li>{@link #beginTick}: anger decays;
- *   <li>{@link #publish}: creators post, and last tick's reshares appear as posts of the users
- *       who reshared;
+ *   <li>{@link #publish}: creators post, and last tick's reshares appear as posts of the users who
+ *       reshared;
  *   <li>{@link #openSessions}: users who have not churned open the app with a probability set by
  *       habit and recent satisfaction, and ask for a feed;
  *   <li>(the platform ranks the feeds);
@@ -33,8 +33,10 @@ import org.feedlab.events.Seeds;
 public final class Society {
     /** Objective name the policy engine stamps on the randomized chronological control arm. */
     public static final String CONTROL_OBJECTIVE = "control-chronological";
+
     /** Reshare probability multiplier when the platform shows a reshare-friction prompt. */
     public static final double RESHARE_FRICTION_FACTOR = 0.5;
+
     /** Session time budget multiplier when the platform shows a "take a break" nudge. */
     public static final double NUDGE_BUDGET_FACTOR = 0.5;
 
@@ -43,6 +45,7 @@ public final class Society {
     private final User[] users;
     private final Creator[] creators;
     private final Map<Long, Content> content = new HashMap<>();
+
     /** Reshares made while reading tick t, published at t + 1: parent and resharing user. */
     private final List<Content> pendingParents = new ArrayList<>();
 
@@ -93,7 +96,15 @@ public final class Society {
             }
             double[] extra = extraAxes(t, extraDims, 0.35);
             User u =
-                    new User(i, x, extra, interest, clamp(activity, 0.02, 1.0), appetite, tolerance, thermometer);
+                    new User(
+                            i,
+                            x,
+                            extra,
+                            interest,
+                            clamp(activity, 0.02, 1.0),
+                            appetite,
+                            tolerance,
+                            thermometer);
             u.segment = young ? User.YOUNG : User.ADULT;
             u.susceptibility = young ? config.youngSusceptibility() : 1.0;
             u.thermometerIn = clamp(70 + 20 * Math.abs(x) + 6 * Seeds.gaussian(t), 0, 100);
@@ -155,13 +166,17 @@ public final class Society {
             }
             long id = nextPostId++;
             Content post =
-                    new Content(id, c.id(), tick, topic, stance, outrage, animosity, quality, -1, id, 0, extra);
+                    new Content(
+                            id, c.id(), tick, topic, stance, outrage, animosity, quality, -1, id, 0,
+                            extra);
             content.put(post.postId(), post);
             posts.add(post);
         }
         for (int k = 0; k < pendingParents.size(); k++) {
             Content post =
-                    pendingParents.get(k).reshare(nextPostId++, authorIdOfUser(pendingResharers.get(k)), tick);
+                    pendingParents
+                            .get(k)
+                            .reshare(nextPostId++, authorIdOfUser(pendingResharers.get(k)), tick);
             content.put(post.postId(), post);
             posts.add(post);
         }
@@ -179,7 +194,8 @@ public final class Society {
     public Post observe(Content c) {
         SplittableRandom r = Seeds.derive(seed, c.postId(), c.tick(), "classifier");
         double score = clamp(c.outrage() + config.classifierNoise() * Seeds.gaussian(r), 0, 1);
-        return Post.of(c.postId(), c.authorId(), c.tick(), c.topic(), c.stance(), score, c.parentPostId());
+        return Post.of(
+                c.postId(), c.authorId(), c.tick(), c.topic(), c.stance(), score, c.parentPostId());
     }
 
     /**
@@ -196,7 +212,12 @@ public final class Society {
             if (r.nextDouble() < Behaviour.returnProbability(u, config)) {
                 requests.add(
                         FeedRequest.of(
-                                requestId(tick, u.id), u.id, tick, u.following.clone(), config.feedSize(), u.segment));
+                                requestId(tick, u.id),
+                                u.id,
+                                tick,
+                                u.following.clone(),
+                                config.feedSize(),
+                                u.segment));
             }
         }
         return requests;
@@ -208,8 +229,8 @@ public final class Society {
     }
 
     /**
-     * Step 5: every user with a feed reads it, in user id order, whatever order the feeds
-     * arrived in; then creators learn from the engagement of the tick.
+     * Step 5: every user with a feed reads it, in user id order, whatever order the feeds arrived
+     * in; then creators learn from the engagement of the tick.
      */
     public TickReadout read(long tick, Map<Integer, Feed> feedsByUser, List<Content> newPosts) {
         List<Integer> readers = new ArrayList<>(feedsByUser.keySet());
@@ -262,14 +283,30 @@ public final class Society {
                 double dwell = Behaviour.dwell(u, c, config, clicked, Seeds.gaussian(experience));
                 int survey = Impression.NO_SURVEY;
                 if (experience.nextDouble() < config.surveyRate()) {
-                    survey = experience.nextDouble() < Behaviour.surveyYesProbability(worth) ? 1 : 0;
+                    survey =
+                            experience.nextDouble() < Behaviour.surveyYesProbability(worth) ? 1 : 0;
                 }
                 impressions.add(
                         Impression.of(
-                                feed.requestId(), id, c.postId(), tick, pos, feed.modelVersion(), actions, dwell, survey));
+                                feed.requestId(),
+                                id,
+                                c.postId(),
+                                tick,
+                                pos,
+                                feed.modelVersion(),
+                                actions,
+                                dwell,
+                                survey));
                 exposures.add(
                         new Exposure(
-                                id, c, Behaviour.outgroup(u, c), actions, item.predictions(), worth, dwell, control));
+                                id,
+                                c,
+                                Behaviour.outgroup(u, c),
+                                actions,
+                                item.predictions(),
+                                worth,
+                                dwell,
+                                control));
                 read++;
                 spent += dwell;
                 bins[bin]++;
@@ -288,7 +325,10 @@ public final class Society {
                     pendingResharers.add(id);
                 }
                 boolean engaged =
-                        (actions & ~(Impression.with(0, Action.HIDE) | Impression.with(0, Action.CLICK))) != 0;
+                        (actions
+                                        & ~(Impression.with(0, Action.HIDE)
+                                                | Impression.with(0, Action.CLICK)))
+                                != 0;
                 updateFollows(u, c, actions, engaged, social);
                 boolean anyPositive = Impression.engaged(actions);
                 engagedItems += anyPositive ? 1 : 0;
@@ -302,7 +342,8 @@ public final class Society {
                     break;
                 }
                 double cont =
-                        Behaviour.continueProbability(pull, pos, anyPositive, boredom, config.boredom());
+                        Behaviour.continueProbability(
+                                pull, pos, anyPositive, boredom, config.boredom());
                 if (r.nextDouble() >= cont) {
                     break;
                 }
@@ -316,7 +357,14 @@ public final class Society {
             CreatorLearning.learn(config, creators, content, exposures, newPosts);
         }
         return new TickReadout(
-                tick, readers.size(), angerExits, impressions, exposures, newPosts, version, sessions);
+                tick,
+                readers.size(),
+                angerExits,
+                impressions,
+                exposures,
+                newPosts,
+                version,
+                sessions);
     }
 
     /**
@@ -336,11 +384,12 @@ public final class Society {
     }
 
     /**
-     * Follows evolve with engagement: engaging with an unfollowed author (like, reshare, comment
-     * or angry reaction) follows them with probability {@code followRate}; hiding a followed
-     * author's post unfollows them with probability {@code unfollowRate}.
+     * Follows evolve with engagement: engaging with an unfollowed author (like, reshare, comment or
+     * angry reaction) follows them with probability {@code followRate}; hiding a followed author's
+     * post unfollows them with probability {@code unfollowRate}.
      */
-    private void updateFollows(User u, Content c, int actions, boolean engaged, SplittableRandom r) {
+    private void updateFollows(
+            User u, Content c, int actions, boolean engaged, SplittableRandom r) {
         int author = c.authorId();
         if (author == authorIdOfUser(u.id)) {
             return;

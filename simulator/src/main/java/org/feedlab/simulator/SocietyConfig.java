@@ -1,8 +1,8 @@
 package org.feedlab.simulator;
 
 /**
- * Parameters of the synthetic society. Every field has a default in {@link #defaults()}; a
- * scenario file overrides any subset. docs/MODEL.md gives each parameter's equation and source.
+ * Parameters of the synthetic society. Every field has a default in {@link #defaults()}; a scenario
+ * file overrides any subset. docs/MODEL.md gives each parameter's equation and source.
  *
  * @param users number of users
  * @param creators number of creators
@@ -33,8 +33,7 @@ package org.feedlab.simulator;
  * @param youngActivity multiplier of the opening probability for young users
  * @param sessionBudget mean seconds a user is willing to spend per session (time budget)
  * @param boredom weight of accumulated boredom in the continue probability
- * @param surveyRate share of examined items on which the user is asked "was this worth your
- *     time?"
+ * @param surveyRate share of examined items on which the user is asked "was this worth your time?"
  * @param statedQuality mean stated weight on quality
  * @param statedCalm mean stated weight on calm (absence of outrage)
  * @param statedVariety mean stated weight on variety of viewpoints
@@ -108,8 +107,8 @@ public record SocietyConfig(
     /** Defaults used when a scenario leaves a field out. */
     public static SocietyConfig defaults() {
         return new SocietyConfig(
-                2000, 200, 8, 25, 3.0, 0.5, 0.6, 20, 0.3, 1.0, 1.5, 0.35, 0.5, 2.5, 0.5, 0.01,
-                0.01, 0.4, 0.2, 0.3, 0.1, 1, 0.2, 1.5, 1.3, 90.0, 0.1, 0.05, 0.4, 0.35, 0.25,
-                0.3, 0.5, 0.55, 0.25, 5, true, 0.1, 0.02, 5, 0.1, 0.3, 0.3, 0.5, 1.0, 0.3);
+                2000, 200, 8, 25, 3.0, 0.5, 0.6, 20, 0.3, 1.0, 1.5, 0.35, 0.5, 2.5, 0.5, 0.01, 0.01,
+                0.4, 0.2, 0.3, 0.1, 1, 0.2, 1.5, 1.3, 90.0, 0.1, 0.05, 0.4, 0.35, 0.25, 0.3, 0.5,
+                0.55, 0.25, 5, true, 0.1, 0.02, 5, 0.1, 0.3, 0.3, 0.5, 1.0, 0.3);
     }
 }

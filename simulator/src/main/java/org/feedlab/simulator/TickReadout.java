@@ -11,8 +11,7 @@ import org.feedlab.events.Impression;
  * @param angerExits sessions that ended because anger passed the user's tolerance
  * @param impressions the impression logs to publish to the platform
  * @param exposures the same items with their hidden truth, for the metrics
- * @param newPosts the posts published this tick (truth, reshares included), for production
- *     metrics
+ * @param newPosts the posts published this tick (truth, reshares included), for production metrics
  * @param modelVersion the model version that ranked this tick's feeds
  * @param sessionLog one entry per session, in user id order
  */

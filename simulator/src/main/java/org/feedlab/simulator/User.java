@@ -13,44 +13,61 @@ public final class User {
     public static final String YOUNG = "young";
 
     final int id;
+
     /** Ideology x in [-1, 1] on the first (left–right) axis. */
     double ideology;
+
     /** Ideology on the further axes 2..d, empty when d = 1. */
     final double[] extraIdeology;
+
     /** Interest per topic in [0, 1], the favourite topic at 1. */
     final double[] topicInterest;
+
     /** Probability of opening the app in a tick (habit), before satisfaction moves it. */
     final double activity;
+
     /** How much outrage raises this user's engagement. */
     final double outrageAppetite;
+
     /** Anger above which the user closes the app. */
     final double angerTolerance;
+
     /** Current anger; decays between ticks. */
     double anger;
+
     /** Feeling thermometer toward the out-group, 0 (cold) to 100 (warm). */
     double thermometer;
+
     /** Feeling thermometer toward the in-group, 0 to 100. */
     double thermometerIn;
+
     /** Accounts followed (creators, then users offset by the creator count), ascending. */
     int[] following;
+
     /** Segment: {@link #ADULT} or {@link #YOUNG}. */
     String segment = ADULT;
+
     /** Multiplier of appetite-, anger- and opinion-related sensitivities (1 for adults). */
     double susceptibility = 1.0;
+
     /** Seconds the user is willing to spend in one session. */
     double sessionBudget = 90.0;
+
     /** Stated weights on quality, calm and variety, summing to 1. */
     double statedQuality = 0.4;
 
     double statedCalm = 0.35;
     double statedVariety = 0.25;
+
     /** Moving average of session satisfaction in [0, 1]. */
     double satisfaction = 0.55;
+
     /** Consecutive sessions below the churn threshold. */
     int unsatisfiedStreak;
 
     /** Moving average of the share of items engaged with per session (the habit's reward). */
     double habit = 0.3;
+
     /** Whether the user has left the platform for good. */
     boolean churned;
 
@@ -62,7 +79,15 @@ public final class User {
             double outrageAppetite,
             double angerTolerance,
             double thermometer) {
-        this(id, ideology, new double[0], topicInterest, activity, outrageAppetite, angerTolerance, thermometer);
+        this(
+                id,
+                ideology,
+                new double[0],
+                topicInterest,
+                activity,
+                outrageAppetite,
+                angerTolerance,
+                thermometer);
     }
 
     User(

@@ -3,10 +3,9 @@ package org.feedlab.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.feedlab.events.Action;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
 
 /** Checks each ground-truth behaviour mechanism against values worked out by hand. */
 class BehaviourTest {
@@ -96,8 +95,7 @@ class BehaviourTest {
     @Test
     void opinionStaysInsideTheRange() {
         User u = user(-0.999, 50);
-        SocietyConfig strong =
-                TestConfigs.with(SocietyConfig.defaults(), "repulsion", 1.0);
+        SocietyConfig strong = TestConfigs.with(SocietyConfig.defaults(), "repulsion", 1.0);
         assertEquals(-1.0, Behaviour.opinionAfter(u, content(0.5, 1.0, 1.0, 0.5), strong), EPS);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ class MechanismsTest {
                 boolean rewarded = (o > 0.5) == outrageWins;
                 int likes = rewarded ? 5 : 0;
                 for (int k = 0; k < likes; k++) {
-                    exposures.add(new Exposure(k, p, false, Impression.with(0, Action.LIKE), Double.NaN));
+                    exposures.add(
+                            new Exposure(k, p, false, Impression.with(0, Action.LIKE), Double.NaN));
                 }
             }
             CreatorLearning.learn(cfg, creators, content, exposures, posts);
@@ -63,25 +65,38 @@ class MechanismsTest {
 
     @Test
     void withoutLearningPropensitiesStayFlat() {
-        SocietyConfig off = TestConfigs.with(SocietyConfig.defaults(), "users", 50, "creators", 10, "creatorLearning", false);
+        SocietyConfig off =
+                TestConfigs.with(
+                        SocietyConfig.defaults(),
+                        "users",
+                        50,
+                        "creators",
+                        10,
+                        "creatorLearning",
+                        false);
         Society s = Society.create(off, 3);
         double[] before = propensities(s);
         runTicks(s, 4);
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(propensities(s)));
+        assertEquals(Arrays.toString(before), Arrays.toString(propensities(s)));
         SocietyConfig on = TestConfigs.with(off, "creatorLearning", true);
         Society learning = Society.create(on, 3);
         runTicks(learning, 4);
-        assertTrue(!java.util.Arrays.equals(before, propensities(learning)), "learning changes propensities");
+        assertTrue(!Arrays.equals(before, propensities(learning)), "learning changes propensities");
     }
 
     @Test
     void resharesBecomePostsOfTheUserWithParentAndDepth() {
-        SocietyConfig cfg = TestConfigs.with(SocietyConfig.defaults(), "users", 200, "creators", 20);
+        SocietyConfig cfg =
+                TestConfigs.with(SocietyConfig.defaults(), "users", 200, "creators", 20);
         Society s = Society.create(cfg, 5);
         List<Content> all = runTicks(s, 3);
         Content reshare = all.stream().filter(Content::isReshare).findFirst().orElseThrow();
         assertTrue(reshare.authorId() >= cfg.creators(), "author is a user account");
-        Content parent = all.stream().filter(c -> c.postId() == reshare.parentPostId()).findFirst().orElseThrow();
+        Content parent =
+                all.stream()
+                        .filter(c -> c.postId() == reshare.parentPostId())
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(parent.depth() + 1, reshare.depth());
         assertEquals(parent.outrage(), reshare.outrage(), EPS);
         assertEquals(reshare.parentPostId(), s.observe(reshare).parentPostId());
@@ -89,28 +104,63 @@ class MechanismsTest {
 
     @Test
     void readingFillsDwellAndASmallShareOfSurveys() {
-        Society s = Society.create(TestConfigs.with(SocietyConfig.defaults(), "users", 300, "creators", 30, "surveyRate", 0.2), 9);
+        Society s =
+                Society.create(
+                        TestConfigs.with(
+                                SocietyConfig.defaults(),
+                                "users",
+                                300,
+                                "creators",
+                                30,
+                                "surveyRate",
+                                0.2),
+                        9);
         List<Content> posts = s.publish(0);
         TickReadout r = s.read(0, allFeeds(s, posts, 0, "test"), posts);
-        long asked = r.impressions().stream().filter(i -> i.survey() != Impression.NO_SURVEY).count();
+        long asked =
+                r.impressions().stream().filter(i -> i.survey() != Impression.NO_SURVEY).count();
         assertTrue(r.impressions().stream().allMatch(i -> i.dwell() > 0));
-        assertTrue(asked > 0.1 * r.impressions().size() && asked < 0.3 * r.impressions().size(), asked + " of " + r.impressions().size());
+        assertTrue(
+                asked > 0.1 * r.impressions().size() && asked < 0.3 * r.impressions().size(),
+                asked + " of " + r.impressions().size());
     }
 
     @Test
     void longUnsatisfiedUsersChurnAndStopOpening() {
         // Everyone is unsatisfied (threshold 1): after `patience` sessions they leave.
-        SocietyConfig cfg = TestConfigs.with(SocietyConfig.defaults(), "users", 100, "creators", 10, "churnThreshold", 1.0, "churnPatience", 2, "activity", 1.0);
+        SocietyConfig cfg =
+                TestConfigs.with(
+                        SocietyConfig.defaults(),
+                        "users",
+                        100,
+                        "creators",
+                        10,
+                        "churnThreshold",
+                        1.0,
+                        "churnPatience",
+                        2,
+                        "activity",
+                        1.0);
         Society s = Society.create(cfg, 2);
         runTicks(s, 12);
-        long churned = java.util.Arrays.stream(s.users()).filter(u -> !u.active()).count();
+        long churned = Arrays.stream(s.users()).filter(u -> !u.active()).count();
         assertEquals(100, churned);
         assertTrue(s.openSessions(12).isEmpty());
     }
 
     @Test
     void amplificationRatioComparesTreatmentWithTheControlArm() {
-        Society s = Society.create(TestConfigs.with(SocietyConfig.defaults(), "users", 4, "creators", 2, "youngShare", 0.0), 1);
+        Society s =
+                Society.create(
+                        TestConfigs.with(
+                                SocietyConfig.defaults(),
+                                "users",
+                                4,
+                                "creators",
+                                2,
+                                "youngShare",
+                                0.0),
+                        1);
         Content hot = new Content(1, 0, 0, 0, 0.5, 0.9, 0.5, 0.5);
         Content calm = new Content(2, 0, 0, 0, 0.5, 0.1, 0.05, 0.5);
         // Treatment: 3 of 4 impressions outrage; control: 1 of 4. A = 0.75 / 0.25 = 3.
@@ -119,24 +169,30 @@ class MechanismsTest {
             ex.add(new Exposure(0, k < 3 ? hot : calm, false, 0, new double[0], 0.5, 1.0, false));
             ex.add(new Exposure(1, k < 1 ? hot : calm, false, 0, new double[0], 0.5, 1.0, true));
         }
-        List<Measurement> rows = TickMetrics.measure(s, new TickReadout(0, 2, 0, List.of(), ex, List.of(), "none"));
+        List<Measurement> rows =
+                TickMetrics.measure(s, new TickReadout(0, 2, 0, List.of(), ex, List.of(), "none"));
         assertEquals(3.0, value(rows, "amplification_ratio", "all"), EPS);
         // Users 0 and 1 read {1,2} and {1,2}: one pair, Jaccard 1.
         assertEquals(1.0, value(rows, "homogenization_jaccard", "all"), EPS);
         // Each user: bins of stance 0.5 only → entropy 0, Gini–Simpson 0.
         assertEquals(0.0, value(rows, "exposure_entropy_mean", "all"), EPS);
-        assertTrue(Double.isNaN(value(rows, "items_read", "young")) || value(rows, "items_read", "young") == 0);
+        assertTrue(
+                Double.isNaN(value(rows, "items_read", "young"))
+                        || value(rows, "items_read", "young") == 0);
     }
 
     @Test
     void segmentsAreReportedSeparately() {
-        SocietyConfig cfg = TestConfigs.with(SocietyConfig.defaults(), "users", 400, "creators", 30, "youngShare", 0.5);
+        SocietyConfig cfg =
+                TestConfigs.with(
+                        SocietyConfig.defaults(), "users", 400, "creators", 30, "youngShare", 0.5);
         Society s = Society.create(cfg, 4);
         List<Content> posts = s.publish(0);
         TickReadout r = s.read(0, allFeeds(s, posts, 0, "test"), posts);
         List<Measurement> rows = TickMetrics.measure(s, r);
         double all = value(rows, "items_read", "all");
-        assertEquals(all, value(rows, "items_read", "adult") + value(rows, "items_read", "young"), EPS);
+        assertEquals(
+                all, value(rows, "items_read", "adult") + value(rows, "items_read", "young"), EPS);
         assertTrue(value(rows, "items_read", "young") > 0);
     }
 
@@ -149,18 +205,23 @@ class MechanismsTest {
     }
 
     private static double[] propensities(Society s) {
-        return java.util.Arrays.stream(s.creators()).mapToDouble(Creator::outragePropensity).toArray();
+        return Arrays.stream(s.creators()).mapToDouble(Creator::outragePropensity).toArray();
     }
 
-    /** Every user that opens gets every post of the tick, newest first, under the "test" objective. */
-    private static Map<Integer, Feed> allFeeds(Society s, List<Content> posts, long tick, String objective) {
+    /**
+     * Every user that opens gets every post of the tick, newest first, under the "test" objective.
+     */
+    private static Map<Integer, Feed> allFeeds(
+            Society s, List<Content> posts, long tick, String objective) {
         Map<Integer, Feed> feeds = new HashMap<>();
         List<FeedItem> items = new ArrayList<>();
         for (int k = posts.size() - 1; k >= 0 && items.size() < 20; k--) {
             items.add(new FeedItem(posts.get(k).postId(), 0.0, new double[0], false));
         }
         for (var req : s.openSessions(tick)) {
-            feeds.put(req.userId(), Feed.of(req.requestId(), req.userId(), tick, "none", objective, items));
+            feeds.put(
+                    req.userId(),
+                    Feed.of(req.requestId(), req.userId(), tick, "none", objective, items));
         }
         return feeds;
     }

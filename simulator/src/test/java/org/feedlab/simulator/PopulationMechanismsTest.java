@@ -27,21 +27,35 @@ class PopulationMechanismsTest {
 
     private static SocietyConfig small(Object... overrides) {
         return TestConfigs.with(
-                TestConfigs.with(SocietyConfig.defaults(), "users", 2000, "creators", 50), overrides);
+                TestConfigs.with(SocietyConfig.defaults(), "users", 2000, "creators", 50),
+                overrides);
     }
 
     // ---- per-user parameters drawn from the scenario's distributions ---------------------------
 
     @Test
     void youngUsersGetTheirSegmentsSusceptibilityAndActivity() {
-        SocietyConfig cfg = small("youngShare", 0.4, "youngSusceptibility", 2.0, "youngActivity", 1.6, "activity", 0.3);
+        SocietyConfig cfg =
+                small(
+                        "youngShare",
+                        0.4,
+                        "youngSusceptibility",
+                        2.0,
+                        "youngActivity",
+                        1.6,
+                        "activity",
+                        0.3);
         Society s = Society.create(cfg, SEED);
         // Same seed, young multipliers neutral: the same users and draws, so ratios are exact.
-        Society neutral = Society.create(TestConfigs.with(cfg, "youngSusceptibility", 1.0, "youngActivity", 1.0), SEED);
+        Society neutral =
+                Society.create(
+                        TestConfigs.with(cfg, "youngSusceptibility", 1.0, "youngActivity", 1.0),
+                        SEED);
         int young = 0;
         for (User u : s.users()) {
             User n = neutral.users()[u.id];
-            assertEquals(n.segment(), u.segment(), "segment draws do not depend on the multipliers");
+            assertEquals(
+                    n.segment(), u.segment(), "segment draws do not depend on the multipliers");
             boolean isYoung = User.YOUNG.equals(u.segment());
             young += isYoung ? 1 : 0;
             assertEquals(isYoung ? 2.0 : 1.0, u.susceptibility, EPS);
@@ -49,8 +63,16 @@ class PopulationMechanismsTest {
         }
         assertEquals(0.4, young / 2000.0, 0.04, "young share");
         // The susceptibility acts: the same item angers a young user twice as much.
-        User adult = Arrays.stream(s.users()).filter(u -> !User.YOUNG.equals(u.segment())).findFirst().orElseThrow();
-        User teen = Arrays.stream(s.users()).filter(u -> User.YOUNG.equals(u.segment())).findFirst().orElseThrow();
+        User adult =
+                Arrays.stream(s.users())
+                        .filter(u -> !User.YOUNG.equals(u.segment()))
+                        .findFirst()
+                        .orElseThrow();
+        User teen =
+                Arrays.stream(s.users())
+                        .filter(u -> User.YOUNG.equals(u.segment()))
+                        .findFirst()
+                        .orElseThrow();
         Content hostileToAdult = new Content(1, 0, 0, 0, -adult.side() * 0.6, 0.8, 0.6, 0.5);
         Content hostileToTeen = new Content(2, 0, 0, 0, -teen.side() * 0.6, 0.8, 0.6, 0.5);
         assertEquals(
@@ -61,20 +83,28 @@ class PopulationMechanismsTest {
 
     @Test
     void traitsAreHeterogeneousAroundTheConfiguredCentres() {
-        SocietyConfig cfg = small("outrageAppetite", 2.0, "angerTolerance", 4.0, "sessionBudget", 60.0);
+        SocietyConfig cfg =
+                small("outrageAppetite", 2.0, "angerTolerance", 4.0, "sessionBudget", 60.0);
         Society s = Society.create(cfg, SEED);
         double[] appetite = Arrays.stream(s.users()).mapToDouble(u -> u.outrageAppetite).toArray();
-        double[] tolerance = Arrays.stream(s.users()).mapToDouble(u -> u.angerTolerance).sorted().toArray();
-        double[] budget = Arrays.stream(s.users()).mapToDouble(u -> u.sessionBudget).sorted().toArray();
+        double[] tolerance =
+                Arrays.stream(s.users()).mapToDouble(u -> u.angerTolerance).sorted().toArray();
+        double[] budget =
+                Arrays.stream(s.users()).mapToDouble(u -> u.sessionBudget).sorted().toArray();
         // Log-normal appetite with mean Ā; tolerance with median τ̄; budget with median B̄ e^−0.08.
         assertEquals(2.0, Stats.mean(appetite), 0.1);
         assertEquals(4.0, tolerance[tolerance.length / 2], 0.2);
         assertEquals(60.0 * Math.exp(-0.08), budget[budget.length / 2], 3.0);
         assertTrue(Stats.variance(appetite) > 0.1, "appetite varies between users");
-        assertTrue(tolerance[tolerance.length / 10] < 0.8 * tolerance[tolerance.length * 9 / 10], "tolerance varies");
-        assertTrue(budget[budget.length / 10] < 0.6 * budget[budget.length * 9 / 10], "budget varies");
+        assertTrue(
+                tolerance[tolerance.length / 10] < 0.8 * tolerance[tolerance.length * 9 / 10],
+                "tolerance varies");
+        assertTrue(
+                budget[budget.length / 10] < 0.6 * budget[budget.length * 9 / 10], "budget varies");
         // Scaling a centre scales each user's draw (same seed, same ε).
-        Society doubled = Society.create(TestConfigs.with(cfg, "sessionBudget", 120.0, "angerTolerance", 8.0), SEED);
+        Society doubled =
+                Society.create(
+                        TestConfigs.with(cfg, "sessionBudget", 120.0, "angerTolerance", 8.0), SEED);
         for (User u : s.users()) {
             assertEquals(2.0, doubled.users()[u.id].sessionBudget / u.sessionBudget, 1e-9);
             assertEquals(2.0, doubled.users()[u.id].angerTolerance / u.angerTolerance, 1e-9);
@@ -83,7 +113,9 @@ class PopulationMechanismsTest {
 
     @Test
     void statedWeightsAreDrawnAroundTheConfiguredMeansAndSumToOne() {
-        Society s = Society.create(small("statedQuality", 0.8, "statedCalm", 0.1, "statedVariety", 0.1), SEED);
+        Society s =
+                Society.create(
+                        small("statedQuality", 0.8, "statedCalm", 0.1, "statedVariety", 0.1), SEED);
         double[] wq = new double[s.users().length];
         for (User u : s.users()) {
             assertEquals(1.0, u.statedQuality + u.statedCalm + u.statedVariety, 1e-9);
@@ -91,8 +123,14 @@ class PopulationMechanismsTest {
         }
         assertTrue(Stats.mean(wq) > 0.65, "mean quality weight " + Stats.mean(wq));
         assertTrue(Stats.variance(wq) > 0.002, "quality weight varies: " + Stats.variance(wq));
-        Society calmFirst = Society.create(small("statedQuality", 0.1, "statedCalm", 0.8, "statedVariety", 0.1), SEED);
-        double calmMean = Arrays.stream(calmFirst.users()).mapToDouble(u -> u.statedCalm).average().orElseThrow();
+        Society calmFirst =
+                Society.create(
+                        small("statedQuality", 0.1, "statedCalm", 0.8, "statedVariety", 0.1), SEED);
+        double calmMean =
+                Arrays.stream(calmFirst.users())
+                        .mapToDouble(u -> u.statedCalm)
+                        .average()
+                        .orElseThrow();
         assertTrue(calmMean > 0.65, "mean calm weight " + calmMean);
     }
 
@@ -102,7 +140,8 @@ class PopulationMechanismsTest {
     void distanceIsTheRootMeanSquareOverAxesAndDecidesAssimilation() {
         SocietyConfig cfg = SocietyConfig.defaults();
         User u = new User(0, 0.2, new double[] {-0.5}, new double[cfg.topics()], 0.5, 1.0, 2.5, 50);
-        Content sameFirstAxis = new Content(1, 0, 0, 0, 0.2, 0.1, 0.05, 0.5, -1, 1, 0, new double[] {0.5});
+        Content sameFirstAxis =
+                new Content(1, 0, 0, 0, 0.2, 0.1, 0.05, 0.5, -1, 1, 0, new double[] {0.5});
         assertEquals(Math.sqrt(0.5), Behaviour.distance(u, sameFirstAxis), EPS);
         // Equal on the first axis but beyond the latitude over both: no assimilation on any axis.
         Behaviour.updateOpinion(u, sameFirstAxis, cfg);
@@ -125,9 +164,12 @@ class PopulationMechanismsTest {
             assertEquals(one.users()[u.id].ideology, u.ideology, EPS);
             assertEquals(1, u.extraIdeology.length);
         }
-        assertTrue(Arrays.stream(s.users()).anyMatch(u -> u.extraIdeology[0] < 0)
-                && Arrays.stream(s.users()).anyMatch(u -> u.extraIdeology[0] > 0), "two camps on axis 2");
-        double[] secondBefore = Arrays.stream(s.users()).mapToDouble(u -> u.extraIdeology[0]).toArray();
+        assertTrue(
+                Arrays.stream(s.users()).anyMatch(u -> u.extraIdeology[0] < 0)
+                        && Arrays.stream(s.users()).anyMatch(u -> u.extraIdeology[0] > 0),
+                "two camps on axis 2");
+        double[] secondBefore =
+                Arrays.stream(s.users()).mapToDouble(u -> u.extraIdeology[0]).toArray();
         s.beginTick(0);
         List<Content> posts = s.publish(0);
         assertTrue(posts.stream().allMatch(c -> c.extraStance().length == 1));
@@ -140,7 +182,8 @@ class PopulationMechanismsTest {
             feeds.put(u.id, Feed.of(Society.requestId(0, u.id), u.id, 0, "none", "test", items));
         }
         TickReadout r = s.read(0, feeds, posts);
-        double[] secondAfter = Arrays.stream(s.users()).mapToDouble(u -> u.extraIdeology[0]).toArray();
+        double[] secondAfter =
+                Arrays.stream(s.users()).mapToDouble(u -> u.extraIdeology[0]).toArray();
         assertTrue(!Arrays.equals(secondBefore, secondAfter), "opinions move on the second axis");
         // Metrics read the first axis: moving every user's second axis changes none of them.
         List<Measurement> before = TickMetrics.measure(s, r);

@@ -37,25 +37,37 @@ class ReadingMechanismsTest {
         SocietyConfig base =
                 TestConfigs.with(
                         SocietyConfig.defaults(),
-                        "users", 300,
-                        "creators", 120,
-                        "topics", 2,
-                        "postRate", 1.0,
-                        "angerTolerance", 1e9,
-                        "boredom", 0.0,
-                        "sessionBudget", 1e9,
-                        "creatorLearning", false,
-                        "followRate", 0.0,
-                        "unfollowRate", 0.0,
-                        "arousalPull", 0.0,
-                        "absorption", 0.0);
+                        "users",
+                        300,
+                        "creators",
+                        120,
+                        "topics",
+                        2,
+                        "postRate",
+                        1.0,
+                        "angerTolerance",
+                        1e9,
+                        "boredom",
+                        0.0,
+                        "sessionBudget",
+                        1e9,
+                        "creatorLearning",
+                        false,
+                        "followRate",
+                        0.0,
+                        "unfollowRate",
+                        0.0,
+                        "arousalPull",
+                        0.0,
+                        "absorption",
+                        0.0);
         return TestConfigs.with(base, overrides);
     }
 
     /**
-     * Replaces the creators: even ids calm and of high quality (outrage 0.05, quality 0.9), odd
-     * ids outrageous and poor (outrage 0.9, quality 0.2); camps alternate every two creators and
-     * topics every four, so every combination occurs.
+     * Replaces the creators: even ids calm and of high quality (outrage 0.05, quality 0.9), odd ids
+     * outrageous and poor (outrage 0.9, quality 0.2); camps alternate every two creators and topics
+     * every four, so every combination occurs.
      */
     private static void controlCreators(Society s) {
         Creator[] cs = s.creators();
@@ -90,19 +102,30 @@ class ReadingMechanismsTest {
     }
 
     /** The same items for every user, optionally nudged and with reshare friction on each item. */
-    private static Map<Integer, Feed> feeds(Society s, List<Content> items, boolean nudge, boolean friction) {
+    private static Map<Integer, Feed> feeds(
+            Society s, List<Content> items, boolean nudge, boolean friction) {
         Map<Integer, Feed> feeds = new TreeMap<>();
         List<FeedItem> list =
                 items.stream()
                         .map(c -> new FeedItem(c.postId(), 0.0, new double[0], false, friction))
                         .toList();
         for (User u : s.users()) {
-            feeds.put(u.id, Feed.of(Society.requestId(TICK, u.id), u.id, TICK, "none", "test", list, nudge));
+            feeds.put(
+                    u.id,
+                    Feed.of(
+                            Society.requestId(TICK, u.id),
+                            u.id,
+                            TICK,
+                            "none",
+                            "test",
+                            list,
+                            nudge));
         }
         return feeds;
     }
 
-    private static TickReadout read(SocietyConfig cfg, Predicate<Content> keep, boolean nudge, boolean friction) {
+    private static TickReadout read(
+            SocietyConfig cfg, Predicate<Content> keep, boolean nudge, boolean friction) {
         Society s = society(cfg);
         return s.read(TICK, feeds(s, posts(s, keep), nudge, friction), List.of());
     }
@@ -116,7 +139,9 @@ class ReadingMechanismsTest {
     }
 
     private static long count(TickReadout r, Action a) {
-        return r.impressions().stream().filter(i -> (i.actions() & (1 << a.ordinal())) != 0).count();
+        return r.impressions().stream()
+                .filter(i -> (i.actions() & (1 << a.ordinal())) != 0)
+                .count();
     }
 
     /** Per session, coupled by the same draws: {@code fewer} never reads more than {@code more}. */
@@ -141,7 +166,8 @@ class ReadingMechanismsTest {
     void engagingWithAnUnfollowedAuthorFollowsIt() {
         SocietyConfig cfg = quiet("followRate", 1.0);
         Society s = society(cfg);
-        int[][] before = Arrays.stream(s.users()).map(u -> u.following.clone()).toArray(int[][]::new);
+        int[][] before =
+                Arrays.stream(s.users()).map(u -> u.following.clone()).toArray(int[][]::new);
         TickReadout r = s.read(TICK, feeds(s, posts(s, c -> true), false, false), List.of());
         int engagedBits = ~((1 << Action.CLICK.ordinal()) | (1 << Action.HIDE.ordinal()));
         int newFollows = 0;
@@ -155,7 +181,9 @@ class ReadingMechanismsTest {
             }
             newFollows += expected.size() - before[u.id].length;
             assertArrayEquals(
-                    expected.stream().mapToInt(Integer::intValue).toArray(), u.following(), "user " + u.id);
+                    expected.stream().mapToInt(Integer::intValue).toArray(),
+                    u.following(),
+                    "user " + u.id);
         }
         assertTrue(newFollows > 50, "new follows " + newFollows);
         // The next request carries the evolved list.
@@ -190,7 +218,9 @@ class ReadingMechanismsTest {
             }
             unfollows += everyone.length - expected.size();
             assertArrayEquals(
-                    expected.stream().mapToInt(Integer::intValue).toArray(), u.following(), "user " + u.id);
+                    expected.stream().mapToInt(Integer::intValue).toArray(),
+                    u.following(),
+                    "user " + u.id);
         }
         assertTrue(unfollows > 20, "unfollows " + unfollows);
     }
@@ -208,7 +238,9 @@ class ReadingMechanismsTest {
         // Boredom accumulates the lack of interest, so it costs more items on a dull feed.
         double dullLoss = 1.0 - (double) IntStream.of(dullOn).sum() / IntStream.of(dullOff).sum();
         double keenLoss = 1.0 - (double) IntStream.of(keenOn).sum() / IntStream.of(keenOff).sum();
-        assertTrue(dullLoss > keenLoss + 0.05, "share of items lost: dull " + dullLoss + ", interesting " + keenLoss);
+        assertTrue(
+                dullLoss > keenLoss + 0.05,
+                "share of items lost: dull " + dullLoss + ", interesting " + keenLoss);
         assertTrue(IntStream.of(dullOn).sum() < IntStream.of(keenOn).sum());
     }
 
@@ -217,14 +249,20 @@ class ReadingMechanismsTest {
     @Test
     void outrageHoldsAttentionThroughArousalPull() {
         int[] hotOff = itemsPerSession(read(quiet("boredom", 0.1), OUTRAGE, false, false));
-        int[] hotOn = itemsPerSession(read(quiet("boredom", 0.1, "arousalPull", 0.3), OUTRAGE, false, false));
+        int[] hotOn =
+                itemsPerSession(
+                        read(quiet("boredom", 0.1, "arousalPull", 0.3), OUTRAGE, false, false));
         int[] calmOff = itemsPerSession(read(quiet("boredom", 0.1), CALM, false, false));
-        int[] calmOn = itemsPerSession(read(quiet("boredom", 0.1, "arousalPull", 0.3), CALM, false, false));
+        int[] calmOn =
+                itemsPerSession(
+                        read(quiet("boredom", 0.1, "arousalPull", 0.3), CALM, false, false));
         assertNeverLonger(hotOff, hotOn);
         // The pull comes from the outrage drive, so it lengthens outrage sessions far more.
         double hotGain = (double) IntStream.of(hotOn).sum() / IntStream.of(hotOff).sum() - 1.0;
         double calmGain = (double) IntStream.of(calmOn).sum() / IntStream.of(calmOff).sum() - 1.0;
-        assertTrue(hotGain > 0.2 && hotGain > 3 * calmGain, "items gained: outrage " + hotGain + ", calm " + calmGain);
+        assertTrue(
+                hotGain > 0.2 && hotGain > 3 * calmGain,
+                "items gained: outrage " + hotGain + ", calm " + calmGain);
     }
 
     // ---- habit ---------------------------------------------------------------------------------
@@ -236,10 +274,15 @@ class ReadingMechanismsTest {
         keen.read(TICK, feeds(keen, posts(keen, INTERESTING), false, false), List.of());
         Society dull = society(cfg);
         dull.read(TICK, feeds(dull, posts(dull, DULL), false, false), List.of());
-        double keenHabit = Arrays.stream(keen.users()).mapToDouble(u -> u.habit).average().orElseThrow();
-        double dullHabit = Arrays.stream(dull.users()).mapToDouble(u -> u.habit).average().orElseThrow();
-        assertTrue(keenHabit > dullHabit + 0.1, "habit after an interesting feed " + keenHabit + " vs a dull one " + dullHabit);
-        // Same user, same satisfaction: the habit alone moves the return probability, by its weight.
+        double keenHabit =
+                Arrays.stream(keen.users()).mapToDouble(u -> u.habit).average().orElseThrow();
+        double dullHabit =
+                Arrays.stream(dull.users()).mapToDouble(u -> u.habit).average().orElseThrow();
+        assertTrue(
+                keenHabit > dullHabit + 0.1,
+                "habit after an interesting feed " + keenHabit + " vs a dull one " + dullHabit);
+        // Same user, same satisfaction: the habit alone moves the return probability, by its
+        // weight.
         User u = user(0.4, 0.35, 0.25);
         u.satisfaction = cfg.satisfactionReference();
         u.habit = cfg.habitReference() + 0.2;
@@ -247,7 +290,8 @@ class ReadingMechanismsTest {
         u.habit = cfg.habitReference() - 0.2;
         double down = Behaviour.returnProbability(u, cfg);
         assertEquals(u.activity * 2 * 0.2 * cfg.habitWeight(), up - down, 1e-12);
-        double unweighted = Behaviour.returnProbability(u, TestConfigs.with(cfg, "habitWeight", 0.0));
+        double unweighted =
+                Behaviour.returnProbability(u, TestConfigs.with(cfg, "habitWeight", 0.0));
         assertEquals(u.activity, unweighted, 1e-12);
     }
 
@@ -258,7 +302,8 @@ class ReadingMechanismsTest {
         TickReadout small = read(quiet("sessionBudget", 15.0), INTERESTING, false, false);
         TickReadout large = read(quiet("sessionBudget", 60.0), INTERESTING, false, false);
         assertNeverLonger(itemsPerSession(small), itemsPerSession(large));
-        assertTrue(seconds(small) < seconds(large), seconds(small) + " s vs " + seconds(large) + " s");
+        assertTrue(
+                seconds(small) < seconds(large), seconds(small) + " s vs " + seconds(large) + " s");
     }
 
     @Test
@@ -275,9 +320,12 @@ class ReadingMechanismsTest {
         TickReadout counted = read(quiet("sessionBudget", 15.0), INTERESTING, false, false);
         SocietyConfig absorbing = quiet("sessionBudget", 15.0, "absorption", 0.5);
         Society s = society(absorbing);
-        TickReadout absorbed = s.read(TICK, feeds(s, posts(s, INTERESTING), false, false), List.of());
+        TickReadout absorbed =
+                s.read(TICK, feeds(s, posts(s, INTERESTING), false, false), List.of());
         assertNeverLonger(itemsPerSession(counted), itemsPerSession(absorbed));
-        assertTrue(seconds(counted) < seconds(absorbed), seconds(counted) + " s vs " + seconds(absorbed) + " s");
+        assertTrue(
+                seconds(counted) < seconds(absorbed),
+                seconds(counted) + " s vs " + seconds(absorbed) + " s");
         // Only half of an engaging item's seconds count, and the budget still binds on that count.
         assertTrue(assertWithinBudget(s, absorbed, 1.0) > 100);
         int overrun = 0;
@@ -288,24 +336,35 @@ class ReadingMechanismsTest {
     }
 
     /**
-     * Checks that the time spent before each session's last item was under the budget, and
-     * returns how many sessions reached the budget.
+     * Checks that the time spent before each session's last item was under the budget, and returns
+     * how many sessions reached the budget.
      */
     private static int assertWithinBudget(Society s, TickReadout r, double factor) {
         int binding = 0;
         for (Session session : r.sessionLog()) {
             double budget = s.users()[session.userId()].sessionBudget * factor;
-            List<Exposure> seen = r.exposures().stream().filter(e -> e.userId() == session.userId()).toList();
+            List<Exposure> seen =
+                    r.exposures().stream().filter(e -> e.userId() == session.userId()).toList();
             double beforeLast = 0;
             double charged = 0;
             for (int k = 0; k < seen.size(); k++) {
                 Exposure e = seen.get(k);
-                charged += Behaviour.budgetCharge(e.dwell(), Impression.engaged(e.actions()), s.config());
+                charged +=
+                        Behaviour.budgetCharge(
+                                e.dwell(), Impression.engaged(e.actions()), s.config());
                 if (k == seen.size() - 2) {
                     beforeLast = charged;
                 }
             }
-            assertTrue(beforeLast < budget, "user " + session.userId() + " was charged " + beforeLast + " s of " + budget + " before the last item");
+            assertTrue(
+                    beforeLast < budget,
+                    "user "
+                            + session.userId()
+                            + " was charged "
+                            + beforeLast
+                            + " s of "
+                            + budget
+                            + " before the last item");
             binding += charged >= budget ? 1 : 0;
         }
         return binding;
@@ -320,7 +379,9 @@ class ReadingMechanismsTest {
         Society s = society(cfg);
         TickReadout nudged = s.read(TICK, feeds(s, posts(s, INTERESTING), true, false), List.of());
         assertNeverLonger(itemsPerSession(nudged), itemsPerSession(plain));
-        assertTrue(seconds(nudged) < 0.75 * seconds(plain), seconds(nudged) + " s vs " + seconds(plain) + " s");
+        assertTrue(
+                seconds(nudged) < 0.75 * seconds(plain),
+                seconds(nudged) + " s vs " + seconds(plain) + " s");
         // The nudge halves the budget.
         assertTrue(assertWithinBudget(s, nudged, Society.NUDGE_BUDGET_FACTOR) > 100);
     }
@@ -335,7 +396,10 @@ class ReadingMechanismsTest {
         assertTrue(without >= 40, "reshares without friction " + without);
         assertTrue(with < 0.75 * without, "reshares " + with + " with friction vs " + without);
         // Friction targets reshares: the other actions of the same readers are drawn alike.
-        assertEquals(count(plain, Action.LIKE), count(frictioned, Action.LIKE), 0.05 * count(plain, Action.LIKE));
+        assertEquals(
+                count(plain, Action.LIKE),
+                count(frictioned, Action.LIKE),
+                0.05 * count(plain, Action.LIKE));
     }
 
     // ---- satisfaction from stated preferences --------------------------------------------------
@@ -343,18 +407,46 @@ class ReadingMechanismsTest {
     @Test
     void aCalmQualityFeedSatisfiesMoreThanAnOutrageFeed() {
         Society calmSociety = society(quiet());
-        TickReadout calm = calmSociety.read(TICK, feeds(calmSociety, posts(calmSociety, CALM), false, false), List.of());
+        TickReadout calm =
+                calmSociety.read(
+                        TICK,
+                        feeds(calmSociety, posts(calmSociety, CALM), false, false),
+                        List.of());
         Society hotSociety = society(quiet());
-        TickReadout hot = hotSociety.read(TICK, feeds(hotSociety, posts(hotSociety, OUTRAGE), false, false), List.of());
-        double calmMean = calm.sessionLog().stream().mapToDouble(Session::satisfaction).average().orElseThrow();
-        double hotMean = hot.sessionLog().stream().mapToDouble(Session::satisfaction).average().orElseThrow();
-        assertTrue(calmMean > hotMean + 0.3, "satisfaction calm " + calmMean + " vs outrage " + hotMean);
+        TickReadout hot =
+                hotSociety.read(
+                        TICK,
+                        feeds(hotSociety, posts(hotSociety, OUTRAGE), false, false),
+                        List.of());
+        double calmMean =
+                calm.sessionLog().stream()
+                        .mapToDouble(Session::satisfaction)
+                        .average()
+                        .orElseThrow();
+        double hotMean =
+                hot.sessionLog().stream()
+                        .mapToDouble(Session::satisfaction)
+                        .average()
+                        .orElseThrow();
+        assertTrue(
+                calmMean > hotMean + 0.3,
+                "satisfaction calm " + calmMean + " vs outrage " + hotMean);
         // The moving average follows: after one session its mean is above the reference on the
         // calm feed and below it on the outrage feed.
         double ref = quiet().satisfactionReference();
-        double calmAverage = Arrays.stream(calmSociety.users()).mapToDouble(User::satisfaction).average().orElseThrow();
-        double hotAverage = Arrays.stream(hotSociety.users()).mapToDouble(User::satisfaction).average().orElseThrow();
-        assertTrue(calmAverage > ref && hotAverage < ref, "average " + calmAverage + " vs " + hotAverage);
+        double calmAverage =
+                Arrays.stream(calmSociety.users())
+                        .mapToDouble(User::satisfaction)
+                        .average()
+                        .orElseThrow();
+        double hotAverage =
+                Arrays.stream(hotSociety.users())
+                        .mapToDouble(User::satisfaction)
+                        .average()
+                        .orElseThrow();
+        assertTrue(
+                calmAverage > ref && hotAverage < ref,
+                "average " + calmAverage + " vs " + hotAverage);
     }
 
     @Test
@@ -394,7 +486,8 @@ class ReadingMechanismsTest {
         double inSlope = commentOverClickSlope(u, 0.3, cfg);
         assertEquals(0.9, outSlope, 1e-9);
         assertEquals(0.27, inSlope, 1e-9);
-        assertTrue(outSlope > 3 * inSlope, "out-group slope " + outSlope + " vs in-group " + inSlope);
+        assertTrue(
+                outSlope > 3 * inSlope, "out-group slope " + outSlope + " vs in-group " + inSlope);
     }
 
     private static double commentOverClickSlope(User u, double stance, SocietyConfig cfg) {

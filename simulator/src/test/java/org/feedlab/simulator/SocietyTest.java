@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.feedlab.events.Feed;
-import org.feedlab.events.FeedItem;
-import org.feedlab.events.FeedRequest;
-import org.feedlab.events.Impression;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import org.feedlab.events.Feed;
+import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Impression;
+import org.junit.jupiter.api.Test;
 
 /** Checks the society's construction, its follow graph and the reading story of one tick. */
 class SocietyTest {
@@ -31,28 +30,54 @@ class SocietyTest {
     /** A small society; the remaining parameters are the defaults. */
     private static SocietyConfig config(double homophily, double angerTolerance) {
         SocietyConfig d = SocietyConfig.defaults();
-        SocietyConfig c = new SocietyConfig(
-                200,
-                60,
-                4,
-                8,
-                homophily,
-                d.activity(),
-                d.postRate(),
-                FEED_SIZE,
-                d.ideologySpread(),
-                d.outrageAppetite(),
-                d.outgroupBoost(),
-                d.angerPerOutrage(),
-                d.angerDecay(),
-                angerTolerance,
-                d.latitude(),
-                d.assimilation(),
-                d.repulsion(),
-                d.thermometerDrop(),
-                d.thermometerGain(),
-                0.45,
-                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate(), d.arousalPull(), d.absorption(), d.habitWeight(), d.habitReference());
+        SocietyConfig c =
+                new SocietyConfig(
+                        200,
+                        60,
+                        4,
+                        8,
+                        homophily,
+                        d.activity(),
+                        d.postRate(),
+                        FEED_SIZE,
+                        d.ideologySpread(),
+                        d.outrageAppetite(),
+                        d.outgroupBoost(),
+                        d.angerPerOutrage(),
+                        d.angerDecay(),
+                        angerTolerance,
+                        d.latitude(),
+                        d.assimilation(),
+                        d.repulsion(),
+                        d.thermometerDrop(),
+                        d.thermometerGain(),
+                        0.45,
+                        d.classifierNoise(),
+                        d.ideologyDims(),
+                        d.youngShare(),
+                        d.youngSusceptibility(),
+                        d.youngActivity(),
+                        d.sessionBudget(),
+                        d.boredom(),
+                        d.surveyRate(),
+                        d.statedQuality(),
+                        d.statedCalm(),
+                        d.statedVariety(),
+                        d.satisfactionMemory(),
+                        d.returnSensitivity(),
+                        d.satisfactionReference(),
+                        d.churnThreshold(),
+                        d.churnPatience(),
+                        d.creatorLearning(),
+                        d.creatorLearningRate(),
+                        d.creatorNormPull(),
+                        d.userFollowsPerUser(),
+                        d.followRate(),
+                        d.unfollowRate(),
+                        d.arousalPull(),
+                        d.absorption(),
+                        d.habitWeight(),
+                        d.habitReference());
         return TestConfigs.with(c, "userFollowsPerUser", 0);
     }
 

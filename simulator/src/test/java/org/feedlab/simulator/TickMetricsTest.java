@@ -3,13 +3,14 @@ package org.feedlab.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.TickMetrics;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 /** Checks the tick reporters on a tiny society and a readout written by hand. */
 class TickMetricsTest {
@@ -38,7 +39,32 @@ class TickMetricsTest {
                 d.thermometerDrop(),
                 d.thermometerGain(),
                 d.creatorOutrage(),
-                d.classifierNoise(), d.ideologyDims(), d.youngShare(), d.youngSusceptibility(), d.youngActivity(), d.sessionBudget(), d.boredom(), d.surveyRate(), d.statedQuality(), d.statedCalm(), d.statedVariety(), d.satisfactionMemory(), d.returnSensitivity(), d.satisfactionReference(), d.churnThreshold(), d.churnPatience(), d.creatorLearning(), d.creatorLearningRate(), d.creatorNormPull(), d.userFollowsPerUser(), d.followRate(), d.unfollowRate(), d.arousalPull(), d.absorption(), d.habitWeight(), d.habitReference());
+                d.classifierNoise(),
+                d.ideologyDims(),
+                d.youngShare(),
+                d.youngSusceptibility(),
+                d.youngActivity(),
+                d.sessionBudget(),
+                d.boredom(),
+                d.surveyRate(),
+                d.statedQuality(),
+                d.statedCalm(),
+                d.statedVariety(),
+                d.satisfactionMemory(),
+                d.returnSensitivity(),
+                d.satisfactionReference(),
+                d.churnThreshold(),
+                d.churnPatience(),
+                d.creatorLearning(),
+                d.creatorLearningRate(),
+                d.creatorNormPull(),
+                d.userFollowsPerUser(),
+                d.followRate(),
+                d.unfollowRate(),
+                d.arousalPull(),
+                d.absorption(),
+                d.habitWeight(),
+                d.habitReference());
     }
 
     private static int actions(Action... as) {
@@ -138,9 +164,11 @@ class TickMetricsTest {
         List<Measurement> rows = TickMetrics.measure(Society.create(tiny(), 1), readout());
         // Scored items 1, 2, 3, 4 and 6 predict 0.9, 0.95, 0.3, 0.6, 0.65; clicked: 1 and 6.
         double expectedLoss =
-                -(Math.log(0.9) + Math.log(0.05) + Math.log(0.7) + Math.log(0.4) + Math.log(0.65)) / 5;
+                -(Math.log(0.9) + Math.log(0.05) + Math.log(0.7) + Math.log(0.4) + Math.log(0.65))
+                        / 5;
         assertEquals(expectedLoss, value(rows, "model_log_loss_click"), EPS);
-        assertEquals((0.9 + 0.95 + 0.3 + 0.6 + 0.65) / 2, value(rows, "model_calibration_click"), EPS);
+        assertEquals(
+                (0.9 + 0.95 + 0.3 + 0.6 + 0.65) / 2, value(rows, "model_calibration_click"), EPS);
         // The fixture predicts the click head only: other heads have no scored items.
         assertTrue(Double.isNaN(value(rows, "model_log_loss_like")));
         assertTrue(Double.isNaN(value(rows, "model_calibration_like")));
@@ -173,7 +201,7 @@ class TickMetricsTest {
         assertEquals(extremity / 5, value(rows, "opinion_extremity_mean"), 1e-9);
         assertEquals("all", rows.get(0).segment());
         assertEquals(
-                java.util.Set.copyOf(TickMetrics.SEGMENTS),
-                rows.stream().map(Measurement::segment).collect(java.util.stream.Collectors.toSet()));
+                Set.copyOf(TickMetrics.SEGMENTS),
+                rows.stream().map(Measurement::segment).collect(Collectors.toSet()));
     }
 }

@@ -10,6 +10,7 @@ import org.feedlab.events.PlatformRecord;
 public final class Inbound {
     /** The record, or null for a dead letter. */
     public PlatformRecord record;
+
     /** The dead letter, or null for a readable record. */
     public DeadLetter deadLetter;
 

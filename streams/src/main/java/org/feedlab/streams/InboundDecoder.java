@@ -33,7 +33,12 @@ public final class InboundDecoder {
             PlatformRecord record = JsonSerde.read(value);
             Set<Class<?>> allowed = ALLOWED.get(topic);
             if (allowed == null || !allowed.contains(record.getClass())) {
-                return dead(topic, partition, offset, record.getClass().getSimpleName() + " is not allowed on this topic", value);
+                return dead(
+                        topic,
+                        partition,
+                        offset,
+                        record.getClass().getSimpleName() + " is not allowed on this topic",
+                        value);
             }
             if (record instanceof Feed) {
                 return dead(topic, partition, offset, "feeds are outputs", value);
@@ -44,7 +49,8 @@ public final class InboundDecoder {
         }
     }
 
-    private static Inbound dead(String topic, int partition, long offset, String error, byte[] value) {
+    private static Inbound dead(
+            String topic, int partition, long offset, String error, byte[] value) {
         String payload = value == null ? "" : new String(value, StandardCharsets.UTF_8);
         return Inbound.dead(new DeadLetter(topic, partition, offset, error, payload));
     }

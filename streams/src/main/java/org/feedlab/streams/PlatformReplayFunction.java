@@ -81,7 +81,10 @@ public final class PlatformReplayFunction
     }
 
     private void advance(
-            long phase, List<PlatformRecord> records, OnTimerContext ctx, Collector<TickContext> out) {
+            long phase,
+            List<PlatformRecord> records,
+            OnTimerContext ctx,
+            Collector<TickContext> out) {
         List<Post> posts = new ArrayList<>();
         List<FeedRequest> requests = new ArrayList<>();
         List<Impression> impressions = new ArrayList<>();

@@ -14,8 +14,8 @@ import org.feedlab.events.PlatformRecord;
 import org.feedlab.ranker.TickContext;
 
 /**
- * The ranking job as a pure function of its input stream (posts, feed requests and impression
- * logs with tick watermarks): no sources, no sinks, testable without a broker.
+ * The ranking job as a pure function of its input stream (posts, feed requests and impression logs
+ * with tick watermarks): no sources, no sinks, testable without a broker.
  *
  * <pre>
  * inbound ─▶ route ─┬─▶ dead letters

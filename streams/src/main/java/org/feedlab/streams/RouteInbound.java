@@ -14,8 +14,7 @@ import org.feedlab.events.TickEnd;
 public final class RouteInbound extends ProcessFunction<Inbound, PlatformRecord> {
     public static final String UID = "route-inbound";
     public static final String NAME = "Route inbound records";
-    public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>("dead-letters") {};
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     @Override
     public void processElement(Inbound in, Context ctx, Collector<PlatformRecord> out) {

@@ -31,8 +31,8 @@ import org.feedlab.ranker.training.PlatformReplay;
 /**
  * Ranks feeds, keyed by user. A user's requests and impression logs wait in keyed state until the
  * watermark passes their phase t; then the impressions of ticks &lt; t are applied to the user's
- * profile in a fixed order, and the request of tick t is ranked with the broadcast context of
- * tick t, whatever order the records arrived in and whatever the parallelism.
+ * profile in a fixed order, and the request of tick t is ranked with the broadcast context of tick
+ * t, whatever order the records arrived in and whatever the parallelism.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<Integer, PlatformRecord, TickContext, Feed> {
@@ -41,7 +41,8 @@ public final class ScoringFunction
 
     /** Broadcast state: tick → context. */
     public static final MapStateDescriptor<Long, TickContext> CONTEXTS =
-            new MapStateDescriptor<>("tick-contexts", Types.LONG, TypeInformation.of(TickContext.class));
+            new MapStateDescriptor<>(
+                    "tick-contexts", Types.LONG, TypeInformation.of(TickContext.class));
 
     /** Explanations of the feeds served to audited users ({@link JobSettings#audited}). */
     public static final OutputTag<FeedAudit> AUDITS =
@@ -139,7 +140,8 @@ public final class ScoringFunction
             if (settings.audited(request.userId())) {
                 ctx.output(
                         AUDITS,
-                        FeedExplanation.explainFeed(ranker, feed, user, ranking, AUDIT_TOP_FEATURES));
+                        FeedExplanation.explainFeed(
+                                ranker, feed, user, ranking, AUDIT_TOP_FEATURES));
             }
         }
         profile.update(user);

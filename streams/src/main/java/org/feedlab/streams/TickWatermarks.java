@@ -8,9 +8,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.feedlab.events.TickEnd;
 
 /**
- * Event time is the publication phase (a tick number). A partition's watermark moves to t when
- * its tick-end marker for t arrives; the source combines partitions by minimum, so the job's
- * watermark passes t only once every partition of every input topic has delivered phase t.
+ * Event time is the publication phase (a tick number). A partition's watermark moves to t when its
+ * tick-end marker for t arrives; the source combines partitions by minimum, so the job's watermark
+ * passes t only once every partition of every input topic has delivered phase t.
  */
 public final class TickWatermarks {
     private TickWatermarks() {}

@@ -73,7 +73,8 @@ class InboundDecoderTest {
 
     @Test
     void unknownTypeBecomesADeadLetterNamingTheType() {
-        byte[] bytes = "{\"type\":\"coupon\",\"schema\":1,\"tick\":3}".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                "{\"type\":\"coupon\",\"schema\":1,\"tick\":3}".getBytes(StandardCharsets.UTF_8);
         DeadLetter letter = deadLetter(ENGAGEMENTS, 1, 99L, bytes);
         assertThat(letter.topic()).isEqualTo(ENGAGEMENTS);
         assertThat(letter.partition()).isEqualTo(1);
@@ -122,7 +123,8 @@ class InboundDecoderTest {
         List<Inbound> out = new ArrayList<>();
         Collector<Inbound> collector = new ListCollector<>(out);
         deserializer.deserialize(
-                new ConsumerRecord<>(POSTS, 1, 10L, null, JsonSerde.write(post(11, 3, 5))), collector);
+                new ConsumerRecord<>(POSTS, 1, 10L, null, JsonSerde.write(post(11, 3, 5))),
+                collector);
         deserializer.deserialize(
                 new ConsumerRecord<>(POSTS, 1, 11L, null, new byte[] {1, 2, 3}), collector);
         assertThat(out).hasSize(2);

@@ -82,10 +82,13 @@ class PlatformReplayFunctionTest {
         harness.processElement(post(3, 12, 0), 0);
         harness.processElement(request(100, 7, 0, 10), 0);
         harness.processWatermark(0);
-        assertThat(contexts()).singleElement().satisfies(c -> {
-            assertThat(c.tick).isZero();
-            assertThat(c.modelVersion).isEqualTo(TickContext.NO_MODEL);
-        });
+        assertThat(contexts())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.tick).isZero();
+                            assertThat(c.modelVersion).isEqualTo(TickContext.NO_MODEL);
+                        });
         assertThat(harness.getSideOutput(PlatformReplayFunction.MODEL_VERSIONS)).isNull();
 
         // The impressions of tick 0 are published in phase 1; bootstrap is 1 tick, so tick 1
@@ -140,7 +143,11 @@ class PlatformReplayFunctionTest {
     @Test
     void arrivalOrderWithinAPhaseDoesNotChangeTheContexts() throws Exception {
         List<PlatformRecord> phase0 =
-                List.of(post(1, 10, 0), post(2, 11, 0), request(100, 7, 0, 10, 11), request(101, 8, 0, 11));
+                List.of(
+                        post(1, 10, 0),
+                        post(2, 11, 0),
+                        request(100, 7, 0, 10, 11),
+                        request(101, 8, 0, 11));
         List<PlatformRecord> phase1 =
                 List.of(
                         impression(100, 7, 1, 0, 0, Action.CLICK),

@@ -2,7 +2,6 @@ package org.feedlab.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.feedlab.streams.StreamFixtures.MAX_AGE;
-import static org.feedlab.streams.StreamFixtures.canonical;
 import static org.feedlab.streams.StreamFixtures.impression;
 import static org.feedlab.streams.StreamFixtures.post;
 import static org.feedlab.streams.StreamFixtures.postIds;
@@ -23,6 +22,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.assertj.core.data.Offset;
 import org.feedlab.events.Action;
 import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
@@ -30,6 +30,7 @@ import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.JsonSerde;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.PlatformRecord;
 import org.feedlab.events.Post;
@@ -171,7 +172,8 @@ class RankingTopologyIT {
                 result.modelVersions().stream()
                         .sorted(Comparator.comparingLong(ModelVersion::tick))
                         .toList();
-        assertThat(versions).extracting(ModelVersion::version)
+        assertThat(versions)
+                .extracting(ModelVersion::version)
                 .containsExactly("v0001", "v0002", "v0003", "v0004");
         // Every logged impression of the window is used: for training, or held out (a seeded
         // tenth) to evaluate the new version.
@@ -190,8 +192,7 @@ class RankingTopologyIT {
                 assertThat(feed.modelVersion())
                         .isEqualTo(String.format(Locale.ROOT, "v%04d", feed.tick()));
                 assertThat(feed.items())
-                        .allMatch(
-                                i -> i.predictions().length == OnlineTrainer.headNames().size());
+                        .allMatch(i -> i.predictions().length == OnlineTrainer.headNames().size());
             }
         }
     }
@@ -200,12 +201,15 @@ class RankingTopologyIT {
     @ValueSource(ints = {1, 2})
     void unreadableRecordComesOutAsADeadLetter(int parallelism) throws Exception {
         List<DeadLetter> letters = run(parallelism).deadLetters();
-        assertThat(letters).singleElement().satisfies(letter -> {
-            assertThat(letter.topic()).isEqualTo(Topics.POSTS.name());
-            assertThat(letter.partition()).isZero();
-            assertThat(letter.offset()).isEqualTo(DEAD_OFFSET);
-            assertThat(letter.error()).isNotBlank();
-        });
+        assertThat(letters)
+                .singleElement()
+                .satisfies(
+                        letter -> {
+                            assertThat(letter.topic()).isEqualTo(Topics.POSTS.name());
+                            assertThat(letter.partition()).isZero();
+                            assertThat(letter.offset()).isEqualTo(DEAD_OFFSET);
+                            assertThat(letter.error()).isNotBlank();
+                        });
     }
 
     @Test
@@ -220,8 +224,8 @@ class RankingTopologyIT {
 
     /**
      * The fixtures audit every user: each served feed has one audit listing its items and scores,
-     * and each head's wide and deep logits give back the served prediction, their weighted sum
-     * the score.
+     * and each head's wide and deep logits give back the served prediction, their weighted sum the
+     * score.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -235,8 +239,10 @@ class RankingTopologyIT {
             FeedAudit audit = audits.get(feed.requestId());
             assertThat(audit).as("audit of request %d", feed.requestId()).isNotNull();
             assertThat(audit.modelVersion()).isEqualTo(feed.modelVersion());
-            assertThat(audit.items()).extracting(FeedAudit.Item::postId)
-                    .containsExactlyElementsOf(feed.items().stream().map(FeedItem::postId).toList());
+            assertThat(audit.items())
+                    .extracting(FeedAudit.Item::postId)
+                    .containsExactlyElementsOf(
+                            feed.items().stream().map(FeedItem::postId).toList());
             for (int i = 0; i < feed.items().size(); i++) {
                 FeedItem served = feed.items().get(i);
                 FeedAudit.Item item = audit.items().get(i);
@@ -250,11 +256,11 @@ class RankingTopologyIT {
                     FeedAudit.Term t = item.terms().get(h);
                     assertThat(t.prediction()).isEqualTo(served.predictions()[h]);
                     assertThat(1.0 / (1.0 + Math.exp(-(t.wide() + t.deep()))))
-                            .isCloseTo(t.prediction(), org.assertj.core.data.Offset.offset(1e-5));
+                            .isCloseTo(t.prediction(), Offset.offset(1e-5));
                     sum += t.contribution();
                     explainedTerms++;
                 }
-                assertThat(sum).isCloseTo(item.score(), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(sum).isCloseTo(item.score(), Offset.offset(1e-9));
                 assertThat(item.topWide()).isNotEmpty();
             }
         }
@@ -264,7 +270,7 @@ class RankingTopologyIT {
     private static List<String> canonicalAudits(RunResult r) {
         return r.audits().stream()
                 .sorted(Comparator.comparingLong(FeedAudit::requestId))
-                .map(a -> new String(org.feedlab.events.JsonSerde.write(a), StandardCharsets.UTF_8))
+                .map(a -> new String(JsonSerde.write(a), StandardCharsets.UTF_8))
                 .toList();
     }
 
@@ -316,10 +322,11 @@ class RankingTopologyIT {
     private static boolean seenBefore(int userId, long postId, long tick) {
         return records().stream()
                 .anyMatch(
-                        r -> r instanceof Impression i
-                                && i.userId() == userId
-                                && i.postId() == postId
-                                && i.tick() < tick);
+                        r ->
+                                r instanceof Impression i
+                                        && i.userId() == userId
+                                        && i.postId() == postId
+                                        && i.tick() < tick);
     }
 
     private static Post postById(long postId) {
@@ -338,10 +345,7 @@ class RankingTopologyIT {
     }
 
     private static List<PlatformRecord> records() {
-        return input().stream()
-                .map(InputElement::record)
-                .filter(r -> r != null)
-                .toList();
+        return input().stream().map(InputElement::record).filter(r -> r != null).toList();
     }
 
     private static List<String> canonicalFeeds(RunResult result) {
@@ -355,8 +359,14 @@ class RankingTopologyIT {
         return result.modelVersions().stream()
                 .sorted(Comparator.comparingLong(ModelVersion::tick))
                 .map(
-                        v -> v.tick() + "|" + v.version() + "|" + v.trainingExamples() + "|"
-                                + v.windowStartTick())
+                        v ->
+                                v.tick()
+                                        + "|"
+                                        + v.version()
+                                        + "|"
+                                        + v.trainingExamples()
+                                        + "|"
+                                        + v.windowStartTick())
                 .toList();
     }
 

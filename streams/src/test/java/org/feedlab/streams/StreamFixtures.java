@@ -31,8 +31,8 @@ final class StreamFixtures {
     private StreamFixtures() {}
 
     /**
-     * Settings whose trainer starts early (bootstrap 1 tick, retrain every tick) so a few ticks
-     * of input exercise the model path, with a short candidate age so age filtering shows, and an
+     * Settings whose trainer starts early (bootstrap 1 tick, retrain every tick) so a few ticks of
+     * input exercise the model path, with a short candidate age so age filtering shows, and an
      * audit of every user.
      */
     static JobSettings settings() {
@@ -85,8 +85,8 @@ final class StreamFixtures {
     }
 
     /**
-     * A feed as a string with every field, arrays included: records compare arrays by identity,
-     * so feeds from two runs are compared through this form.
+     * A feed as a string with every field, arrays included: records compare arrays by identity, so
+     * feeds from two runs are compared through this form.
      */
     static String canonical(Feed feed) {
         StringBuilder sb = new StringBuilder();

@@ -17,6 +17,7 @@ import org.feedlab.bench.BenchRunner;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.experiment.Summary;
+import org.feedlab.lab.scenario.Problem;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
@@ -71,14 +72,19 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "JMH: %d fork(s), %d warm-up + %d measured iterations of %d s per benchmark%n",
-                    settings.forks(), settings.warmups(), settings.iterations(), settings.seconds());
+                    settings.forks(),
+                    settings.warmups(),
+                    settings.iterations(),
+                    settings.seconds());
             out.flush();
             BenchRunner.Figures f = BenchRunner.run(settings, verbose);
             double bound = f.gemmFlopsPerSecond() / f.flopsPerCandidate();
             out.printf(
                     Locale.ROOT,
                     "model: wide&deep, hidden %s, %d features (%.1f non-zero per candidate), %d heads%n",
-                    Arrays.toString(f.hiddenSizes()), Feature.count(), f.meanNonZero(),
+                    Arrays.toString(f.hiddenSizes()),
+                    Feature.count(),
+                    f.meanNonZero(),
                     Heads.names().size());
             out.printf(
                     Locale.ROOT,
@@ -87,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "measured bound: plain-Java float GEMM %.2f GFLOP/s on one core -> %,.0f candidates/s/core at that speed%n",
-                    f.gemmFlopsPerSecond() / 1e9, bound);
+                    f.gemmFlopsPerSecond() / 1e9,
+                    bound);
             out.printf(
                     Locale.ROOT,
                     "reached: %.2f GFLOP/s effective (%.0f %% of the GEMM bound)%n",
@@ -96,7 +103,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "ranker: %d candidates/s/core, p50 %.3f ms, p99 %.3f ms per 500-candidate request%n",
-                    Math.round(f.candidatesPerSecond()), f.p50Millis(), f.p99Millis());
+                    Math.round(f.candidatesPerSecond()),
+                    f.p50Millis(),
+                    f.p99Millis());
             return 0;
         }
     }
@@ -118,7 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Parameters(
                 paramLabel = "SCENARIO",
                 arity = "0..1",
-                description = "Scenario whose society and ranker settings are used (default: scenarios/classroom.yaml).")
+                description =
+                        "Scenario whose society and ranker settings are used (default: scenarios/classroom.yaml).")
         Path scenarioFile = Path.of("scenarios", "classroom.yaml");
 
         @Option(names = "--seeds", split = ",", description = "Seeds (default: 1,2,3).")
@@ -130,7 +140,10 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--epochs", description = "SGD epochs for every model (default: 5).")
         int epochs = 5;
 
-        @Option(names = "--objective", description = "Objective that orders the logged feeds: random (default) or any model-free preset.")
+        @Option(
+                names = "--objective",
+                description =
+                        "Objective that orders the logged feeds: random (default) or any model-free preset.")
         String objective = "random";
 
         @Spec CommandSpec spec;
@@ -144,7 +157,9 @@ public final class BenchCommand implements Callable<Integer> {
                 return FeedLabCommand.EXIT_USAGE;
             }
             if (epochs < 1) {
-                err.println("feedlab bench models: --epochs: expected a positive integer, got " + epochs);
+                err.println(
+                        "feedlab bench models: --epochs: expected a positive integer, got "
+                                + epochs);
                 return FeedLabCommand.EXIT_USAGE;
             }
             if (seeds.isEmpty()) {
@@ -166,9 +181,11 @@ public final class BenchCommand implements Callable<Integer> {
             for (int k = 0; k < seeds.size(); k++) {
                 long seed = seeds.get(k);
                 Scenario s = base.withSeed(seed);
-                DirectPlatform platform = new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
+                DirectPlatform platform =
+                        new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
                 // Impressions of tick t reach the platform at t + 1: one more tick logs them all.
-                SimulationRun.run(s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});
+                SimulationRun.run(
+                        s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});
                 var trainer = platform.replay().trainer();
                 List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
                 List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
@@ -176,7 +193,10 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(
                         Locale.ROOT,
                         "seed %d: %d training (%d fit + %d validation), %d held-out examples%n",
-                        seed, fit.size() + validation.size(), fit.size(), validation.size(),
+                        seed,
+                        fit.size() + validation.size(),
+                        fit.size(),
+                        validation.size(),
                         test.size());
                 out.flush();
                 Map<String, ModelComparison.Result> results =
@@ -198,7 +218,13 @@ public final class BenchCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "held-out AUC and log loss per head: mean ± sd over seeds %s (%s objective, %d ticks, "
                             + "%d epochs; train = ticks 0-%d, test = ticks %d-%d)%n",
-                    seeds, objective, ticks, epochs, ticks - 3, ticks - 2, ticks - 1);
+                    seeds,
+                    objective,
+                    ticks,
+                    epochs,
+                    ticks - 3,
+                    ticks - 2,
+                    ticks - 1);
             StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "head"));
             for (String m : models) {
                 header.append(String.format(Locale.ROOT, " | %-31s", m + " AUC / log loss"));
@@ -229,17 +255,20 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "wide-deep has the best mean AUC on %d of %d heads and the best mean log loss on %d of %d%n",
-                    aucWins, heads, lossWins, heads);
+                    aucWins,
+                    heads,
+                    lossWins,
+                    heads);
             printPairedDifferences(out, models, auc, loss);
             return 0;
         }
     }
 
     /**
-     * Per head and baseline, the paired difference wide&amp;deep − baseline over seeds (same
-     * logs, same test ticks), its mean with a 95 % t-interval, and a verdict: "better" or "worse"
-     * when the interval excludes 0 on both AUC and log loss in the same direction, "no clear
-     * difference" otherwise. Prints the verdict counts last.
+     * Per head and baseline, the paired difference wide&amp;deep − baseline over seeds (same logs,
+     * same test ticks), its mean with a 95 % t-interval, and a verdict: "better" or "worse" when
+     * the interval excludes 0 on both AUC and log loss in the same direction, "no clear difference"
+     * otherwise. Prints the verdict counts last.
      */
     static void printPairedDifferences(
             PrintWriter out, List<String> models, double[][][] auc, double[][][] loss) {
@@ -268,13 +297,24 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(
                         Locale.ROOT,
                         "%-8s vs %-6s | ΔAUC %+.4f [%+.4f, %+.4f] | Δlog loss %+.4f [%+.4f, %+.4f] | %s%n",
-                        Heads.names().get(h), models.get(mi), a[0], a[0] - a[1], a[0] + a[1],
-                        l[0], l[0] - l[1], l[0] + l[1], verdict);
+                        Heads.names().get(h),
+                        models.get(mi),
+                        a[0],
+                        a[0] - a[1],
+                        a[0] + a[1],
+                        l[0],
+                        l[0] - l[1],
+                        l[0] + l[1],
+                        verdict);
             }
             out.printf(
                     Locale.ROOT,
                     "wide-deep vs %s: better on %d of %d heads, worse on %d, no clear difference on %d%n",
-                    models.get(mi), better, heads, worse, heads - better - worse);
+                    models.get(mi),
+                    better,
+                    heads,
+                    worse,
+                    heads - better - worse);
         }
     }
 
@@ -290,9 +330,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints one table row: per model (first = wide&amp;deep) the mean ± s.d. over seeds of
-     * {@code auc[model][seed]} and {@code loss[model][seed]}, then whether wide&amp;deep has the
-     * best mean AUC and the best mean log loss, which it returns in that order.
+     * Prints one table row: per model (first = wide&amp;deep) the mean ± s.d. over seeds of {@code
+     * auc[model][seed]} and {@code loss[model][seed]}, then whether wide&amp;deep has the best mean
+     * AUC and the best mean log loss, which it returns in that order.
      */
     static boolean[] printRow(PrintWriter out, String label, double[][] auc, double[][] loss) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s", label));
@@ -303,14 +343,19 @@ public final class BenchCommand implements Callable<Integer> {
                     String.format(
                             Locale.ROOT,
                             " | %.4f±%.4f / %.4f±%.4f",
-                            mean(auc[mi]), sd(auc[mi]), mean(loss[mi]), sd(loss[mi])));
+                            mean(auc[mi]),
+                            sd(auc[mi]),
+                            mean(loss[mi]),
+                            sd(loss[mi])));
             if (mi > 0) {
                 aucBest &= mean(auc[0]) > mean(auc[mi]);
                 lossBest &= mean(loss[0]) < mean(loss[mi]);
             }
         }
-        row.append(" | AUC ").append(aucBest ? "yes" : "no")
-                .append(", log loss ").append(lossBest ? "yes" : "no");
+        row.append(" | AUC ")
+                .append(aucBest ? "yes" : "no")
+                .append(", log loss ")
+                .append(lossBest ? "yes" : "no");
         out.println(row);
         return new boolean[] {aucBest, lossBest};
     }
@@ -362,7 +407,8 @@ public final class BenchCommand implements Callable<Integer> {
     static Scenario logging(Path file, String objective, int ticks) throws Exception {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(name, List.of(new org.feedlab.lab.scenario.Problem("$", "a readable scenario file", "no such file")));
+            throw new ScenarioException(
+                    name, List.of(new Problem("$", "a readable scenario file", "no such file")));
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode tree = yaml.readTree(Files.readString(file));

@@ -27,14 +27,23 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", description = "The experiment file (YAML).")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default runs/<experiment>).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory (default runs/<experiment>).")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "direct",
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            defaultValue = "direct",
             description = "direct (in-process, default) or stream (Kafka + Flink for every run).")
     String engine;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Runs at once (direct engine only).")
     int jobs;
 
@@ -43,7 +52,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!engine.equals("direct") && !engine.equals("stream")) {
-            spec.commandLine().getErr().println("--engine: expected direct or stream, got " + engine);
+            spec.commandLine()
+                    .getErr()
+                    .println("--engine: expected direct or stream, got " + engine);
             return FeedLabCommand.EXIT_USAGE;
         }
         if (jobs < 1) {
@@ -62,13 +73,23 @@ public final class ExperimentCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", experiment.name());
         spec.commandLine()
                 .getOut()
-                .printf("experiment %s: %d runs (%d arms x %d seeds) on the %s engine%n",
-                        experiment.name(), plan.size(), experiment.arms().size(),
-                        experiment.seeds().size(), engine);
+                .printf(
+                        "experiment %s: %d runs (%d arms x %d seeds) on the %s engine%n",
+                        experiment.name(),
+                        plan.size(),
+                        experiment.arms().size(),
+                        experiment.seeds().size(),
+                        engine);
         spec.commandLine().getOut().flush();
         ExperimentRunner.Outcome outcome =
                 ExperimentRunner.run(
-                        experiment, plan, dir, engine.equals("direct"), jobs, file.toString(), System.out);
+                        experiment,
+                        plan,
+                        dir,
+                        engine.equals("direct"),
+                        jobs,
+                        file.toString(),
+                        System.out);
         spec.commandLine().getOut().print(ExperimentRunner.table(outcome.summary()));
         spec.commandLine().getOut().println("wrote " + outcome.directory());
         return 0;

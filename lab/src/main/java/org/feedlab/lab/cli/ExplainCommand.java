@@ -69,14 +69,16 @@ public final class ExplainCommand implements Callable<Integer> {
             err.printf(
                     Locale.ROOT,
                     "feedlab explain: --tick: expected a tick in [0, %d) of this run, got %d%n",
-                    scenario.ticks(), tick);
+                    scenario.ticks(),
+                    tick);
             return FeedLabCommand.EXIT_USAGE;
         }
         if (user < 0 || user >= scenario.society().users()) {
             err.printf(
                     Locale.ROOT,
                     "feedlab explain: --user: expected a user id in [0, %d) of this run, got %d%n",
-                    scenario.society().users(), user);
+                    scenario.society().users(),
+                    user);
             return FeedLabCommand.EXIT_USAGE;
         }
         if (top < 0) {
@@ -84,12 +86,14 @@ public final class ExplainCommand implements Callable<Integer> {
             return FeedLabCommand.EXIT_USAGE;
         }
         Explaining platform = new Explaining(scenario, user, tick, top);
-        SimulationRun.run(scenario.society(), scenario.seed(), (int) tick + 1, platform, (t, m, s) -> {});
+        SimulationRun.run(
+                scenario.society(), scenario.seed(), (int) tick + 1, platform, (t, m, s) -> {});
         if (platform.items == null) {
             err.printf(
                     Locale.ROOT,
                     "feedlab explain: user %d has no session at tick %d (users open the app at random; try another tick)%n",
-                    user, tick);
+                    user,
+                    tick);
             return FeedLabCommand.EXIT_USAGE;
         }
         print(out, scenario, platform);
@@ -100,11 +104,17 @@ public final class ExplainCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "run %s (seed %d), user %d, tick %d: %d items, model %s, objective %s%n",
-                scenario.name(), scenario.seed(), user, tick, p.items.size(), p.model,
+                scenario.name(),
+                scenario.seed(),
+                user,
+                tick,
+                p.items.size(),
+                p.model,
                 p.objective);
         int rank = 0;
         for (FeedAudit.Item item : p.items) {
-            out.printf(Locale.ROOT, "#%d post %d  score %.6f%n", rank++, item.postId(), item.score());
+            out.printf(
+                    Locale.ROOT, "#%d post %d  score %.6f%n", rank++, item.postId(), item.score());
             if (item.terms().isEmpty()) {
                 out.println("    (no model ranked this feed: no terms)");
                 continue;
@@ -114,11 +124,19 @@ public final class ExplainCommand implements Callable<Integer> {
                 out.printf(
                         Locale.ROOT,
                         "    %-8s %8.3f  %.5f  %+10.5f  %+10.4f  %+10.4f%n",
-                        t.head(), t.weight(), t.prediction(), t.contribution(), t.wide(), t.deep());
+                        t.head(),
+                        t.weight(),
+                        t.prediction(),
+                        t.contribution(),
+                        t.wide(),
+                        t.deep());
             }
-            StringBuilder wide = new StringBuilder("    top wide features (" + item.topHead() + " logit):");
+            StringBuilder wide =
+                    new StringBuilder("    top wide features (" + item.topHead() + " logit):");
             for (FeedAudit.Contribution c : item.topWide()) {
-                wide.append(String.format(Locale.ROOT, " %s=%.3g→%+.4f", c.feature(), c.value(), c.logit()));
+                wide.append(
+                        String.format(
+                                Locale.ROOT, " %s=%.3g→%+.4f", c.feature(), c.value(), c.logit()));
             }
             out.println(wide);
         }
@@ -142,10 +160,12 @@ public final class ExplainCommand implements Callable<Integer> {
         JsonNode scenario = tree.get("scenario");
         JsonNode seed = tree.get("seed");
         if (scenario == null || !scenario.isObject()) {
-            throw new IllegalArgumentException(manifest + ": $.scenario: expected an object, got " + scenario);
+            throw new IllegalArgumentException(
+                    manifest + ": $.scenario: expected an object, got " + scenario);
         }
         if (seed == null || !seed.isIntegralNumber()) {
-            throw new IllegalArgumentException(manifest + ": $.seed: expected an integer, got " + seed);
+            throw new IllegalArgumentException(
+                    manifest + ": $.seed: expected an integer, got " + seed);
         }
         return ScenarioLoader.resolve(scenario, manifest.toString()).withSeed(seed.longValue());
     }
@@ -170,7 +190,8 @@ public final class ExplainCommand implements Callable<Integer> {
         protected void ranked(
                 TickContext context, FeedRequest request, UserProfile profile, Feed feed) {
             if (request.tick() == tick && request.userId() == user) {
-                FeedAudit audit = FeedExplanation.explainFeed(ranker(), feed, profile, context, top);
+                FeedAudit audit =
+                        FeedExplanation.explainFeed(ranker(), feed, profile, context, top);
                 model = audit.modelVersion();
                 objective = audit.objective();
                 items = audit.items();

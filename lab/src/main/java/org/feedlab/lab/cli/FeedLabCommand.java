@@ -1,17 +1,15 @@
 package org.feedlab.lab.cli;
 
-import org.feedlab.lab.run.RunLauncher;
-
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.feedlab.lab.run.RunLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code feedlab} command; it exists to hold the subcommands and to receive the

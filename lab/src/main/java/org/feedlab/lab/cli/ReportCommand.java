@@ -8,7 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `feedlab report RUN_OR_EXPERIMENT_DIR`: writes report.html into a run or experiment directory. */
+/**
+ * `feedlab report RUN_OR_EXPERIMENT_DIR`: writes report.html into a run or experiment directory.
+ */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,

@@ -1,20 +1,5 @@
 package org.feedlab.lab.cli;
 
-import org.feedlab.lab.run.RunDirectory;
-import org.feedlab.lab.run.RunLauncher;
-import org.feedlab.lab.run.RunRequest;
-import org.feedlab.lab.scenario.Problem;
-import org.feedlab.lab.scenario.Scenario;
-import org.feedlab.lab.scenario.ScenarioException;
-import org.feedlab.lab.scenario.ScenarioLoader;
-
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,6 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.feedlab.lab.run.RunDirectory;
+import org.feedlab.lab.run.RunLauncher;
+import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.scenario.Problem;
+import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.lab.scenario.ScenarioException;
+import org.feedlab.lab.scenario.ScenarioLoader;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code feedlab run}: validates the scenario and every option before anything is created, so a

@@ -1,15 +1,5 @@
 package org.feedlab.lab.cli;
 
-import org.feedlab.lab.scenario.Problem;
-import org.feedlab.lab.scenario.Scenario;
-import org.feedlab.lab.scenario.ScenarioException;
-import org.feedlab.lab.scenario.ScenarioLoader;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +11,14 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.feedlab.lab.scenario.Problem;
+import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.lab.scenario.ScenarioException;
+import org.feedlab.lab.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code feedlab scenarios}: lists the shipped presets with a one-line description, and doubles as

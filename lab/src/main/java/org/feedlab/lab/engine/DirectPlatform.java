@@ -16,8 +16,8 @@ import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.training.PlatformReplay;
 
 /**
- * The same replay, trainer and ranker as the stream job, called in-process without Kafka or
- * Flink: for fast sweeps, and as the reference the stream engine must agree with.
+ * The same replay, trainer and ranker as the stream job, called in-process without Kafka or Flink:
+ * for fast sweeps, and as the reference the stream engine must agree with.
  */
 public class DirectPlatform implements Platform {
     private final PlatformReplay replay;

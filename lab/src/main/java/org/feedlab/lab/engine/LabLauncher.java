@@ -1,10 +1,14 @@
 package org.feedlab.lab.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,8 @@ import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.ranker.policy.MainParameters;
+import org.feedlab.ranker.policy.Policies;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.streams.JobSettings;
 
@@ -155,13 +161,13 @@ public final class LabLauncher implements RunLauncher {
             manifest.put("snapshot_ticks", request.snapshotTicks());
             manifest.put("snapshots", snapshots.written());
             dir.writeManifest(manifest);
-            if (org.feedlab.ranker.policy.Policies.transparency(request.scenario().ranker())) {
+            if (Policies.transparency(request.scenario().ranker())) {
                 // DSA Art. 27: the main parameters in plain language, generated from the scenario.
                 dir.write(
-                        org.feedlab.ranker.policy.MainParameters.FILE,
-                        org.feedlab.ranker.policy.MainParameters.statement(
+                        MainParameters.FILE,
+                        MainParameters.statement(
                                         request.scenario().name(), request.scenario().ranker())
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                .getBytes(StandardCharsets.UTF_8));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(dir.path(), platform.engine(), seconds, rows);
@@ -185,8 +191,10 @@ public final class LabLauncher implements RunLauncher {
             return new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
         }
         JobSettings settings =
-                new JobSettings(s.ranker(), s.society().topics(), s.seed(), s.stream().auditShare());
-        return StreamPlatform.start(work, settings, s.stream().partitions(), s.stream().parallelism());
+                new JobSettings(
+                        s.ranker(), s.society().topics(), s.seed(), s.stream().auditShare());
+        return StreamPlatform.start(
+                work, settings, s.stream().partitions(), s.stream().parallelism());
     }
 
     private static void closeOnce(Platform platform, AtomicBoolean closed) {
@@ -200,7 +208,10 @@ public final class LabLauncher implements RunLauncher {
     }
 
     private static Map<String, Object> manifest(
-            RunRequest request, String engine, List<ModelVersion> versions, Map<String, Object> facts) {
+            RunRequest request,
+            String engine,
+            List<ModelVersion> versions,
+            Map<String, Object> facts) {
         Scenario s = request.scenario();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("feedlab_version", "0.1.0");
@@ -238,7 +249,9 @@ public final class LabLauncher implements RunLauncher {
                         .continuousUpdate()
                         .setMaxRenderedLength(120);
         if (quiet) {
-            b.setConsumer(new ConsoleProgressBarConsumer(new PrintStream(PrintStream.nullOutputStream())));
+            b.setConsumer(
+                    new ConsoleProgressBarConsumer(
+                            new PrintStream(PrintStream.nullOutputStream())));
         } else {
             b.setConsumer(new ConsoleProgressBarConsumer(System.err));
         }
@@ -268,8 +281,8 @@ public final class LabLauncher implements RunLauncher {
     private static void deleteRecursively(Path root) {
         for (int attempt = 0; attempt < 10 && Files.exists(root); attempt++) {
             try (var walk = Files.walk(root)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
                 // A file vanished or appeared during the walk: try again.
             }
             if (Files.exists(root)) {

@@ -3,6 +3,7 @@ package org.feedlab.lab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
@@ -10,10 +11,10 @@ import org.feedlab.events.Post;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Society;
+import org.feedlab.simulator.SocietyConfig;
 import org.feedlab.simulator.TickReadout;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.TickMetrics;
-import org.feedlab.simulator.SocietyConfig;
 
 /**
  * The story of a run, tick by tick: the society publishes and opens sessions, the platform ranks,
@@ -39,8 +40,8 @@ public final class SimulationRun {
     }
 
     /**
-     * Runs the society against a platform; {@code onCreated} sees the population before tick 0
-     * (for the snapshot of tick 0).
+     * Runs the society against a platform; {@code onCreated} sees the population before tick 0 (for
+     * the snapshot of tick 0).
      */
     public static List<MetricRow> run(
             SocietyConfig config,
@@ -48,7 +49,7 @@ public final class SimulationRun {
             int ticks,
             Platform platform,
             TickListener listener,
-            java.util.function.Consumer<Society> onCreated)
+            Consumer<Society> onCreated)
             throws Exception {
         Society society = Society.create(config, seed);
         onCreated.accept(society);

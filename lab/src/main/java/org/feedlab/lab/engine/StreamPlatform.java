@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import org.feedlab.streams.Inbound;
 import org.feedlab.streams.JobSettings;
 import org.feedlab.streams.KafkaEndpoints;
 import org.feedlab.streams.RankingTopology;
+import org.feedlab.streams.TickWatermarks;
 
 /**
  * The platform as the real pipeline: a Kafka broker in a child process and the ranking job on a
@@ -56,8 +58,10 @@ public final class StreamPlatform implements Platform {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> feeds;
     private final int partitions;
+
     /** Whether the job publishes feed audits (otherwise the audit topic is not read). */
     private final boolean audited;
+
     private final Set<Long> delivered = new HashSet<>();
     private int duplicateFeeds;
 
@@ -108,12 +112,15 @@ public final class StreamPlatform implements Platform {
         var inbound =
                 env.fromSource(
                                 KafkaEndpoints.source(bootstrap, "feedlab-ranking"),
-                                org.feedlab.streams.TickWatermarks.strategy(),
+                                TickWatermarks.strategy(),
                                 "Platform topics")
                         .uid("kafka-source")
                         .returns(Inbound.class);
         RankingTopology.Outputs out = RankingTopology.build(inbound, settings);
-        out.feeds().sinkTo(KafkaEndpoints.feedSink(bootstrap)).uid("feeds-sink").name("Feeds to Kafka");
+        out.feeds()
+                .sinkTo(KafkaEndpoints.feedSink(bootstrap))
+                .uid("feeds-sink")
+                .name("Feeds to Kafka");
         out.modelVersions()
                 .sinkTo(KafkaEndpoints.modelVersionSink(bootstrap))
                 .uid("model-versions-sink")
@@ -208,7 +215,7 @@ public final class StreamPlatform implements Platform {
         for (byte[] value : readAll(Topics.MODEL_VERSIONS.name())) {
             out.add((ModelVersion) JsonSerde.read(value));
         }
-        out.sort(java.util.Comparator.comparingLong(ModelVersion::tick));
+        out.sort(Comparator.comparingLong(ModelVersion::tick));
         return out;
     }
 
@@ -224,9 +231,7 @@ public final class StreamPlatform implements Platform {
             byRequest.putIfAbsent(audit.requestId(), audit);
         }
         List<FeedAudit> out = new ArrayList<>(byRequest.values());
-        out.sort(
-                java.util.Comparator.comparingLong(FeedAudit::tick)
-                        .thenComparingLong(FeedAudit::requestId));
+        out.sort(Comparator.comparingLong(FeedAudit::tick).thenComparingLong(FeedAudit::requestId));
         return out;
     }
 
@@ -302,7 +307,9 @@ public final class StreamPlatform implements Platform {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         return new KafkaConsumer<>(p);

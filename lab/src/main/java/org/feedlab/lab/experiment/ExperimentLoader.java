@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.feedlab.lab.scenario.Problem;
 import org.feedlab.lab.scenario.SafeYaml;
@@ -37,8 +39,17 @@ import org.feedlab.lab.scenario.ScenarioException;
  */
 public final class ExperimentLoader {
     private static final Set<String> TOP =
-            Set.of("name", "description", "scenario", "seeds", "ticks", "baseline", "arms", "summary");
-    private static final Set<String> ARM_KEYS = Set.of("name", "ticks", "society", "ranker", "stream");
+            Set.of(
+                    "name",
+                    "description",
+                    "scenario",
+                    "seeds",
+                    "ticks",
+                    "baseline",
+                    "arms",
+                    "summary");
+    private static final Set<String> ARM_KEYS =
+            Set.of("name", "ticks", "society", "ranker", "stream");
     private static final Set<String> SUMMARY_KEYS = Set.of("metrics", "last_ticks");
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$");
     private static final List<String> DEFAULT_METRICS =
@@ -56,25 +67,31 @@ public final class ExperimentLoader {
         JsonNode root = SafeYaml.read(readText(file, source), source);
         List<Problem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new ScenarioException(source, List.of(new Problem("$", "a mapping", "something else")));
+            throw new ScenarioException(
+                    source, List.of(new Problem("$", "a mapping", "something else")));
         }
         unknownKeys(root, TOP, "$", problems);
         String name = text(root, "name", "$.name", true, problems);
         if (name != null && !NAME.matcher(name).matches()) {
-            problems.add(new Problem("$.name", "letters, digits, '.', '_' or '-' (at most 30)", name));
+            problems.add(
+                    new Problem("$.name", "letters, digits, '.', '_' or '-' (at most 30)", name));
         }
         String scenarioFile = text(root, "scenario", "$.scenario", true, problems);
         List<Long> seeds = new ArrayList<>();
         JsonNode seedsNode = root.path("seeds");
         if (!seedsNode.isArray() || seedsNode.isEmpty()) {
-            problems.add(new Problem("$.seeds", "a non-empty list of integers ≥ 0", describe(seedsNode)));
+            problems.add(
+                    new Problem(
+                            "$.seeds", "a non-empty list of integers ≥ 0", describe(seedsNode)));
         } else {
             for (int i = 0; i < seedsNode.size(); i++) {
                 JsonNode s = seedsNode.get(i);
                 if (!s.canConvertToLong() || !s.isIntegralNumber() || s.longValue() < 0) {
                     problems.add(new Problem("$.seeds[" + i + "]", "integer ≥ 0", describe(s)));
                 } else if (seeds.contains(s.longValue())) {
-                    problems.add(new Problem("$.seeds[" + i + "]", "distinct seeds", "a repeat of " + s));
+                    problems.add(
+                            new Problem(
+                                    "$.seeds[" + i + "]", "distinct seeds", "a repeat of " + s));
                 } else {
                     seeds.add(s.longValue());
                 }
@@ -96,9 +113,15 @@ public final class ExperimentLoader {
                 unknownKeys(a, ARM_KEYS, path, problems);
                 String armName = text(a, "name", path + ".name", true, problems);
                 if (armName != null && !NAME.matcher(armName).matches()) {
-                    problems.add(new Problem(path + ".name", "letters, digits, '.', '_' or '-' (at most 30)", armName));
+                    problems.add(
+                            new Problem(
+                                    path + ".name",
+                                    "letters, digits, '.', '_' or '-' (at most 30)",
+                                    armName));
                 } else if (armName != null && !armNames.add(armName)) {
-                    problems.add(new Problem(path + ".name", "a unique arm name", "a repeat of " + armName));
+                    problems.add(
+                            new Problem(
+                                    path + ".name", "a unique arm name", "a repeat of " + armName));
                 }
                 ObjectNode overrides = ((ObjectNode) a).deepCopy();
                 overrides.remove("name");
@@ -126,11 +149,19 @@ public final class ExperimentLoader {
                 if (!m.isMissingNode()) {
                     metrics.clear();
                     if (!m.isArray() || m.isEmpty()) {
-                        problems.add(new Problem("$.summary.metrics", "a non-empty list of metric names", describe(m)));
+                        problems.add(
+                                new Problem(
+                                        "$.summary.metrics",
+                                        "a non-empty list of metric names",
+                                        describe(m)));
                     } else {
                         for (int i = 0; i < m.size(); i++) {
                             if (!m.get(i).isTextual()) {
-                                problems.add(new Problem("$.summary.metrics[" + i + "]", "a metric name", describe(m.get(i))));
+                                problems.add(
+                                        new Problem(
+                                                "$.summary.metrics[" + i + "]",
+                                                "a metric name",
+                                                describe(m.get(i))));
                             } else {
                                 metrics.add(m.get(i).asText());
                             }
@@ -140,7 +171,8 @@ public final class ExperimentLoader {
                 JsonNode k = summary.path("last_ticks");
                 if (!k.isMissingNode()) {
                     if (!k.isIntegralNumber() || k.intValue() < 1) {
-                        problems.add(new Problem("$.summary.last_ticks", "integer ≥ 1", describe(k)));
+                        problems.add(
+                                new Problem("$.summary.last_ticks", "integer ≥ 1", describe(k)));
                     } else {
                         lastTicks = k.intValue();
                     }
@@ -176,17 +208,23 @@ public final class ExperimentLoader {
                 lastTicks);
     }
 
-    private static void unknownKeys(JsonNode node, Set<String> allowed, String path, List<Problem> problems) {
+    private static void unknownKeys(
+            JsonNode node, Set<String> allowed, String path, List<Problem> problems) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String key = names.next();
             if (!allowed.contains(key)) {
-                problems.add(new Problem(path + "." + key, "one of the keys " + new java.util.TreeSet<>(allowed), "unknown key " + key));
+                problems.add(
+                        new Problem(
+                                path + "." + key,
+                                "one of the keys " + new TreeSet<>(allowed),
+                                "unknown key " + key));
             }
         }
     }
 
-    private static String text(JsonNode node, String key, String path, boolean required, List<Problem> problems) {
+    private static String text(
+            JsonNode node, String key, String path, boolean required, List<Problem> problems) {
         JsonNode v = node.get(key);
         if (v == null) {
             if (required) {
@@ -205,17 +243,20 @@ public final class ExperimentLoader {
         if (v == null || v.isMissingNode()) {
             return "nothing";
         }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + v;
+        return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + v;
     }
 
     private static String readText(Path file, String source) throws ScenarioException {
         try {
             if (Files.size(file) > 1 << 20) {
-                throw new ScenarioException(source, List.of(new Problem("file", "at most 1 MiB", Files.size(file) + " bytes")));
+                throw new ScenarioException(
+                        source,
+                        List.of(new Problem("file", "at most 1 MiB", Files.size(file) + " bytes")));
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException(source, List.of(new Problem("file", "a readable UTF-8 file", e.toString())));
+            throw new ScenarioException(
+                    source, List.of(new Problem("file", "a readable UTF-8 file", e.toString())));
         }
     }
 }

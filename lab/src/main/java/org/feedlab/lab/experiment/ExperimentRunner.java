@@ -56,7 +56,8 @@ public final class ExperimentRunner {
                                     RunRequest request =
                                             new RunRequest(
                                                     run.scenario(),
-                                                    out.resolve("runs").resolve(run.directoryName()),
+                                                    out.resolve("runs")
+                                                            .resolve(run.directoryName()),
                                                     direct,
                                                     List.of(),
                                                     0,
@@ -88,7 +89,12 @@ public final class ExperimentRunner {
             PlannedRun run = plan.get(i);
             byArm.computeIfAbsent(run.arm(), a -> new TreeMap<>()).put(run.seed(), rows.get(i));
             for (MetricRow r : rows.get(i)) {
-                results.append(run.arm()).append(',').append(run.seed()).append(',').append(r.toCsvLine()).append('\n');
+                results.append(run.arm())
+                        .append(',')
+                        .append(run.seed())
+                        .append(',')
+                        .append(r.toCsvLine())
+                        .append('\n');
             }
         }
         List<SummaryRow> summary = Summary.summarise(spec, byArm);
@@ -96,17 +102,18 @@ public final class ExperimentRunner {
                 new StringBuilder(
                         "metric,arm,n,mean,ci_low,ci_high,diff_vs_baseline,diff_ci_low,diff_ci_high\n");
         for (SummaryRow s : summary) {
-            sum.append(String.join(
-                            ",",
-                            s.metric(),
-                            s.arm(),
-                            Integer.toString(s.n()),
-                            MetricRow.formatValue(s.mean()),
-                            MetricRow.formatValue(s.ciLow()),
-                            MetricRow.formatValue(s.ciHigh()),
-                            MetricRow.formatValue(s.diff()),
-                            MetricRow.formatValue(s.diffLow()),
-                            MetricRow.formatValue(s.diffHigh())))
+            sum.append(
+                            String.join(
+                                    ",",
+                                    s.metric(),
+                                    s.arm(),
+                                    Integer.toString(s.n()),
+                                    MetricRow.formatValue(s.mean()),
+                                    MetricRow.formatValue(s.ciLow()),
+                                    MetricRow.formatValue(s.ciHigh()),
+                                    MetricRow.formatValue(s.diff()),
+                                    MetricRow.formatValue(s.diffLow()),
+                                    MetricRow.formatValue(s.diffHigh())))
                     .append('\n');
         }
         write(out.resolve("results.csv"), results.toString());
@@ -141,20 +148,29 @@ public final class ExperimentRunner {
     /** The summary as an aligned plain-text table for the console. */
     public static String table(List<SummaryRow> summary) {
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-28s %-18s %3s %22s %26s%n", "metric", "arm", "n", "mean [95% CI]", "vs baseline [95% CI]"));
+        t.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-28s %-18s %3s %22s %26s%n",
+                        "metric",
+                        "arm",
+                        "n",
+                        "mean [95% CI]",
+                        "vs baseline [95% CI]"));
         for (SummaryRow s : summary) {
-            t.append(String.format(
-                    Locale.ROOT,
-                    "%-28s %-18s %3d %9.4f [%.4f, %.4f] %+9.4f [%+.4f, %+.4f]%n",
-                    s.metric(),
-                    s.arm(),
-                    s.n(),
-                    s.mean(),
-                    s.ciLow(),
-                    s.ciHigh(),
-                    s.diff(),
-                    s.diffLow(),
-                    s.diffHigh()));
+            t.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-28s %-18s %3d %9.4f [%.4f, %.4f] %+9.4f [%+.4f, %+.4f]%n",
+                            s.metric(),
+                            s.arm(),
+                            s.n(),
+                            s.mean(),
+                            s.ciLow(),
+                            s.ciHigh(),
+                            s.diff(),
+                            s.diffLow(),
+                            s.diffHigh()));
         }
         return t.toString();
     }

@@ -20,9 +20,11 @@ public final class Summary {
             ExperimentSpec spec, Map<String, Map<Long, List<MetricRow>>> results) {
         List<SummaryRow> out = new ArrayList<>();
         for (String metric : spec.metrics()) {
-            Map<Long, Double> base = perSeed(results.get(spec.baseline()), metric, spec.lastTicks());
+            Map<Long, Double> base =
+                    perSeed(results.get(spec.baseline()), metric, spec.lastTicks());
             for (Arm arm : spec.arms()) {
-                Map<Long, Double> values = perSeed(results.get(arm.name()), metric, spec.lastTicks());
+                Map<Long, Double> values =
+                        perSeed(results.get(arm.name()), metric, spec.lastTicks());
                 List<Double> xs = new ArrayList<>();
                 List<Double> diffs = new ArrayList<>();
                 for (long seed : spec.seeds()) {
@@ -54,7 +56,8 @@ public final class Summary {
     }
 
     /** A run's value: the mean over its last k ticks of the metric for segment "all". */
-    static Map<Long, Double> perSeed(Map<Long, List<MetricRow>> bySeed, String metric, int lastTicks) {
+    static Map<Long, Double> perSeed(
+            Map<Long, List<MetricRow>> bySeed, String metric, int lastTicks) {
         Map<Long, Double> out = new TreeMap<>();
         if (bySeed == null) {
             return out;

@@ -1,5 +1,7 @@
 package org.feedlab.lab.flink;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -7,6 +9,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,13 +32,11 @@ public final class EmbeddedFlink implements AutoCloseable {
      * Starts a cluster with enough slots for the given parallelism; its temporary files go under
      * {@code workDir}, which the caller deletes.
      */
-    public static EmbeddedFlink start(int parallelism, java.nio.file.Path workDir) throws Exception {
+    public static EmbeddedFlink start(int parallelism, Path workDir) throws Exception {
         Configuration conf = new Configuration();
-        java.nio.file.Files.createDirectories(workDir);
+        Files.createDirectories(workDir);
         conf.set(CoreOptions.TMP_DIRS, workDir.toAbsolutePath().toString());
-        conf.set(
-                org.apache.flink.configuration.WebOptions.UPLOAD_DIR,
-                workDir.toAbsolutePath().toString());
+        conf.set(WebOptions.UPLOAD_DIR, workDir.toAbsolutePath().toString());
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");

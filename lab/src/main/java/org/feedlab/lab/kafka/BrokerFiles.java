@@ -46,8 +46,8 @@ record BrokerFiles(Path workDir) {
 
     /**
      * A single KRaft node that is both broker and controller. Every internal topic has one replica
-     * because there is one node; internal topics get one partition each so the first consumer
-     * group and the first transaction do not wait for fifty partitions to be created.
+     * because there is one node; internal topics get one partition each so the first consumer group
+     * and the first transaction do not wait for fifty partitions to be created.
      */
     String serverProperties(int brokerPort, int controllerPort, int defaultPartitions) {
         String broker = "PLAINTEXT://127.0.0.1:" + brokerPort;

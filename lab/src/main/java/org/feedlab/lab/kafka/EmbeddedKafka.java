@@ -27,8 +27,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node Kafka broker in a child JVM, for runs without a broker of their own. The
- * child runs the server classes from this JVM's classpath, so the lab needs no Kafka download.
+ * A real single-node Kafka broker in a child JVM, for runs without a broker of their own. The child
+ * runs the server classes from this JVM's classpath, so the lab needs no Kafka download.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -82,9 +82,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         files.write(ports[0], ports[1], defaultPartitions);
         format(files, maxHeap);
 
-        Process process = javaProcess(files, maxHeap, BrokerMain.class.getName(),
-                        files.serverProperties().toString())
-                .start();
+        Process process =
+                javaProcess(
+                                files,
+                                maxHeap,
+                                BrokerMain.class.getName(),
+                                files.serverProperties().toString())
+                        .start();
         String bootstrap = "127.0.0.1:" + ports[0];
         Admin admin = null;
         try {
@@ -112,8 +116,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Creates topics with one replica each and waits until every partition has a leader, so
-     * clients started right after see the whole topic.
+     * Creates topics with one replica each and waits until every partition has a leader, so clients
+     * started right after see the whole topic.
      *
      * @throws IllegalStateException if a topic exists already or creation fails or times out
      */
@@ -160,10 +164,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                     admin.describeTopics(names)
                             .allTopicNames()
                             .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            boolean ready = descriptions.values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .map(TopicPartitionInfo::leader)
-                    .allMatch(leader -> leader != null && !leader.isEmpty());
+            boolean ready =
+                    descriptions.values().stream()
+                            .flatMap(d -> d.partitions().stream())
+                            .map(TopicPartitionInfo::leader)
+                            .allMatch(leader -> leader != null && !leader.isEmpty());
             if (ready) {
                 return;
             }
@@ -178,10 +183,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static void format(BrokerFiles files, String maxHeap) throws IOException {
         // The same id StorageTool's random-uuid command would print.
         String clusterId = Uuid.randomUuid().toString();
-        Process formatter = javaProcess(files, maxHeap, "kafka.tools.StorageTool",
-                        "format", "--standalone", "-t", clusterId,
-                        "-c", files.serverProperties().toString())
-                .start();
+        Process formatter =
+                javaProcess(
+                                files,
+                                maxHeap,
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--standalone",
+                                "-t",
+                                clusterId,
+                                "-c",
+                                files.serverProperties().toString())
+                        .start();
         try {
             formatter.getOutputStream().close();
             if (!formatter.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -195,24 +208,29 @@ public final class EmbeddedKafka implements AutoCloseable {
             stop(formatter);
         }
         if (formatter.exitValue() != 0) {
-            throw new IOException("formatting Kafka storage failed with exit code "
-                    + formatter.exitValue() + "\n" + files.brokerLogTail());
+            throw new IOException(
+                    "formatting Kafka storage failed with exit code "
+                            + formatter.exitValue()
+                            + "\n"
+                            + files.brokerLogTail());
         }
     }
 
     /** A child JVM on this JVM's classpath, logging to broker.log, with stdin left as a pipe. */
     private static ProcessBuilder javaProcess(
             BrokerFiles files, String maxHeap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                javaBinary(),
-                "-Xmx" + maxHeap,
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true",
-                "-Djava.io.tmpdir=" + files.tmpDir(),
-                "-Dlog4j2.configurationFile=" + files.log4jConfig().toUri(),
-                "-cp",
-                absoluteClassPath(),
-                mainClass));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                javaBinary(),
+                                "-Xmx" + maxHeap,
+                                "-XX:+ExitOnOutOfMemoryError",
+                                "-Djava.awt.headless=true",
+                                "-Djava.io.tmpdir=" + files.tmpDir(),
+                                "-Dlog4j2.configurationFile=" + files.log4jConfig().toUri(),
+                                "-cp",
+                                absoluteClassPath(),
+                                mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .directory(files.workDir().toFile())
@@ -239,7 +257,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (Files.isExecutable(fromHome)) {
             return fromHome.toString();
         }
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElseThrow(() -> new IllegalStateException("cannot locate the java binary"));
     }
 
@@ -287,17 +307,28 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static void ensureAlive(BrokerFiles files, Process process) throws IOException {
         if (!process.isAlive()) {
-            throw new IOException("Kafka broker exited during start-up with code "
-                    + process.exitValue() + "; tail of " + files.brokerLog() + ":\n"
-                    + files.brokerLogTail());
+            throw new IOException(
+                    "Kafka broker exited during start-up with code "
+                            + process.exitValue()
+                            + "; tail of "
+                            + files.brokerLog()
+                            + ":\n"
+                            + files.brokerLogTail());
         }
     }
 
     private static void checkDeadline(BrokerFiles files, long deadline, String what)
             throws IOException {
         if (System.nanoTime() > deadline) {
-            throw new IOException("Kafka broker " + what + " within " + START_TIMEOUT.toSeconds()
-                    + " s; tail of " + files.brokerLog() + ":\n" + files.brokerLogTail());
+            throw new IOException(
+                    "Kafka broker "
+                            + what
+                            + " within "
+                            + START_TIMEOUT.toSeconds()
+                            + " s; tail of "
+                            + files.brokerLog()
+                            + ":\n"
+                            + files.brokerLogTail());
         }
     }
 
@@ -350,9 +381,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static Map<String, Object> adminConfig(String bootstrap) {
         return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "feedlab-embedded-kafka",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "feedlab-embedded-kafka",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000);
     }
 }

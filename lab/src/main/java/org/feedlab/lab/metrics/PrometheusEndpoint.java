@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Serves a run's metrics in the Prometheus text format, so a live run can be charted while it
- * goes. Every meter carries the run's common tags (scenario, arm, seed) to keep runs apart.
+ * Serves a run's metrics in the Prometheus text format, so a live run can be charted while it goes.
+ * Every meter carries the run's common tags (scenario, arm, seed) to keep runs apart.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
 
@@ -60,8 +60,9 @@ public final class PrometheusEndpoint implements AutoCloseable {
         registry.config().commonTags(tags);
         HttpServer server;
         try {
-            server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             registry.close();
             throw e;
@@ -78,8 +79,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
     }
 
     /**
-     * Sets gauge {@code feedlab_<metric>{segment="<segment>"}} to {@code value}, registering it
-     * on first use. The gauge reads the holder at scrape time, so a scrape sees the latest value.
+     * Sets gauge {@code feedlab_<metric>{segment="<segment>"}} to {@code value}, registering it on
+     * first use. The gauge reads the holder at scrape time, so a scrape sees the latest value.
      */
     public void set(String metric, String segment, double value) {
         gauges.computeIfAbsent(new GaugeKey(metric, segment), this::register).set(value);

@@ -13,8 +13,8 @@ import org.feedlab.lab.run.MetricRow;
 
 /**
  * report.html for an experiment directory: the key metrics over time with one line per arm (the
- * mean over seeds of the population's value at each tick), then the summary table of
- * summary.csv (each arm's mean and its paired difference from the baseline, with 95 % intervals).
+ * mean over seeds of the population's value at each tick), then the summary table of summary.csv
+ * (each arm's mean and its paired difference from the baseline, with 95 % intervals).
  * Self-contained and byte-stable like the run report.
  */
 public final class ExperimentReport {
@@ -30,12 +30,16 @@ public final class ExperimentReport {
     static Path write(Path dir) throws IOException {
         Path descriptionFile = dir.resolve(DESCRIPTION);
         if (!Files.isRegularFile(descriptionFile)) {
-            throw new IOException(dir + " has results.csv but no experiment.json: is it a FeedLab experiment directory?");
+            throw new IOException(
+                    dir
+                            + " has results.csv but no experiment.json: is it a FeedLab experiment directory?");
         }
         JsonNode experiment = new ObjectMapper().readTree(descriptionFile.toFile());
-        Map<String, Map<String, TreeMap<Long, Double>>> means = armMeans(Files.readAllLines(dir.resolve(RESULTS)));
+        Map<String, Map<String, TreeMap<Long, Double>>> means =
+                armMeans(Files.readAllLines(dir.resolve(RESULTS)));
         Path summaryFile = dir.resolve(SUMMARY);
-        List<String> summary = Files.isRegularFile(summaryFile) ? Files.readAllLines(summaryFile) : List.of();
+        List<String> summary =
+                Files.isRegularFile(summaryFile) ? Files.readAllLines(summaryFile) : List.of();
         return ReportWriter.writeAtomically(dir, render(experiment, means, summary));
     }
 
@@ -45,7 +49,8 @@ public final class ExperimentReport {
      *
      * @throws IOException naming the line when the file is not a FeedLab results.csv
      */
-    static Map<String, Map<String, TreeMap<Long, Double>>> armMeans(List<String> lines) throws IOException {
+    static Map<String, Map<String, TreeMap<Long, Double>>> armMeans(List<String> lines)
+            throws IOException {
         if (lines.isEmpty() || !lines.get(0).equals(RESULTS_HEADER)) {
             throw new IOException("results.csv: expected the header " + RESULTS_HEADER);
         }
@@ -54,7 +59,8 @@ public final class ExperimentReport {
         for (int i = 1; i < lines.size(); i++) {
             List<String> f = MetricSeries.split(lines.get(i));
             if (f.size() != 6) {
-                throw new IOException("results.csv:" + (i + 1) + ": expected 6 fields, got " + f.size());
+                throw new IOException(
+                        "results.csv:" + (i + 1) + ": expected 6 fields, got " + f.size());
             }
             if (!f.get(4).equals("all")) {
                 continue;
@@ -75,14 +81,23 @@ public final class ExperimentReport {
                         arms.forEach(
                                 (arm, ticks) -> {
                                     TreeMap<Long, Double> line = new TreeMap<>();
-                                    ticks.forEach((t, acc) -> line.put(t, acc[1] == 0 ? Double.NaN : acc[0] / acc[1]));
-                                    means.computeIfAbsent(metric, k -> new LinkedHashMap<>()).put(arm, line);
+                                    ticks.forEach(
+                                            (t, acc) ->
+                                                    line.put(
+                                                            t,
+                                                            acc[1] == 0
+                                                                    ? Double.NaN
+                                                                    : acc[0] / acc[1]));
+                                    means.computeIfAbsent(metric, k -> new LinkedHashMap<>())
+                                            .put(arm, line);
                                 }));
         return means;
     }
 
     static String render(
-            JsonNode experiment, Map<String, Map<String, TreeMap<Long, Double>>> means, List<String> summary) {
+            JsonNode experiment,
+            Map<String, Map<String, TreeMap<Long, Double>>> means,
+            List<String> summary) {
         String name = experiment.path("experiment").asText("experiment");
         StringBuilder h = new StringBuilder();
         ReportWriter.head(h, name, experiment.path("description").asText(""));
@@ -100,7 +115,8 @@ public final class ExperimentReport {
             h.append("<h2>Summary: mean of the last ")
                     .append(experiment.path("summary_last_ticks").asText("?"))
                     .append(" ticks, 95 % intervals over seeds</h2>\n")
-                    .append("<table><tr><th>metric</th><th>arm</th><th>n</th><th>mean [95% CI]</th>")
+                    .append(
+                            "<table><tr><th>metric</th><th>arm</th><th>n</th><th>mean [95% CI]</th>")
                     .append("<th>vs baseline [95% CI]</th></tr>\n");
             for (String line : summary.subList(1, summary.size())) {
                 List<String> f = MetricSeries.split(line);

@@ -20,7 +20,8 @@ public record MetricSeries(Map<String, Map<String, TreeMap<Long, Double>>> serie
     public static MetricSeries read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         if (lines.isEmpty() || !lines.get(0).equals("tick,metric,segment,value")) {
-            throw new IOException(csv + " is not a FeedLab metrics.csv (header tick,metric,segment,value)");
+            throw new IOException(
+                    csv + " is not a FeedLab metrics.csv (header tick,metric,segment,value)");
         }
         Map<String, Map<String, TreeMap<Long, Double>>> series = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {

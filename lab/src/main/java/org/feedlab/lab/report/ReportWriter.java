@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import org.feedlab.lab.run.MetricRow;
 
 /**
- * Writes report.html for a run directory: what was run, the key metrics over time per segment,
- * and every metric's last value; an experiment directory gets {@link ExperimentReport}.
- * Self-contained (inline SVG, no script), and the same run gives the same bytes.
+ * Writes report.html for a run directory: what was run, the key metrics over time per segment, and
+ * every metric's last value; an experiment directory gets {@link ExperimentReport}. Self-contained
+ * (inline SVG, no script), and the same run gives the same bytes.
  */
 public final class ReportWriter {
     /** Metrics charted, with the question each answers for a reader. */
@@ -24,7 +24,9 @@ public final class ReportWriter {
 
     static {
         CHARTS.put("outrage_exposure_share", "How much of what people saw was outrage?");
-        CHARTS.put("thermometer_outgroup_mean", "How warm do people feel toward the other side (0–100)?");
+        CHARTS.put(
+                "thermometer_outgroup_mean",
+                "How warm do people feel toward the other side (0–100)?");
         CHARTS.put("items_read", "How much did people read (time-spent proxy)?");
         CHARTS.put("anger_exits", "How many sessions ended because the reader got too angry?");
         CHARTS.put("opinion_variance", "How spread out are opinions?");
@@ -48,7 +50,8 @@ public final class ReportWriter {
         Path csv = dir.resolve("metrics.csv");
         if (!Files.isRegularFile(csv)) {
             throw new IOException(
-                    dir + " has neither metrics.csv nor results.csv: is it a FeedLab run or experiment directory?");
+                    dir
+                            + " has neither metrics.csv nor results.csv: is it a FeedLab run or experiment directory?");
         }
         MetricSeries series = MetricSeries.read(csv);
         Path manifestFile = dir.resolve("manifest.json");
@@ -73,14 +76,16 @@ public final class ReportWriter {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.append("<title>FeedLab report: ").append(SvgChart.escape(name)).append("</title>");
         h.append("<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1120px}")
+                .append(
+                        "body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1120px}")
                 .append("h1{margin-bottom:4px}.sub{color:#555;margin-top:0}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}")
                 .append("figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:6px}")
                 .append("figcaption{font-size:13px;color:#444;max-width:480px}")
                 .append(".title{font-size:13px;font-weight:600}.axis{font-size:11px;fill:#555}")
                 .append(".legend{font-size:11px}.plot{fill:#fafafa;stroke:#ccc}.grid{stroke:#eee}")
-                .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}")
+                .append(
+                        "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}")
                 .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("pre{background:#f6f6f6;padding:8px;font-size:12px;overflow:auto}")
                 .append("</style></head><body>\n");
@@ -89,13 +94,14 @@ public final class ReportWriter {
     }
 
     /**
-     * One figure per metric of {@link #CHARTS} that {@code series} has (metric → line label →
-     * tick → value), captioned with its question.
+     * One figure per metric of {@link #CHARTS} that {@code series} has (metric → line label → tick
+     * → value), captioned with its question.
      */
     static void charts(StringBuilder h, Map<String, Map<String, TreeMap<Long, Double>>> series) {
         h.append("<div class=\"charts\">\n");
         for (Map.Entry<String, String> chart : CHARTS.entrySet()) {
-            Map<String, TreeMap<Long, Double>> lines = series.getOrDefault(chart.getKey(), Map.of());
+            Map<String, TreeMap<Long, Double>> lines =
+                    series.getOrDefault(chart.getKey(), Map.of());
             if (lines.isEmpty()) {
                 continue;
             }
@@ -127,7 +133,8 @@ public final class ReportWriter {
                 .append(manifest.path("model_versions").size())
                 .append(" model versions</p>\n");
         charts(h, series.series());
-        h.append("<h2>Last tick</h2>\n<table><tr><th>metric</th><th>segment</th><th>value</th></tr>\n");
+        h.append(
+                "<h2>Last tick</h2>\n<table><tr><th>metric</th><th>segment</th><th>value</th></tr>\n");
         for (Map.Entry<String, Map<String, TreeMap<Long, Double>>> m : series.series().entrySet()) {
             for (Map.Entry<String, TreeMap<Long, Double>> s : m.getValue().entrySet()) {
                 if (s.getValue().isEmpty()) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A small line chart as inline SVG: no script and no external file, so a report opens anywhere
- * and can be pasted into a brief.
+ * A small line chart as inline SVG: no script and no external file, so a report opens anywhere and
+ * can be pasted into a brief.
  */
 final class SvgChart {
     static final int WIDTH = 480;
@@ -65,10 +65,19 @@ final class SvgChart {
         for (int i = 0; i <= 4; i++) {
             double v = minY + (maxY - minY) * i / 4.0;
             double y = TOP + plotH - plotH * i / 4.0;
-            svg.append(fmt("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>", LEFT, LEFT + plotW, y, y));
-            svg.append(fmt("<text x=\"%d\" y=\"%.1f\" class=\"axis\" text-anchor=\"end\">%s</text>", LEFT - 4, y + 4, tick(v)));
+            svg.append(
+                    fmt(
+                            "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>",
+                            LEFT, LEFT + plotW, y, y));
+            svg.append(
+                    fmt(
+                            "<text x=\"%d\" y=\"%.1f\" class=\"axis\" text-anchor=\"end\">%s</text>",
+                            LEFT - 4, y + 4, tick(v)));
         }
-        svg.append(fmt("<text x=\"%d\" y=\"%d\" class=\"axis\">tick %d</text>", LEFT, HEIGHT - 10, (long) minX));
+        svg.append(
+                fmt(
+                        "<text x=\"%d\" y=\"%d\" class=\"axis\">tick %d</text>",
+                        LEFT, HEIGHT - 10, (long) minX));
         svg.append(
                 fmt(
                         "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"end\">tick %d</text>",
@@ -127,7 +136,10 @@ final class SvgChart {
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String fmt(String pattern, Object... args) {

@@ -1,11 +1,10 @@
 package org.feedlab.lab.run;
 
-import org.feedlab.lab.scenario.Scenario;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.feedlab.lab.scenario.Scenario;
 
 /**
  * Everything a launcher needs to run a scenario, after the command line has validated it and

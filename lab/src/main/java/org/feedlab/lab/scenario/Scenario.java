@@ -1,11 +1,9 @@
 package org.feedlab.lab.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.Objects;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.simulator.SocietyConfig;
-
-import java.util.Objects;
 
 /**
  * One fully resolved scenario: what a run simulates, with every default filled in, so a run

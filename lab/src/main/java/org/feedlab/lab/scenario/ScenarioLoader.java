@@ -8,12 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.feedlab.ranker.RankerConfig;
-import org.feedlab.ranker.objective.ObjectiveTerms;
-import org.feedlab.simulator.SocietyConfig;
-import org.feedlab.simulator.User;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,6 +18,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.objective.ObjectiveTerms;
+import org.feedlab.ranker.policy.PolicyException;
+import org.feedlab.simulator.SocietyConfig;
+import org.feedlab.simulator.User;
 
 /**
  * Turns a scenario file into a {@link Scenario}: safe YAML parsing, JSON Schema validation, checks
@@ -216,7 +215,7 @@ public final class ScenarioLoader {
     private static Problem mappingProblem(JsonProcessingException e) {
         // A policy the ranker cannot honour (e.g. a latency budget no model fits) names its field.
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof org.feedlab.ranker.policy.PolicyException p) {
+            if (c instanceof PolicyException p) {
                 return new Problem(p.path(), p.expected(), p.got());
             }
         }

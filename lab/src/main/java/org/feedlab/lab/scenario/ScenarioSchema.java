@@ -7,13 +7,13 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +93,7 @@ final class ScenarioSchema {
                         // The YAML 1.1 trap: unquoted yes/no/on/off read as booleans.
                         got +=
                                 " (YAML reads unquoted yes, no, on, off, true, false as booleans:"
-                                    + " quote it)";
+                                        + " quote it)";
                     }
                     return new Problem(path, describe(fieldSchema), got);
                 }
@@ -260,7 +260,7 @@ final class ScenarioSchema {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = editDistance(key.toLowerCase(java.util.Locale.ROOT), candidate);
+            int distance = editDistance(key.toLowerCase(Locale.ROOT), candidate);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -292,8 +292,8 @@ final class ScenarioSchema {
 
     /**
      * The sub-schema holding the keyword that failed, found from the message's schema location so
-     * fields inside lists and conditional branches (policies, objective mappings) are described
-     * by their own schema; falls back to the field's schema by instance path.
+     * fields inside lists and conditional branches (policies, objective mappings) are described by
+     * their own schema; falls back to the field's schema by instance path.
      */
     private JsonNode schemaAt(ValidationMessage message, List<String> location) {
         if (message.getSchemaLocation() != null) {

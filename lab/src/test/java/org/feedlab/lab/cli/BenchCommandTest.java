@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.feedlab.lab.run.RunLauncher;
+import org.feedlab.ranker.model.Heads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,8 @@ class BenchCommandTest {
         full[0] = "bench";
         full[1] = "models";
         System.arraycopy(args, 0, full, 2, args.length);
-        int status = FeedLabCommand.execute(NEVER, new PrintWriter(out), new PrintWriter(err), full);
+        int status =
+                FeedLabCommand.execute(NEVER, new PrintWriter(out), new PrintWriter(err), full);
         return new Result(status, out.toString(), err.toString());
     }
 
@@ -52,7 +55,14 @@ class BenchCommandTest {
         String mean = r.out().lines().filter(l -> l.startsWith("mean ")).findFirst().orElseThrow();
         assertEquals(5, mean.split("\\|").length, mean);
         assertFalse(mean.contains("NaN"), mean);
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("wide-deep has the best mean AUC on [0-8] of 8 heads and the best mean log loss on [0-8] of 8")), r.out());
+        assertTrue(
+                r.out()
+                        .lines()
+                        .anyMatch(
+                                l ->
+                                        l.matches(
+                                                "wide-deep has the best mean AUC on [0-8] of 8 heads and the best mean log loss on [0-8] of 8")),
+                r.out());
     }
 
     @Test
@@ -65,7 +75,7 @@ class BenchCommandTest {
 
     @Test
     void pairedDifferencesGiveAVerdictOnlyWhenTheIntervalExcludesZero() {
-        int heads = org.feedlab.ranker.model.Heads.names().size();
+        int heads = Heads.names().size();
         // [model][head][seed] for wide-deep and one baseline over three seeds.
         double[][][] auc = new double[2][heads][];
         double[][][] loss = new double[2][heads][];
@@ -74,23 +84,31 @@ class BenchCommandTest {
             loss[1][h] = new double[] {0.50, 0.52, 0.54};
             // Head 0: better on every seed by about 0.01; head 1: worse by about 0.01; the rest
             // straddle zero.
-            auc[0][h] = h == 0 ? new double[] {0.61, 0.631, 0.649}
-                    : h == 1 ? new double[] {0.59, 0.611, 0.629}
-                    : new double[] {0.61, 0.61, 0.645};
-            loss[0][h] = h == 0 ? new double[] {0.49, 0.511, 0.529}
-                    : h == 1 ? new double[] {0.51, 0.531, 0.549}
-                    : new double[] {0.49, 0.53, 0.54};
+            auc[0][h] =
+                    h == 0
+                            ? new double[] {0.61, 0.631, 0.649}
+                            : h == 1
+                                    ? new double[] {0.59, 0.611, 0.629}
+                                    : new double[] {0.61, 0.61, 0.645};
+            loss[0][h] =
+                    h == 0
+                            ? new double[] {0.49, 0.511, 0.529}
+                            : h == 1
+                                    ? new double[] {0.51, 0.531, 0.549}
+                                    : new double[] {0.49, 0.53, 0.54};
         }
         StringWriter text = new StringWriter();
         BenchCommand.printPairedDifferences(
-                new PrintWriter(text, true), java.util.List.of("wide-deep", "linear"), auc, loss);
-        java.util.List<String> lines = text.toString().lines().toList();
+                new PrintWriter(text, true), List.of("wide-deep", "linear"), auc, loss);
+        List<String> lines = text.toString().lines().toList();
         assertTrue(lines.get(1).endsWith("| better"), lines.get(1));
         assertTrue(lines.get(1).contains("ΔAUC +0.0100"), lines.get(1));
         assertTrue(lines.get(2).endsWith("| worse"), lines.get(2));
         assertTrue(lines.get(3).endsWith("| no clear difference"), lines.get(3));
         assertEquals(
-                "wide-deep vs linear: better on 1 of " + heads + " heads, worse on 1, no clear difference on "
+                "wide-deep vs linear: better on 1 of "
+                        + heads
+                        + " heads, worse on 1, no clear difference on "
                         + (heads - 2),
                 lines.get(lines.size() - 1));
     }

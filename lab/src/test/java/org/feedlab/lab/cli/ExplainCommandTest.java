@@ -37,7 +37,8 @@ class ExplainCommandTest {
         String[] full = new String[args.length + 1];
         full[0] = "explain";
         System.arraycopy(args, 0, full, 1, args.length);
-        int status = FeedLabCommand.execute(NEVER, new PrintWriter(out), new PrintWriter(err), full);
+        int status =
+                FeedLabCommand.execute(NEVER, new PrintWriter(out), new PrintWriter(err), full);
         return new Result(status, out.toString(), err.toString());
     }
 
@@ -60,7 +61,10 @@ class ExplainCommandTest {
             if (r.status() == 0 && served == null) {
                 served = r;
                 // Replaying is deterministic: the same call prints the same bytes.
-                assertEquals(r.out(), explain(dir.toString(), "--user", Integer.toString(user), "--tick", "4").out());
+                assertEquals(
+                        r.out(),
+                        explain(dir.toString(), "--user", Integer.toString(user), "--tick", "4")
+                                .out());
             } else if (r.status() != 0 && absent == null) {
                 absent = r;
             }
@@ -73,8 +77,12 @@ class ExplainCommandTest {
         assertTrue(out.contains("top wide features"), out);
         // Engagement objective: the score is the sum of the printed terms, and each prediction is
         // the sigmoid of its wide + deep logits.
-        Pattern item = Pattern.compile("score (-?[0-9.]+)\\n    head[^\\n]*\\n((?:    [a-z]+ [^\\n]*\\n)+)");
-        Pattern term = Pattern.compile("    [a-z]+ +(-?[0-9.]+) +([0-9.]+) +([-+][0-9.]+) +([-+][0-9.]+) +([-+][0-9.]+)");
+        Pattern item =
+                Pattern.compile(
+                        "score (-?[0-9.]+)\\n    head[^\\n]*\\n((?:    [a-z]+ [^\\n]*\\n)+)");
+        Pattern term =
+                Pattern.compile(
+                        "    [a-z]+ +(-?[0-9.]+) +([0-9.]+) +([-+][0-9.]+) +([-+][0-9.]+) +([-+][0-9.]+)");
         Matcher items = item.matcher(out);
         int checked = 0;
         while (items.find()) {

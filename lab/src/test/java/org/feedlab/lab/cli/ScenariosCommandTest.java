@@ -3,16 +3,15 @@ package org.feedlab.lab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.feedlab.lab.run.RunLauncher;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.feedlab.lab.run.RunLauncher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code feedlab scenarios}: one line per preset, invalid files flagged with exit status 2. */
 class ScenariosCommandTest {
@@ -39,11 +38,11 @@ class ScenariosCommandTest {
         Files.writeString(
                 temp.resolve("b.yaml"),
                 "name: second\n"
-                    + "description: >-\n"
-                    + "  Runs 1.5 times\n"
-                    + "  longer. Then stops.\n"
-                    + "seed: 1\n"
-                    + "ticks: 2\n");
+                        + "description: >-\n"
+                        + "  Runs 1.5 times\n"
+                        + "  longer. Then stops.\n"
+                        + "seed: 1\n"
+                        + "ticks: 2\n");
         Files.writeString(
                 temp.resolve("a.yaml"),
                 "name: first-one\ndescription: Fast! Really.\nseed: 1\nticks: 2\n");
@@ -84,8 +83,8 @@ class ScenariosCommandTest {
                                 line ->
                                         line.matches(
                                                 "classroom +— Two-minute classroom demo: 2,000"
-                                                    + " users and 200 creators for 30 ticks under"
-                                                    + " an engagement objective\\.")),
+                                                        + " users and 200 creators for 30 ticks under"
+                                                        + " an engagement objective\\.")),
                 out.toString());
     }
 

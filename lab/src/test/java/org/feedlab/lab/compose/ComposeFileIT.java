@@ -9,14 +9,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compose file as docker-compose itself reads it (the Debian package validates without a
- * Docker engine): it is valid, every published port is bound to 127.0.0.1, and Grafana refuses
- * to start without an administrator password chosen by the user.
+ * The compose file as docker-compose itself reads it (the Debian package validates without a Docker
+ * engine): it is valid, every published port is bound to 127.0.0.1, and Grafana refuses to start
+ * without an administrator password chosen by the user.
  */
 class ComposeFileIT {
     private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
@@ -29,7 +30,10 @@ class ComposeFileIT {
         int published = 0;
         for (JsonNode service : config.path("services")) {
             for (JsonNode port : service.path("ports")) {
-                String hostIp = port.isTextual() ? port.asText().split(":")[0] : port.path("host_ip").asText();
+                String hostIp =
+                        port.isTextual()
+                                ? port.asText().split(":")[0]
+                                : port.path("host_ip").asText();
                 assertEquals("127.0.0.1", hostIp, "port " + port + " is not bound to loopback");
                 published++;
             }
@@ -47,7 +51,7 @@ class ComposeFileIT {
     private record Result(int exit, String output) {}
 
     private static Result compose(String password, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(binary(), "-f", COMPOSE.toString()));
+        List<String> cmd = new ArrayList<>(List.of(binary(), "-f", COMPOSE.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("GRAFANA_ADMIN_PASSWORD");

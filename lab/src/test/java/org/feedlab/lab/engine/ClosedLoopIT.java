@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
@@ -33,6 +35,7 @@ import org.feedlab.events.Post;
 import org.feedlab.events.TickEnd;
 import org.feedlab.events.Topics;
 import org.feedlab.lab.run.MetricRow;
+import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.streams.JobSettings;
@@ -40,10 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The closed loop on the real pipeline: a Kafka broker in a child process and the ranking job on
- * a Flink MiniCluster. Reads every topic back with a plain consumer to prove the records went
- * through Kafka and Flink, and injects a malformed record to check it is dead-lettered while the
- * run goes on.
+ * The closed loop on the real pipeline: a Kafka broker in a child process and the ranking job on a
+ * Flink MiniCluster. Reads every topic back with a plain consumer to prove the records went through
+ * Kafka and Flink, and injects a malformed record to check it is dead-lettered while the run goes
+ * on.
  */
 class ClosedLoopIT {
     static final String SMALL =
@@ -134,13 +137,14 @@ class ClosedLoopIT {
             assertTrue(feeds.values().stream().anyMatch(f -> !f.modelVersion().equals("none")));
 
             // The audit topic explains every feed of the sampled users, and no other.
-            List<org.feedlab.events.FeedAudit> audits = platform.audits();
+            List<FeedAudit> audits = platform.audits();
             long auditedFeeds =
                     feeds.values().stream().filter(f -> settings.audited(f.userId())).count();
             assertTrue(auditedFeeds > 0, "no feed of a sampled user");
             assertEquals(auditedFeeds, audits.size());
-            for (org.feedlab.events.FeedAudit a : audits) {
-                assertTrue(settings.audited(a.userId()), "audit of an unsampled user " + a.userId());
+            for (FeedAudit a : audits) {
+                assertTrue(
+                        settings.audited(a.userId()), "audit of an unsampled user " + a.userId());
                 assertEquals(feeds.get(a.requestId()).items().size(), a.items().size());
             }
 
@@ -164,7 +168,8 @@ class ClosedLoopIT {
         Scenario audited =
                 ScenarioLoader.parse(SMALL + "stream:\n  audit_share: 0.2\n", "loop-it.yaml");
         byte[] parallel = run(audited, 2, false, "p2");
-        List<String> auditLines = Files.readAllLines(work.resolve("p2").resolve(LabLauncher.AUDIT_FILE));
+        List<String> auditLines =
+                Files.readAllLines(work.resolve("p2").resolve(LabLauncher.AUDIT_FILE));
         assertFalse(auditLines.isEmpty());
         assertTrue(auditLines.get(0).contains("\"terms\""), auditLines.get(0));
         byte[] direct = run(s, 1, true, "direct");
@@ -172,7 +177,7 @@ class ClosedLoopIT {
         assertArrayEquals(first, parallel, "parallelism 1 vs 2");
         assertArrayEquals(first, direct, "stream vs direct engine");
         byte[] otherSeed = run(s.withSeed(12), 1, true, "direct-seed-12");
-        assertFalse(java.util.Arrays.equals(first, otherSeed), "a different seed changes the run");
+        assertFalse(Arrays.equals(first, otherSeed), "a different seed changes the run");
         // Every run stopped what it started: no broker process is left behind.
         assertEquals(
                 List.of(),
@@ -182,8 +187,14 @@ class ClosedLoopIT {
     private byte[] run(Scenario s, int parallelism, boolean direct, String name) throws Exception {
         Path out = work.resolve(name);
         var request =
-                new org.feedlab.lab.run.RunRequest(
-                        s.withParallelism(parallelism), out, direct, List.of(), 0, true, "loop-it.yaml");
+                new RunRequest(
+                        s.withParallelism(parallelism),
+                        out,
+                        direct,
+                        List.of(),
+                        0,
+                        true,
+                        "loop-it.yaml");
         new LabLauncher(work.resolve("runs"), System.out).execute(request);
         return Files.readAllBytes(out.resolve("metrics.csv"));
     }

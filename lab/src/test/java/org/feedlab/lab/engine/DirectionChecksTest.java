@@ -9,8 +9,8 @@ import org.feedlab.lab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Direction checks over five seeds on a small society (direct engine): engagement ranking against
- * a reverse-chronological feed serves more outrage, leaves the out-group colder, and keeps users
+ * Direction checks over five seeds on a small society (direct engine): engagement ranking against a
+ * reverse-chronological feed serves more outrage, leaves the out-group colder, and keeps users
  * longer, in seconds per session and in items read per user (Guess et al. 2023: the chronological
  * feed cut time spent and activity). Each check asserts that the 95 % t-interval of the paired
  * per-seed difference lies on the expected side of zero, and prints the effect sizes.
@@ -42,9 +42,14 @@ class DirectionChecksTest {
         for (int k = 0; k < SEEDS.length; k++) {
             List<MetricRow> e = run(SEEDS[k], "engagement", 10, USERS);
             List<MetricRow> c = run(SEEDS[k], "chronological", 10, USERS);
-            outrage[k] = meanAfter(e, "outrage_exposure_share", 2) - meanAfter(c, "outrage_exposure_share", 2);
-            thermometer[k] = last(e, "thermometer_outgroup_mean") - last(c, "thermometer_outgroup_mean");
-            timeSpent[k] = meanAfter(e, "time_spent_per_session", 2) - meanAfter(c, "time_spent_per_session", 2);
+            outrage[k] =
+                    meanAfter(e, "outrage_exposure_share", 2)
+                            - meanAfter(c, "outrage_exposure_share", 2);
+            thermometer[k] =
+                    last(e, "thermometer_outgroup_mean") - last(c, "thermometer_outgroup_mean");
+            timeSpent[k] =
+                    meanAfter(e, "time_spent_per_session", 2)
+                            - meanAfter(c, "time_spent_per_session", 2);
             items[k] = itemsPerSession(e, 2) - itemsPerSession(c, 2);
             itemsPerUser[k] = itemsPerUserPerTick(e, 2, USERS) - itemsPerUserPerTick(c, 2, USERS);
         }
@@ -66,15 +71,21 @@ class DirectionChecksTest {
 
     static List<MetricRow> run(long seed, String objective, int ticks, int users) throws Exception {
         Scenario s =
-                ScenarioLoader.parse(SCENARIO.formatted(seed, ticks, users, objective), "directions.yaml");
-        try (DirectPlatform platform = new DirectPlatform(s.ranker(), s.society().topics(), s.seed())) {
+                ScenarioLoader.parse(
+                        SCENARIO.formatted(seed, ticks, users, objective), "directions.yaml");
+        try (DirectPlatform platform =
+                new DirectPlatform(s.ranker(), s.society().topics(), s.seed())) {
             return SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
         }
     }
 
     static double meanAfter(List<MetricRow> rows, String metric, long fromTick) {
         return rows.stream()
-                .filter(r -> r.segment().equals("all") && r.metric().equals(metric) && r.tick() >= fromTick)
+                .filter(
+                        r ->
+                                r.segment().equals("all")
+                                        && r.metric().equals(metric)
+                                        && r.tick() >= fromTick)
                 .mapToDouble(MetricRow::value)
                 .filter(v -> !Double.isNaN(v))
                 .average()
@@ -84,7 +95,11 @@ class DirectionChecksTest {
     static double last(List<MetricRow> rows, String metric) {
         long lastTick = rows.stream().mapToLong(MetricRow::tick).max().orElseThrow();
         return rows.stream()
-                .filter(r -> r.segment().equals("all") && r.metric().equals(metric) && r.tick() == lastTick)
+                .filter(
+                        r ->
+                                r.segment().equals("all")
+                                        && r.metric().equals(metric)
+                                        && r.tick() == lastTick)
                 .mapToDouble(MetricRow::value)
                 .findFirst()
                 .orElseThrow();
@@ -99,7 +114,9 @@ class DirectionChecksTest {
         double items = 0;
         long ticks = 0;
         for (MetricRow r : rows) {
-            if (r.segment().equals("all") && r.tick() >= fromTick && r.metric().equals("items_read")) {
+            if (r.segment().equals("all")
+                    && r.tick() >= fromTick
+                    && r.metric().equals("items_read")) {
                 items += r.value();
                 ticks++;
             }

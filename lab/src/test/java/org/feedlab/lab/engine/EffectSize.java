@@ -1,8 +1,10 @@
 package org.feedlab.lab.engine;
 
+import java.util.Locale;
+
 /**
- * Mean paired difference over seeds with a 95 % t-interval (Student 1908): d̄ ± t_{0.975, n−1} ·
- * s / √n, where s is the sample standard deviation of the per-seed differences.
+ * Mean paired difference over seeds with a 95 % t-interval (Student 1908): d̄ ± t_{0.975, n−1} · s
+ * / √n, where s is the sample standard deviation of the per-seed differences.
  *
  * @param mean mean difference
  * @param low lower bound of the 95 % interval
@@ -39,6 +41,6 @@ record EffectSize(double mean, double low, double high, int n) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%.4f [95%% CI %.4f, %.4f] (n=%d)", mean, low, high, n);
+        return String.format(Locale.ROOT, "%.4f [95%% CI %.4f, %.4f] (n=%d)", mean, low, high, n);
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C during a run: the launcher, started as its own process, gets SIGINT while the broker and
- * the job are running; it must exit leaving no process, no temporary files and no half-written
- * run directory behind.
+ * the job are running; it must exit leaving no process, no temporary files and no half-written run
+ * directory behind.
  */
 class InterruptIT {
     @TempDir Path work;

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * "The feed learns that outrage pays": on the same seed, an engagement-ranked feed ends with a
- * higher outrage exposure share than a reverse-chronological one. Runs on the direct engine,
- * which ClosedLoopIT shows gives the same bytes as the stream engine.
+ * higher outrage exposure share than a reverse-chronological one. Runs on the direct engine, which
+ * ClosedLoopIT shows gives the same bytes as the stream engine.
  */
 class OutrageDirectionTest {
     static final String SCENARIO =
@@ -34,7 +34,12 @@ class OutrageDirectionTest {
         double chronological = finalOutrageShare(seed, "chronological");
         assertTrue(
                 engagement > chronological + 0.05,
-                "seed " + seed + ": engagement " + engagement + " vs chronological " + chronological);
+                "seed "
+                        + seed
+                        + ": engagement "
+                        + engagement
+                        + " vs chronological "
+                        + chronological);
     }
 
     static double finalOutrageShare(long seed, String objective) throws Exception {
@@ -45,7 +50,11 @@ class OutrageDirectionTest {
             rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
         }
         return rows.stream()
-                .filter(r -> r.tick() == s.ticks() - 1 && r.segment().equals("all") && r.metric().equals("outrage_exposure_share"))
+                .filter(
+                        r ->
+                                r.tick() == s.ticks() - 1
+                                        && r.segment().equals("all")
+                                        && r.metric().equals("outrage_exposure_share"))
                 .mapToDouble(MetricRow::value)
                 .findFirst()
                 .orElseThrow();

@@ -52,16 +52,23 @@ class ExperimentIT {
         List<String> results = Files.readAllLines(dir.resolve("one/results.csv"));
         assertEquals("arm,seed,tick,metric,segment,value", results.get(0));
         assertTrue(results.get(1).startsWith("eng,1,0,"), results.get(1));
-        assertTrue(results.stream().anyMatch(l -> l.startsWith("chrono,2,4,outrage_exposure_share,all,")));
+        assertTrue(
+                results.stream()
+                        .anyMatch(l -> l.startsWith("chrono,2,4,outrage_exposure_share,all,")));
         for (PlannedRun run : plan) {
-            assertTrue(Files.exists(dir.resolve("one/runs").resolve(run.directoryName()).resolve("metrics.csv")));
+            assertTrue(
+                    Files.exists(
+                            dir.resolve("one/runs")
+                                    .resolve(run.directoryName())
+                                    .resolve("metrics.csv")));
         }
         // 2 metrics × 2 arms, the baseline's difference from itself is 0.
         assertEquals(4, one.summary().size());
-        SummaryRow chrono = one.summary().stream()
-                .filter(s -> s.arm().equals("chrono") && s.metric().equals("items_read"))
-                .findFirst()
-                .orElseThrow();
+        SummaryRow chrono =
+                one.summary().stream()
+                        .filter(s -> s.arm().equals("chrono") && s.metric().equals("items_read"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(0.0, chrono.diff(), 0.0);
         assertEquals(2, chrono.n());
     }

@@ -51,7 +51,8 @@ class ExperimentLoaderTest {
         assertEquals("eng", spec.baseline(), "the first arm is the baseline by default");
         List<PlannedRun> plan = Grid.expand(spec, "exp.yaml");
         assertEquals(4, plan.size());
-        assertEquals(List.of("eng-s7", "eng-s8", "chrono-s7", "chrono-s8"),
+        assertEquals(
+                List.of("eng-s7", "eng-s8", "chrono-s7", "chrono-s8"),
                 plan.stream().map(PlannedRun::directoryName).toList());
         PlannedRun chrono = plan.get(3);
         assertEquals(8, chrono.scenario().seed());

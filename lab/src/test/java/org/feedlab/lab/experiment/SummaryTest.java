@@ -59,7 +59,9 @@ class SummaryTest {
         assertEquals(2.5, one[0], EPS);
         assertTrue(Double.isNaN(one[1]));
         Map<Long, List<MetricRow>> r = new TreeMap<>();
-        r.put(1L, List.of(new MetricRow(0, "m", "all", 1), new MetricRow(1, "m", "all", Double.NaN)));
+        r.put(
+                1L,
+                List.of(new MetricRow(0, "m", "all", 1), new MetricRow(1, "m", "all", Double.NaN)));
         assertEquals(1.0, Summary.perSeed(r, "m", 2).get(1L), EPS);
     }
 

@@ -32,8 +32,7 @@ class EmbeddedKafkaIT {
     private static final String TOPIC = "posts";
     private static final int RECORDS = 100;
 
-    @TempDir
-    Path tempDir;
+    @TempDir Path tempDir;
 
     private EmbeddedKafka kafka;
 
@@ -73,9 +72,11 @@ class EmbeddedKafkaIT {
     void topicsAreNotCreatedImplicitlyAndDuplicatesFail() throws Exception {
         kafka = EmbeddedKafka.start(tempDir.resolve("kafka"), 4);
         kafka.createTopics(List.of("a", "b"), 1);
-        IllegalStateException duplicate = assertThrows(
-                IllegalStateException.class, () -> kafka.createTopics(List.of("a"), 1));
-        assertTrue(String.valueOf(duplicate.getCause()).contains("TopicExists"),
+        IllegalStateException duplicate =
+                assertThrows(
+                        IllegalStateException.class, () -> kafka.createTopics(List.of("a"), 1));
+        assertTrue(
+                String.valueOf(duplicate.getCause()).contains("TopicExists"),
                 String.valueOf(duplicate.getCause()));
     }
 
@@ -92,9 +93,12 @@ class EmbeddedKafkaIT {
     }
 
     private void produce() throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config =
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all");
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < RECORDS; i++) {
@@ -105,10 +109,11 @@ class EmbeddedKafkaIT {
     }
 
     private Set<String> consume() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "embedded-kafka-it",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "embedded-kafka-it",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Set<String> values = new HashSet<>();
         Set<Integer> partitions = new HashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

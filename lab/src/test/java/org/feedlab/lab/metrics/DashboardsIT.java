@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +121,8 @@ class DashboardsIT {
                                                         base
                                                                 + "/api/v1/query?query="
                                                                 + URLEncoder.encode(
-                                                                        expr, StandardCharsets.UTF_8)))
+                                                                        expr,
+                                                                        StandardCharsets.UTF_8)))
                                         .timeout(Duration.ofSeconds(5))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
@@ -161,9 +165,9 @@ class DashboardsIT {
 
     private static List<String> metricsUsed(List<String> exprs) {
         List<String> metrics = new ArrayList<>();
-        java.util.regex.Matcher m;
+        Matcher m;
         for (String e : exprs) {
-            m = java.util.regex.Pattern.compile("feedlab_([a-z0-9_]+)\\{").matcher(e);
+            m = Pattern.compile("feedlab_([a-z0-9_]+)\\{").matcher(e);
             while (m.find()) {
                 metrics.add(m.group(1));
             }
@@ -183,7 +187,7 @@ class DashboardsIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

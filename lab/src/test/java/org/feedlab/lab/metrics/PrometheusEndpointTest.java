@@ -72,12 +72,14 @@ class PrometheusEndpointTest {
         int port = endpoint.port();
         endpoint.close();
         endpoint.close();
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .build();
-        IOException refused = assertThrows(
-                IOException.class, () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
-        assertTrue(refused instanceof ConnectException
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        IOException refused =
+                assertThrows(
+                        IOException.class,
+                        () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        assertTrue(
+                refused instanceof ConnectException
                         || refused.getCause() instanceof ConnectException,
                 refused.toString());
     }
@@ -92,10 +94,10 @@ class PrometheusEndpointTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + endpoint.port() + path))
-                .GET()
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path))
+                        .GET()
+                        .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -33,11 +33,16 @@ class ExperimentReportTest {
 
     @Test
     void eachArmIsTheMeanOverSeedsOfThePopulation() throws IOException {
-        Map<String, Map<String, TreeMap<Long, Double>>> m = ExperimentReport.armMeans(RESULTS.lines().toList());
+        Map<String, Map<String, TreeMap<Long, Double>>> m =
+                ExperimentReport.armMeans(RESULTS.lines().toList());
         Map<String, TreeMap<Long, Double>> outrage = m.get("outrage_exposure_share");
         assertEquals(List.of("engagement", "chronological"), List.copyOf(outrage.keySet()));
         assertEquals(0.3, outrage.get("engagement").get(0L), 1e-12);
-        assertEquals(0.7, outrage.get("engagement").get(1L), 1e-12, "the young segment is not averaged in");
+        assertEquals(
+                0.7,
+                outrage.get("engagement").get(1L),
+                1e-12,
+                "the young segment is not averaged in");
         assertEquals(0.25, outrage.get("chronological").get(0L), 1e-12);
         assertEquals(0.25, outrage.get("chronological").get(1L), 1e-12, "a NaN seed is left out");
     }
@@ -61,7 +66,9 @@ class ExperimentReportTest {
         Path out = ReportWriter.write(dir);
         String html = Files.readString(out);
         assertEquals(1, html.split("<svg", -1).length - 1, "one chart per charted metric present");
-        assertTrue(html.contains(">engagement</text>") && html.contains(">chronological</text>"), "one line per arm");
+        assertTrue(
+                html.contains(">engagement</text>") && html.contains(">chronological</text>"),
+                "one line per arm");
         assertTrue(html.contains("Two &lt;arms&gt;"), "text is escaped");
         assertTrue(
                 html.contains(
@@ -81,7 +88,9 @@ class ExperimentReportTest {
     @Test
     void refusesAFileThatIsNotResults() throws IOException {
         IOException e =
-                assertThrows(IOException.class, () -> ExperimentReport.armMeans(List.of("tick,metric,segment,value")));
+                assertThrows(
+                        IOException.class,
+                        () -> ExperimentReport.armMeans(List.of("tick,metric,segment,value")));
         assertTrue(e.getMessage().contains("arm,seed,tick,metric,segment,value"), e.getMessage());
     }
 }

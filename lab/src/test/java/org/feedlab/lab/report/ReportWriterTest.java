@@ -38,7 +38,9 @@ class ReportWriterTest {
         String html = Files.readString(out);
         assertEquals(2, html.split("<svg", -1).length - 1, "one chart per charted metric present");
         assertTrue(html.contains("A &lt;test&gt; run"), "text is escaped");
-        assertTrue(html.contains("<td>outrage_exposure_share</td><td>young</td><td class=\"num\">0.75</td>"));
+        assertTrue(
+                html.contains(
+                        "<td>outrage_exposure_share</td><td>young</td><td class=\"num\">0.75</td>"));
         assertTrue(html.contains("<td>items_read</td><td>all</td><td class=\"num\">NaN</td>"));
         // Both segments are drawn, with a legend.
         assertTrue(html.contains(">young</text>") && html.contains(">all</text>"));
@@ -50,6 +52,8 @@ class ReportWriterTest {
     @Test
     void refusesADirectoryWithoutMetrics() {
         IOException e = assertThrows(IOException.class, () -> ReportWriter.write(dir));
-        assertTrue(e.getMessage().contains("metrics.csv") && e.getMessage().contains("results.csv"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("metrics.csv") && e.getMessage().contains("results.csv"),
+                e.getMessage());
     }
 }

@@ -3,12 +3,11 @@ package org.feedlab.lab.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Locale;
-import java.util.SplittableRandom;
 
 /** The fixed number format of metrics.csv: same bytes for the same double, on any machine. */
 class MetricRowTest {

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.simulator.SocietyConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /** Loading, defaults, and the error messages a researcher sees for a bad scenario file. */
 class ScenarioLoaderTest {
@@ -121,7 +119,7 @@ class ScenarioLoaderTest {
                         "name: t\nseed: 1\nticks: 2.5\n",
                         List.of(
                                 "bad.yaml: $.ticks: expected integer between 1 and 100000, got"
-                                    + " 2.5")),
+                                        + " 2.5")),
                 Arguments.of(
                         "below minimum",
                         VALID_HEAD + "society: {users: -5}\n",
@@ -131,7 +129,7 @@ class ScenarioLoaderTest {
                         VALID_HEAD + "society: {users: 20000000}\n",
                         List.of(
                                 "bad.yaml: $.society.users: expected integer ≤ 10000000, got"
-                                    + " 20000000")),
+                                        + " 20000000")),
                 Arguments.of(
                         "probability above one",
                         VALID_HEAD + "society: {activity: 1.5}\n",
@@ -141,14 +139,14 @@ class ScenarioLoaderTest {
                         VALID_HEAD + "society: {userz: 5}\n",
                         List.of(
                                 "bad.yaml: $.society.userz: expected one of the keys users,"
-                                    + " creators",
+                                        + " creators",
                                 "got unknown key userz (did you mean users?)")),
                 Arguments.of(
                         "unknown top-level key",
                         VALID_HEAD + "tics: 5\n",
                         List.of(
                                 "bad.yaml: $.tics: expected one of the keys name, description,"
-                                    + " seed",
+                                        + " seed",
                                 "got unknown key tics (did you mean ticks?)")),
                 Arguments.of(
                         "missing seed",
@@ -159,7 +157,7 @@ class ScenarioLoaderTest {
                         VALID_HEAD + "ranker: {objective: likes}\n",
                         List.of(
                                 "bad.yaml: $.ranker.objective: expected one of"
-                                    + " engagement-twitter-2023, engagement,",
+                                        + " engagement-twitter-2023, engagement,",
                                 "chronological, random, popularity, custom, got \"likes\"")),
                 Arguments.of(
                         "learning rate must be positive",
@@ -196,13 +194,13 @@ class ScenarioLoaderTest {
                         VALID_HEAD + "society: {creators: 10, follows_per_user: 11}\n",
                         List.of(
                                 "bad.yaml: $.society.follows_per_user: expected integer ≤"
-                                    + " society.creators (10), got 11")),
+                                        + " society.creators (10), got 11")),
                 Arguments.of(
                         "cross-field: no candidates",
                         VALID_HEAD + "ranker: {in_network_candidates: 0, popular_candidates: 0}\n",
                         List.of(
                                 "bad.yaml: $.ranker: expected in_network_candidates +"
-                                    + " popular_candidates")),
+                                        + " popular_candidates")),
                 Arguments.of(
                         "YAML syntax error",
                         "name: t\nseed: 1\nticks: [10\nsociety: {users: 5}\n",
@@ -227,7 +225,7 @@ class ScenarioLoaderTest {
                         "name: &n t\ndescription: *n\nseed: 1\nticks: 10\n",
                         List.of(
                                 "bad.yaml: line 2, column 14: expected plain data (no YAML"
-                                    + " aliases), got alias *n")),
+                                        + " aliases), got alias *n")),
                 Arguments.of(
                         "anchor on a mapping",
                         VALID_HEAD + "society: &s {users: 5}\n",
@@ -243,7 +241,7 @@ class ScenarioLoaderTest {
                         "",
                         List.of(
                                 "bad.yaml: $: expected mapping with at least name, seed and"
-                                    + " ticks")),
+                                        + " ticks")),
                 Arguments.of(
                         "a list instead of a mapping",
                         "- name: t\n",

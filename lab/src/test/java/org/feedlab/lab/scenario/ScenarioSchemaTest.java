@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-
-import org.feedlab.ranker.RankerConfig;
-import org.feedlab.simulator.SocietyConfig;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.simulator.SocietyConfig;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the schema and the config records in step: a field added to or renamed in a record without

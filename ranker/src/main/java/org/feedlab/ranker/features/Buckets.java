@@ -4,6 +4,7 @@ package org.feedlab.ranker.features;
 public final class Buckets {
     /** Stance buckets over [-1, 1]. */
     public static final int STANCE = 5;
+
     /** Outrage-score buckets over [0, 1]. */
     public static final int OUTRAGE = 3;
 

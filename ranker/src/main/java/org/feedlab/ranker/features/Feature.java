@@ -2,6 +2,7 @@ package org.feedlab.ranker.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The dense features the models see, in vector order, each in a named group so a policy can
@@ -59,7 +60,7 @@ public enum Feature {
          * @throws IllegalArgumentException naming the valid groups when there is none
          */
         public static Group parse(String name) {
-            String key = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             for (Group g : values()) {
                 if (g.name().equals(key)) {
                     return g;
@@ -73,7 +74,7 @@ public enum Feature {
         public static List<String> names() {
             List<String> names = new ArrayList<>();
             for (Group g : values()) {
-                names.add(g.name().toLowerCase(java.util.Locale.ROOT));
+                names.add(g.name().toLowerCase(Locale.ROOT));
             }
             return names;
         }
@@ -97,8 +98,8 @@ public enum Feature {
     }
 
     /**
-     * All feature names in vector order: these numeric features first (at their ordinals), then
-     * the one-hot fields and crosses of {@link FeatureSpace}.
+     * All feature names in vector order: these numeric features first (at their ordinals), then the
+     * one-hot fields and crosses of {@link FeatureSpace}.
      */
     public static List<String> names() {
         return FeatureSpace.names();

@@ -1,12 +1,13 @@
 package org.feedlab.ranker.features;
 
+import java.util.Arrays;
 import org.feedlab.events.Action;
 import org.feedlab.events.Post;
 
 /**
- * Turns what the platform knows about a (user, post) pair at a tick into the dense vector of
- * {@link Feature}s. Pure: the same profile, post counters and tick give the same vector, which is
- * what lets the trainer rebuild exactly the features a scorer used.
+ * Turns what the platform knows about a (user, post) pair at a tick into the dense vector of {@link
+ * Feature}s. Pure: the same profile, post counters and tick give the same vector, which is what
+ * lets the trainer rebuild exactly the features a scorer used.
  */
 public final class FeatureExtractor {
     private FeatureExtractor() {}
@@ -69,15 +70,20 @@ public final class FeatureExtractor {
         oneHot(out, offset, FeatureSpace.POST_STANCE_BUCKET, stanceBucket);
         oneHot(out, offset, FeatureSpace.POST_OUTRAGE_BUCKET, outrageBucket);
         oneHot(out, offset, FeatureSpace.USER_LEANING_BUCKET, leaningBucket);
-        oneHot(out, offset, FeatureSpace.LEANING_X_STANCE, leaningBucket * Buckets.STANCE + stanceBucket);
+        oneHot(
+                out,
+                offset,
+                FeatureSpace.LEANING_X_STANCE,
+                leaningBucket * Buckets.STANCE + stanceBucket);
         int top = user.topTopic();
         out[offset + FeatureSpace.TOPIC_MATCH.offset()] =
                 top >= 0 && Math.floorMod(top, FeatureSpace.TOPIC_SLOTS) == topic ? 1f : 0f;
-        out[offset + FeatureSpace.OUTRAGE_X_RATE.offset() + outrageBucket] = (float) outrageAffinity;
+        out[offset + FeatureSpace.OUTRAGE_X_RATE.offset() + outrageBucket] =
+                (float) outrageAffinity;
     }
 
     private static void clear(float[] out, int offset, int from, int to) {
-        java.util.Arrays.fill(out, offset + from, offset + to, 0f);
+        Arrays.fill(out, offset + from, offset + to, 0f);
     }
 
     private static void oneHot(float[] out, int offset, FeatureSpace.Field field, int k) {

@@ -43,7 +43,10 @@ public final class FeatureMask {
         names = Collections.unmodifiableList(kept);
     }
 
-    /** The mask of a scenario's {@code withheld_feature_groups} (names as in {@link Feature.Group#parse}). */
+    /**
+     * The mask of a scenario's {@code withheld_feature_groups} (names as in {@link
+     * Feature.Group#parse}).
+     */
     public static FeatureMask ofNames(List<String> groups) {
         if (groups == null || groups.isEmpty()) {
             return NONE;

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The layout of the dense feature vector as named fields, so that models know which slots form a
- * categorical field (embedded by the deep part), which are crosses (wide part only) and which
- * group each slot belongs to (so a policy can withhold it).
+ * categorical field (embedded by the deep part), which are crosses (wide part only) and which group
+ * each slot belongs to (so a policy can withhold it).
  *
  * <p>Order: the numeric {@link Feature}s at their ordinals, then the one-hot fields, then the
  * crosses. The layout is fixed (topics are folded into {@link #TOPIC_SLOTS} slots, the scenario
@@ -63,18 +63,45 @@ public final class FeatureSpace {
         for (Feature f : Feature.values()) {
             fields.add(new Field(f.featureName(), f.group(), Kind.NUMERIC, offset++, 1));
         }
-        POST_TOPIC = add(fields, "post.topic", Feature.Group.POST_TOPIC, Kind.CATEGORICAL, TOPIC_SLOTS);
+        POST_TOPIC =
+                add(fields, "post.topic", Feature.Group.POST_TOPIC, Kind.CATEGORICAL, TOPIC_SLOTS);
         POST_STANCE_BUCKET =
-                add(fields, "post.stance_bucket", Feature.Group.POST_STANCE_BUCKET, Kind.CATEGORICAL, Buckets.STANCE);
+                add(
+                        fields,
+                        "post.stance_bucket",
+                        Feature.Group.POST_STANCE_BUCKET,
+                        Kind.CATEGORICAL,
+                        Buckets.STANCE);
         POST_OUTRAGE_BUCKET =
-                add(fields, "post.outrage_bucket", Feature.Group.POST_OUTRAGE_BUCKET, Kind.CATEGORICAL, Buckets.OUTRAGE);
+                add(
+                        fields,
+                        "post.outrage_bucket",
+                        Feature.Group.POST_OUTRAGE_BUCKET,
+                        Kind.CATEGORICAL,
+                        Buckets.OUTRAGE);
         USER_LEANING_BUCKET =
-                add(fields, "user.leaning_bucket", Feature.Group.USER_LEANING_BUCKET, Kind.CATEGORICAL, Buckets.STANCE);
+                add(
+                        fields,
+                        "user.leaning_bucket",
+                        Feature.Group.USER_LEANING_BUCKET,
+                        Kind.CATEGORICAL,
+                        Buckets.STANCE);
         LEANING_X_STANCE =
-                add(fields, "cross.leaning_x_stance", Feature.Group.LEANING_X_STANCE, Kind.CROSS, Buckets.STANCE * Buckets.STANCE);
-        TOPIC_MATCH = add(fields, "cross.top_topic_match", Feature.Group.TOPIC_MATCH, Kind.NUMERIC, 1);
+                add(
+                        fields,
+                        "cross.leaning_x_stance",
+                        Feature.Group.LEANING_X_STANCE,
+                        Kind.CROSS,
+                        Buckets.STANCE * Buckets.STANCE);
+        TOPIC_MATCH =
+                add(fields, "cross.top_topic_match", Feature.Group.TOPIC_MATCH, Kind.NUMERIC, 1);
         OUTRAGE_X_RATE =
-                add(fields, "cross.outrage_bucket_x_rate", Feature.Group.OUTRAGE_X_RATE, Kind.NUMERIC, Buckets.OUTRAGE);
+                add(
+                        fields,
+                        "cross.outrage_bucket_x_rate",
+                        Feature.Group.OUTRAGE_X_RATE,
+                        Kind.NUMERIC,
+                        Buckets.OUTRAGE);
         FIELDS = Collections.unmodifiableList(fields);
         Field last = fields.get(fields.size() - 1);
         WIDTH = last.offset() + last.width();
@@ -93,7 +120,8 @@ public final class FeatureSpace {
 
     private FeatureSpace() {}
 
-    private static Field add(List<Field> fields, String name, Feature.Group group, Kind kind, int width) {
+    private static Field add(
+            List<Field> fields, String name, Feature.Group group, Kind kind, int width) {
         Field last = fields.get(fields.size() - 1);
         Field f = new Field(name, group, kind, last.offset() + last.width(), width);
         fields.add(f);

@@ -9,8 +9,8 @@ import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 
 /**
- * The platform's index of recent posts with their counters, and the follower counts it knows
- * from the follow lists that arrive with feed requests.
+ * The platform's index of recent posts with their counters, and the follower counts it knows from
+ * the follow lists that arrive with feed requests.
  */
 public final class PostIndex {
     private final TreeMap<Long, PostStats> posts = new TreeMap<>();

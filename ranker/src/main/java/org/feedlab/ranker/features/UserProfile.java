@@ -8,9 +8,9 @@ import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 
 /**
- * What the platform has learnt about one user from their impression logs: how often they engage,
- * by topic, stance bucket and outrage bucket, the stance of what they engage with, and which
- * posts they have already seen.
+ * What the platform has learnt about one user from their impression logs: how often they engage, by
+ * topic, stance bucket and outrage bucket, the stance of what they engage with, and which posts
+ * they have already seen.
  *
  * <p>Applying the same impressions in the same order always gives the same profile; both the
  * scorers and the trainer rely on that to see identical features.
@@ -29,6 +29,7 @@ public final class UserProfile {
     private int sessions;
     private long lastSessionTick = -1;
     private HashMap<Long, Long> seen;
+
     /** Per author: {impressions, engagements}. */
     private HashMap<Integer, int[]> authors;
 
@@ -47,9 +48,7 @@ public final class UserProfile {
         authors = new HashMap<>();
     }
 
-    /**
-     * Adds one logged impression of a known post. Every action but a hide counts as engagement.
-     */
+    /** Adds one logged impression of a known post. Every action but a hide counts as engagement. */
     public void apply(Impression impression, Post post) {
         boolean positive = Impression.engaged(impression.actions());
         int topic = Math.floorMod(post.topic(), topics);
@@ -128,9 +127,7 @@ public final class UserProfile {
         return a == null ? engagementRate() : rate(a[1], a[0], engagementRate());
     }
 
-    /**
-     * The topic the user engaged with most (lowest id on ties), or -1 before any engagement.
-     */
+    /** The topic the user engaged with most (lowest id on ties), or -1 before any engagement. */
     public int topTopic() {
         int best = -1;
         int most = 0;

@@ -63,7 +63,11 @@ public final class Datasets {
             float[] x = e.features();
             if (x.length != featureNames.size()) {
                 throw new IllegalArgumentException(
-                        "example " + i + " has " + x.length + " features, expected "
+                        "example "
+                                + i
+                                + " has "
+                                + x.length
+                                + " features, expected "
                                 + featureNames.size());
             }
             int n = 0;
@@ -86,9 +90,7 @@ public final class Datasets {
             }
             MultiLabel label = labels(e.labels(), heads, surveyMarker);
             domain.observe(label);
-            rows.add(
-                    new ArrayExample<>(
-                            label, Arrays.copyOf(nz, n), Arrays.copyOf(nzValues, n)));
+            rows.add(new ArrayExample<>(label, Arrays.copyOf(nz, n), Arrays.copyOf(nzValues, n)));
         }
         return new ImmutableDataset<>(
                 rows,

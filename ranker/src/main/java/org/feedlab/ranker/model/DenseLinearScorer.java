@@ -1,11 +1,5 @@
 package org.feedlab.ranker.model;
 
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.math.la.DenseMatrix;
-import org.tribuo.multilabel.MultiLabel;
-import org.tribuo.multilabel.sgd.linear.LinearSGDModel;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,6 +10,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.sgd.linear.LinearSGDModel;
 
 /**
  * The serving form of a trained multi-label linear model: one weight row and one bias per head,
@@ -36,7 +35,6 @@ public final class DenseLinearScorer implements Scorer {
     private static final int MAGIC = 0x464C4453;
 
     private static final int FORMAT_VERSION = 1;
-
 
     private final String[] featureNames;
     private final String[] headNames;
@@ -324,9 +322,6 @@ public final class DenseLinearScorer implements Scorer {
             throw new IllegalArgumentException("corrupted model: " + e.getMessage(), e);
         }
     }
-
-
-
 
     private static String[] distinctNames(List<String> names, String what) {
         String[] copy = names.toArray(new String[0]);

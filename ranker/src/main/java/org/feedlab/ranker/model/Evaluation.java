@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Held-out quality of a model, per head: ROC AUC (how well it orders positives above negatives)
- * and mean log loss (how calibrated its probabilities are). The survey head is scored only on
+ * Held-out quality of a model, per head: ROC AUC (how well it orders positives above negatives) and
+ * mean log loss (how calibrated its probabilities are). The survey head is scored only on
  * impressions whose survey was answered.
  */
 public final class Evaluation {
@@ -47,7 +47,8 @@ public final class Evaluation {
                 label[k] = (bits >>> h & 1) != 0;
                 k++;
             }
-            scores[h] = of(scorer.headNames().get(h), Arrays.copyOf(prob, k), Arrays.copyOf(label, k));
+            scores[h] =
+                    of(scorer.headNames().get(h), Arrays.copyOf(prob, k), Arrays.copyOf(label, k));
         }
         return scores;
     }

@@ -1,6 +1,7 @@
 package org.feedlab.ranker.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.feedlab.events.Feed;
@@ -17,11 +18,11 @@ import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 
 /**
- * Why each item of a served feed got its score: per head the objective term (weight ×
- * prediction) and the logit split into the wide part and the deep part, plus the wide features
- * that moved the logit most. Rebuilt from the same profile, counters and scorer the ranker used,
- * so the predictions are the served ones. The result is the {@link FeedAudit} record that the
- * stream job publishes on the audit topic and that {@code feedlab explain} prints.
+ * Why each item of a served feed got its score: per head the objective term (weight × prediction)
+ * and the logit split into the wide part and the deep part, plus the wide features that moved the
+ * logit most. Rebuilt from the same profile, counters and scorer the ranker used, so the
+ * predictions are the served ones. The result is the {@link FeedAudit} record that the stream job
+ * publishes on the audit topic and that {@code feedlab explain} prints.
  */
 public final class FeedExplanation {
     private FeedExplanation() {}
@@ -32,7 +33,11 @@ public final class FeedExplanation {
      * @param top how many wide features to list per item
      */
     public static FeedAudit explain(
-            FeedRanker ranker, FeedRequest request, UserProfile user, TickContext context, int top) {
+            FeedRanker ranker,
+            FeedRequest request,
+            UserProfile user,
+            TickContext context,
+            int top) {
         return explainFeed(ranker, ranker.rank(request, user, context), user, context, top);
     }
 
@@ -48,7 +53,8 @@ public final class FeedExplanation {
         WideDeepScorer wd = scorer instanceof WideDeepScorer w ? w : null;
         for (FeedItem item : feed.items()) {
             if (scorer == null || item.predictions().length == 0) {
-                items.add(new FeedAudit.Item(item.postId(), item.score(), List.of(), "", List.of()));
+                items.add(
+                        new FeedAudit.Item(item.postId(), item.score(), List.of(), "", List.of()));
                 continue;
             }
             List<String> heads = scorer.headNames();
@@ -56,15 +62,20 @@ public final class FeedExplanation {
             PostStats post = context.post(item.postId());
             float[] x = new float[Feature.count()];
             FeatureExtractor.extract(
-                    user, post, context.followers(post.post().authorId()), feed.tick(),
-                    item.inNetwork(), x, 0);
+                    user,
+                    post,
+                    context.followers(post.post().authorId()),
+                    feed.tick(),
+                    item.inNetwork(),
+                    x,
+                    0);
             double[] wide = new double[heads.size()];
             double[] deep = new double[heads.size()];
             if (wd != null) {
                 wd.explain(x, wide, deep);
             } else {
-                java.util.Arrays.fill(wide, Double.NaN);
-                java.util.Arrays.fill(deep, Double.NaN);
+                Arrays.fill(wide, Double.NaN);
+                Arrays.fill(deep, Double.NaN);
             }
             List<FeedAudit.Term> terms = new ArrayList<>();
             int topHead = 0;
@@ -82,11 +93,13 @@ public final class FeedExplanation {
                 for (int j = 0; j < x.length; j++) {
                     double c = wd.wideWeight(j, topHead) * x[j];
                     if (c != 0.0) {
-                        contributions.add(new FeedAudit.Contribution(Feature.names().get(j), x[j], c));
+                        contributions.add(
+                                new FeedAudit.Contribution(Feature.names().get(j), x[j], c));
                     }
                 }
                 contributions.sort(
-                        Comparator.comparingDouble((FeedAudit.Contribution c) -> -Math.abs(c.logit()))
+                        Comparator.comparingDouble(
+                                        (FeedAudit.Contribution c) -> -Math.abs(c.logit()))
                                 .thenComparing(FeedAudit.Contribution::feature));
             }
             items.add(
@@ -95,7 +108,9 @@ public final class FeedExplanation {
                             item.score(),
                             terms,
                             heads.get(topHead),
-                            List.copyOf(contributions.subList(0, Math.min(top, contributions.size())))));
+                            List.copyOf(
+                                    contributions.subList(
+                                            0, Math.min(top, contributions.size())))));
         }
         return new FeedAudit(
                 PlatformRecord.SCHEMA_VERSION,

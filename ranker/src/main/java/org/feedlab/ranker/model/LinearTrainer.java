@@ -2,7 +2,12 @@ package org.feedlab.ranker.model;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
-
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.tribuo.Example;
 import org.tribuo.ImmutableDataset;
 import org.tribuo.MutableDataset;
@@ -16,13 +21,6 @@ import org.tribuo.multilabel.sgd.linear.LinearSGDModel;
 import org.tribuo.multilabel.sgd.linear.LinearSGDTrainer;
 import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Trains the baseline ranker model: Tribuo's multi-label linear SGD model, one logistic head per

@@ -16,13 +16,12 @@ import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
  * factorization-machine models on the same examples and features, and scores each per head on the
  * same held-out examples: the model comparison of {@code feedlab bench models}.
  *
- * <p>Fair by construction: the numeric slots are standardised with statistics of the training
- * part only, and every model gets its own learning rate, chosen from {@link #LEARNING_RATES} by
- * mean validation log loss on a validation part carved from the training part (never the test
- * examples), then is retrained on the whole training part. Tribuo's baselines cannot leave the
- * unasked survey impressions out of one head's loss, so their survey head comes from a second
- * model of the same kind trained on the answered impressions alone: every model learns the same
- * target.
+ * <p>Fair by construction: the numeric slots are standardised with statistics of the training part
+ * only, and every model gets its own learning rate, chosen from {@link #LEARNING_RATES} by mean
+ * validation log loss on a validation part carved from the training part (never the test examples),
+ * then is retrained on the whole training part. Tribuo's baselines cannot leave the unasked survey
+ * impressions out of one head's loss, so their survey head comes from a second model of the same
+ * kind trained on the answered impressions alone: every model learns the same target.
  */
 public final class ModelComparison {
     /** Model names, in table order. */

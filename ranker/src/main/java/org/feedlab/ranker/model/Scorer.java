@@ -23,8 +23,8 @@ public interface Scorer {
     void predict(float[] x, double[] outProbabilities);
 
     /**
-     * Scores n vectors laid out row-major in {@code xs} (n × features) into {@code out}
-     * (n × heads).
+     * Scores n vectors laid out row-major in {@code xs} (n × features) into {@code out} (n ×
+     * heads).
      */
     void predictBatch(float[] xs, int n, double[] out);
 

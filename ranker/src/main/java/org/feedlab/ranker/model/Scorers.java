@@ -14,7 +14,11 @@ public final class Scorers {
         if (bytes == null || bytes.length < 4) {
             throw new IllegalArgumentException("corrupted model: too short");
         }
-        int magic = (bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16 | (bytes[2] & 0xFF) << 8 | (bytes[3] & 0xFF);
+        int magic =
+                (bytes[0] & 0xFF) << 24
+                        | (bytes[1] & 0xFF) << 16
+                        | (bytes[2] & 0xFF) << 8
+                        | (bytes[3] & 0xFF);
         if (magic == 0x464C5744) {
             return WideDeepScorer.fromBytes(bytes);
         }

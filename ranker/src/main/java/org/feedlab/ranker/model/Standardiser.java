@@ -5,10 +5,10 @@ import java.util.List;
 import org.feedlab.ranker.features.FeatureSpace;
 
 /**
- * Z-scores the numeric slots of examples with means and deviations fitted on a training set
- * only, so that counters such as post age or log follower counts enter every model on the same
- * scale (unscaled, they make the factorization machine's pairwise gradients diverge). One-hot
- * slots are left as they are, keeping them sparse and the deep part's embeddings valid.
+ * Z-scores the numeric slots of examples with means and deviations fitted on a training set only,
+ * so that counters such as post age or log follower counts enter every model on the same scale
+ * (unscaled, they make the factorization machine's pairwise gradients diverge). One-hot slots are
+ * left as they are, keeping them sparse and the deep part's embeddings valid.
  */
 public final class Standardiser {
     private final int[] slots;
@@ -54,8 +54,8 @@ public final class Standardiser {
     }
 
     /**
-     * 1 / standard deviation of n values from their sum and sum of squares; 1 for a constant
-     * value, which is then only centred instead of being divided by zero.
+     * 1 / standard deviation of n values from their sum and sum of squares; 1 for a constant value,
+     * which is then only centred instead of being divided by zero.
      */
     public static double inverseDeviation(double sum, double sumSq, long n) {
         double m = sum / n;

@@ -1,12 +1,11 @@
 package org.feedlab.ranker.model;
 
-import org.tribuo.Model;
-import org.tribuo.multilabel.MultiLabel;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.tribuo.Model;
+import org.tribuo.multilabel.MultiLabel;
 
 /**
  * One model version as the trainer hands it over: the Tribuo model (for evaluation and

@@ -7,21 +7,23 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
 
 /**
- * Any Tribuo multi-label model seen through the {@link Scorer} interface, by calling its own
- * {@code predict} on each vector: slow and allocating, for evaluating models that have no compiled
- * form (the factorization-machine baseline of {@code feedlab bench models}); never for serving.
+ * Any Tribuo multi-label model seen through the {@link Scorer} interface, by calling its own {@code
+ * predict} on each vector: slow and allocating, for evaluating models that have no compiled form
+ * (the factorization-machine baseline of {@code feedlab bench models}); never for serving.
  */
 public final class TribuoScorer implements Scorer {
-    private static final MultiLabel UNKNOWN = new org.tribuo.multilabel.MultiLabelFactory().getUnknownOutput();
+    private static final MultiLabel UNKNOWN = new MultiLabelFactory().getUnknownOutput();
 
     private final Model<MultiLabel> model;
     private final List<String> featureNames;
     private final String[] names;
     private final List<String> headNames;
 
-    public TribuoScorer(Model<MultiLabel> model, List<String> featureNames, List<String> headNames) {
+    public TribuoScorer(
+            Model<MultiLabel> model, List<String> featureNames, List<String> headNames) {
         this.model = model;
         this.featureNames = List.copyOf(featureNames);
         this.names = featureNames.toArray(new String[0]);
@@ -61,15 +63,16 @@ public final class TribuoScorer implements Scorer {
             for (int j = 0; j < f; j++) {
                 values[j] = xs[i * f + j];
             }
-            Prediction<MultiLabel> p =
-                    model.predict(new ArrayExample<>(UNKNOWN, names, values));
+            Prediction<MultiLabel> p = model.predict(new ArrayExample<>(UNKNOWN, names, values));
             Map<String, MultiLabel> scores = p.getOutputScores();
             for (int h = 0; h < headNames.size(); h++) {
                 // Tribuo's multi-label SGD models wrap each head's probability in a one-label
                 // MultiLabel whose own score is NaN: the probability is the label's score.
                 MultiLabel s = scores.get(headNames.get(h));
                 out[i * headNames.size() + h] =
-                        s == null ? 0.0 : s.getLabelScore(new Label(headNames.get(h))).orElse(Double.NaN);
+                        s == null
+                                ? 0.0
+                                : s.getLabelScore(new Label(headNames.get(h))).orElse(Double.NaN);
             }
         }
     }

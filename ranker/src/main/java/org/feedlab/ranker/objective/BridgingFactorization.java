@@ -9,17 +9,17 @@ import org.feedlab.events.Seeds;
 
 /**
  * Community-Notes-style matrix factorisation over user × post ratings (explicit judgements: 1
- * approve, 0 disapprove; see {@link ObjectiveState}), fitted deterministically:
- * r̂_un = μ + i_u + i_n + f_u·f_n with 1-D factors, minimising Σ (r − r̂)² + λ_i (i_u² + i_n² + μ²)
- * + λ_f (f_u² + f_n²) with λ_i = 0.15 = 5 × λ_f, λ_f = 0.03 (Wojcik et al. 2022, "Birdwatch:
- * Crowd Wisdom and Bridging Algorithms can Inform Understanding and Reduce the Spread of
- * Misinformation"; the Community Notes scoring code). The post intercept i_n is approval the
- * viewpoint factor does not explain: approval across the divide.
+ * approve, 0 disapprove; see {@link ObjectiveState}), fitted deterministically: r̂_un = μ + i_u +
+ * i_n + f_u·f_n with 1-D factors, minimising Σ (r − r̂)² + λ_i (i_u² + i_n² + μ²) + λ_f (f_u² +
+ * f_n²) with λ_i = 0.15 = 5 × λ_f, λ_f = 0.03 (Wojcik et al. 2022, "Birdwatch: Crowd Wisdom and
+ * Bridging Algorithms can Inform Understanding and Reduce the Spread of Misinformation"; the
+ * Community Notes scoring code). The post intercept i_n is approval the viewpoint factor does not
+ * explain: approval across the divide.
  *
  * <p>Fitted by exact coordinate descent (each parameter set to its closed-form minimiser with the
- * others fixed), in ascending id order, warm-started from the previous fit; new parameters start
- * at 0 except factors, drawn from {@code Seeds.derive(runSeed, id, 0, "bridging-factor")}. No
- * draw depends on arrival order, so the fit is the same in every engine.
+ * others fixed), in ascending id order, warm-started from the previous fit; new parameters start at
+ * 0 except factors, drawn from {@code Seeds.derive(runSeed, id, 0, "bridging-factor")}. No draw
+ * depends on arrival order, so the fit is the same in every engine.
  */
 public final class BridgingFactorization {
     /** Regularisation of the intercepts and μ (5 × the factor λ, as in the published algorithm). */

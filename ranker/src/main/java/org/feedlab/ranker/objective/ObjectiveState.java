@@ -12,8 +12,8 @@ import org.feedlab.ranker.Objective;
 import org.feedlab.ranker.RankerConfig;
 
 /**
- * The platform-side state of the objective, advanced once per tick in the platform replay from
- * the impression logs only: the outrage-cap multiplier and the bridging factorisation. Its output
+ * The platform-side state of the objective, advanced once per tick in the platform replay from the
+ * impression logs only: the outrage-cap multiplier and the bridging factorisation. Its output
  * reaches every scorer through the tick context, so both engines rank with the same numbers.
  */
 public final class ObjectiveState {
@@ -37,8 +37,8 @@ public final class ObjectiveState {
     }
 
     /**
-     * Observes the impression logs of the previous tick (already in a fixed order) and updates
-     * the state; {@code posts} looks a logged post up (null when the platform no longer has it).
+     * Observes the impression logs of the previous tick (already in a fixed order) and updates the
+     * state; {@code posts} looks a logged post up (null when the platform no longer has it).
      */
     public void observe(List<Impression> logs, LongFunction<Post> posts) {
         int seen = 0;
@@ -71,7 +71,9 @@ public final class ObjectiveState {
         ObjectiveTerms terms = objective.terms();
         if (terms.capped() && seen > 0) {
             // Dual ascent on the cap constraint: raise λ while the served share exceeds the cap.
-            multiplier = Math.max(0.0, multiplier + terms.capStep() * (servedShare - terms.outrageCap()));
+            multiplier =
+                    Math.max(
+                            0.0, multiplier + terms.capStep() * (servedShare - terms.outrageCap()));
         }
         if (bridging != null) {
             window.addLast(ratings);

@@ -17,8 +17,8 @@ import java.util.Map;
  *     probability of an angry reaction)
  * @param diversityBonus added as {@code diversityBonus · |stance − leaning| / 2}, where leaning is
  *     the platform's estimate of the reader's leaning
- * @param outrageCap cap on the share of served impressions whose outrage score exceeds 0.5; 0
- *     means no cap. With a cap, a Lagrange multiplier λ on outrage is adjusted once per tick
+ * @param outrageCap cap on the share of served impressions whose outrage score exceeds 0.5; 0 means
+ *     no cap. With a cap, a Lagrange multiplier λ on outrage is adjusted once per tick
  * @param capStep step size η of the multiplier update λ ← max(0, λ + η·(served share − cap))
  */
 public record ObjectiveTerms(

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A cross-cutting exposure floor: at least {@code share} of every ranked feed comes from the
- * other side of the reader's estimated leaning (cf. Nyhan et al., Nature 2023, who cut
- * like-minded exposure by a third). The best-scored cross-cutting candidates replace the
- * lowest-placed like-minded items; the feed is then re-sorted by score.
+ * A cross-cutting exposure floor: at least {@code share} of every ranked feed comes from the other
+ * side of the reader's estimated leaning (cf. Nyhan et al., Nature 2023, who cut like-minded
+ * exposure by a third). The best-scored cross-cutting candidates replace the lowest-placed
+ * like-minded items; the feed is then re-sorted by score.
  *
  * @param share least share of cross-cutting items per feed
  */

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import org.feedlab.ranker.Objective;
 
 /**
- * One policy stage. Each hook runs for every policy in declared order: {@link #objective} once
- * when the ranker is built, then per request {@link #audience}, {@link #candidates}, {@link
- * #scores} (ranked feeds only), {@link #feed}.
+ * One policy stage. Each hook runs for every policy in declared order: {@link #objective} once when
+ * the ranker is built, then per request {@link #audience}, {@link #candidates}, {@link #scores}
+ * (ranked feeds only), {@link #feed}.
  */
 public interface FeedPolicy extends Serializable {
     /** The policy's type as written in scenario files. */

@@ -8,9 +8,9 @@ import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.model.Heads;
 
 /**
- * The plain-language statement of a recommender's main parameters that DSA Art. 27 asks
- * platforms to publish, generated from the scenario's ranker configuration so it can never drift
- * from what the run did.
+ * The plain-language statement of a recommender's main parameters that DSA Art. 27 asks platforms
+ * to publish, generated from the scenario's ranker configuration so it can never drift from what
+ * the run did.
  */
 public final class MainParameters {
     /** File name of the statement in a run directory. */
@@ -26,7 +26,9 @@ public final class MainParameters {
         }
         StringBuilder s = new StringBuilder();
         s.append("# How feeds are ranked in ").append(scenarioName).append("\n\n");
-        s.append("## What the feed optimises\n\n").append(objectiveSentence(objective)).append("\n\n");
+        s.append("## What the feed optimises\n\n")
+                .append(objectiveSentence(objective))
+                .append("\n\n");
         s.append("## What the ranker knows about you\n\n")
                 .append(
                         "Which accounts you follow; what you were shown and what you did with it"
@@ -82,8 +84,7 @@ public final class MainParameters {
         }
         StringBuilder s =
                 new StringBuilder("Each post is scored by the predicted chances that you will ");
-        Map<String, Double> w =
-                o.usesFallback(Heads.names()) ? o.fallback() : o.weights();
+        Map<String, Double> w = o.usesFallback(Heads.names()) ? o.fallback() : o.weights();
         boolean first = true;
         for (Map.Entry<String, Double> e : w.entrySet()) {
             if (e.getValue() == 0.0) {

@@ -1,5 +1,8 @@
 package org.feedlab.ranker.policy;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import org.feedlab.ranker.features.FeatureSpace;
@@ -100,8 +103,8 @@ public record ModelCapacity(double latencyBudgetMs, int candidates, double flops
                             Locale.ROOT,
                             "a budget of at least %s ms: the smallest model (hidden %s) costs"
                                     + " %d FLOPs per candidate × %d candidates at %.3g FLOP/s",
-                            new java.math.BigDecimal(latencyMs(smallest))
-                                    .round(new java.math.MathContext(3, java.math.RoundingMode.UP))
+                            new BigDecimal(latencyMs(smallest))
+                                    .round(new MathContext(3, RoundingMode.UP))
                                     .stripTrailingZeros()
                                     .toPlainString(),
                             smallest,

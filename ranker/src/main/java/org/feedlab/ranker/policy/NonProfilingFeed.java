@@ -3,10 +3,10 @@ package org.feedlab.ranker.policy;
 import java.util.Locale;
 
 /**
- * The recommender option not based on profiling that very large platforms must offer (DSA Art.
- * 38), taken up by a share of users: their feed uses no history at all (no profile, no model, not
- * even the record of what they have seen), only the accounts they chose to follow and, with
- * {@code order: popularity}, global counters that are the same for everyone.
+ * The recommender option not based on profiling that very large platforms must offer (DSA Art. 38),
+ * taken up by a share of users: their feed uses no history at all (no profile, no model, not even
+ * the record of what they have seen), only the accounts they chose to follow and, with {@code
+ * order: popularity}, global counters that are the same for everyone.
  *
  * @param share share of users who take the option
  * @param order {@code chronological} (followed accounts, newest first) or {@code popularity}

@@ -44,28 +44,31 @@ public final class Policies {
         Params p = new Params(where, spec);
         String type = p.text("type", "");
         return switch (type) {
-            case NonProfilingFeed.TYPE -> new NonProfilingFeed(
-                    p.number("share", 0.5), p.text("order", "chronological"));
-            case ChronologicalControlGroup.TYPE -> new ChronologicalControlGroup(
-                    p.number("share", 0.01));
-            case OutrageDemotion.TYPE -> new OutrageDemotion(
-                    p.number("strength", 0.5), p.text("target", "outrage"));
+            case NonProfilingFeed.TYPE ->
+                    new NonProfilingFeed(p.number("share", 0.5), p.text("order", "chronological"));
+            case ChronologicalControlGroup.TYPE ->
+                    new ChronologicalControlGroup(p.number("share", 0.01));
+            case OutrageDemotion.TYPE ->
+                    new OutrageDemotion(p.number("strength", 0.5), p.text("target", "outrage"));
             case WeightCap.TYPE -> new WeightCap(p.numbers("caps"));
             case ReshareFriction.TYPE -> new ReshareFriction(p.number("outrage_threshold", 0.0));
-            case ViralityCircuitBreaker.TYPE -> new ViralityCircuitBreaker(
-                    p.integer("max_reshares", 20), p.integer("max_depth", 3));
+            case ViralityCircuitBreaker.TYPE ->
+                    new ViralityCircuitBreaker(
+                            p.integer("max_reshares", 20), p.integer("max_depth", 3));
             case TelemetryRestriction.TYPE -> new TelemetryRestriction(p.texts("groups"));
             case ExposureFloor.TYPE -> new ExposureFloor(p.number("share", 0.3));
-            case SessionNudge.TYPE -> new SessionNudge(
-                    p.text("segment", ""), p.flag("nudge", true), p.integer("max_items", 0));
-            case ModelCapacity.TYPE -> new ModelCapacity(
-                    positive(p, where, "latency_budget_ms"),
-                    (int) positive(p, where, "candidates"),
-                    positive(p, where, "flops_per_second"));
-            case Transparency.TYPE -> new Transparency(
-                    p.text("file", MainParameters.FILE));
-            default -> throw new PolicyException(
-                    where + ".type", "one of " + TYPES, type);
+            case SessionNudge.TYPE ->
+                    new SessionNudge(
+                            p.text("segment", ""),
+                            p.flag("nudge", true),
+                            p.integer("max_items", 0));
+            case ModelCapacity.TYPE ->
+                    new ModelCapacity(
+                            positive(p, where, "latency_budget_ms"),
+                            (int) positive(p, where, "candidates"),
+                            positive(p, where, "flops_per_second"));
+            case Transparency.TYPE -> new Transparency(p.text("file", MainParameters.FILE));
+            default -> throw new PolicyException(where + ".type", "one of " + TYPES, type);
         };
     }
 

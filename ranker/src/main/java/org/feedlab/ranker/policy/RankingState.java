@@ -29,18 +29,25 @@ public final class RankingState {
     public final TickContext context;
     public final long runSeed;
     public Mode mode = Mode.RANKED;
+
     /** Candidates, after retrieval and candidate stages. */
     public List<Candidate> candidates;
+
     /** Predictions per candidate (empty rows when no model was used). */
     public double[][] predictions;
+
     /** Score per candidate. */
     public double[] scores;
+
     /** Candidate indices of the feed, best first (set after ordering and the cut). */
     public int[] selected;
+
     /** Whether each candidate carries a reshare-friction prompt. */
     public boolean[] friction;
+
     /** Whether the feed carries a session nudge. */
     public boolean nudge;
+
     /** Most items the feed may hold (a session time limit), or 0 for no limit. */
     public int itemLimit;
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Reshare friction: items carry a prompt asking the reader to pause before resharing (as Twitter's
- * 2020 "read before you retweet" prompt); the society lowers its reshare probability on such
- * items. Only items whose outrage-classifier score is at least {@code outrageThreshold} get it.
+ * 2020 "read before you retweet" prompt); the society lowers its reshare probability on such items.
+ * Only items whose outrage-classifier score is at least {@code outrageThreshold} get it.
  *
  * @param outrageThreshold classifier score from which the prompt is shown (0: every item)
  */

@@ -3,9 +3,9 @@ package org.feedlab.ranker.policy;
 import java.util.Locale;
 
 /**
- * Session nudges and time limits for a declared segment (e.g. minors, by the age group the
- * platform holds): feeds of that segment carry a "take a break" prompt, which the society reacts
- * to by ending sessions earlier, and are cut to at most {@code maxItems} items.
+ * Session nudges and time limits for a declared segment (e.g. minors, by the age group the platform
+ * holds): feeds of that segment carry a "take a break" prompt, which the society reacts to by
+ * ending sessions earlier, and are cut to at most {@code maxItems} items.
  *
  * @param segment declared segment the policy targets
  * @param nudge whether feeds carry the prompt
@@ -23,7 +23,8 @@ public record SessionNudge(String segment, boolean nudge, int maxItems) implemen
     public String describe() {
         String limit =
                 maxItems > 0
-                        ? String.format(Locale.ROOT, " Their sessions are limited to %d items.", maxItems)
+                        ? String.format(
+                                Locale.ROOT, " Their sessions are limited to %d items.", maxItems)
                         : "";
         return "Users who declared the segment \""
                 + segment

@@ -7,9 +7,9 @@ import org.feedlab.ranker.features.PostStats;
 
 /**
  * A virality circuit breaker: posts whose cascade has grown past a threshold are no longer
- * distributed out of network (followers still see them). A post trips it when it has been
- * reshared at least {@code maxReshares} times, or when it sits at reshare depth ≥ {@code maxDepth}
- * (a reshare of a reshare of …).
+ * distributed out of network (followers still see them). A post trips it when it has been reshared
+ * at least {@code maxReshares} times, or when it sits at reshare depth ≥ {@code maxDepth} (a
+ * reshare of a reshare of …).
  *
  * @param maxReshares reshares after which out-of-network distribution stops
  * @param maxDepth reshare depth at which out-of-network distribution stops

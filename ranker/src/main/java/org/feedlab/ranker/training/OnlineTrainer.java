@@ -5,26 +5,29 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.feedlab.events.Action;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
-import java.util.SplittableRandom;
 import org.feedlab.ranker.features.FeatureMask;
 import org.feedlab.ranker.model.DenseLinearScorer;
 import org.feedlab.ranker.model.Evaluation;
 import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.Scorers;
-import org.feedlab.ranker.model.widedeep.WideDeepLearner;
-import org.feedlab.ranker.model.widedeep.WideDeepScorer;
-import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.model.widedeep.WideDeepLearner;
+import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 
 /**
- * Keeps a sliding window of logged impressions and retrains on it every {@code retrainEvery}
- * ticks once the bootstrap (exploration) period is over. The model trained at tick t sees only
+ * Keeps a sliding window of logged impressions and retrains on it every {@code retrainEvery} ticks
+ * once the bootstrap (exploration) period is over. The model trained at tick t sees only
  * impressions of ticks &lt; t and ranks from tick t on.
  */
 public final class OnlineTrainer {
@@ -32,11 +35,10 @@ public final class OnlineTrainer {
      * Tribuo logs two INFO lines per training through java.util.logging; with a retraining every
      * few ticks that drowns the console. Held statically so the level is not garbage collected.
      */
-    private static final java.util.logging.Logger TRIBUO_SGD =
-            java.util.logging.Logger.getLogger("org.tribuo.common.sgd");
+    private static final Logger TRIBUO_SGD = Logger.getLogger("org.tribuo.common.sgd");
 
     static {
-        TRIBUO_SGD.setLevel(java.util.logging.Level.WARNING);
+        TRIBUO_SGD.setLevel(Level.WARNING);
     }
 
     /** One example in this many is held out of training to evaluate the new version. */
@@ -63,8 +65,8 @@ public final class OnlineTrainer {
     }
 
     /**
-     * Whether a new model is due before ranking tick t. {@code retrainEvery = 0} switches
-     * training off (for model-free objectives at scale).
+     * Whether a new model is due before ranking tick t. {@code retrainEvery = 0} switches training
+     * off (for model-free objectives at scale).
      */
     public boolean due(long tick) {
         if (config.retrainEvery() <= 0) {
@@ -75,8 +77,8 @@ public final class OnlineTrainer {
     }
 
     /**
-     * Retrains if due, on the window of ticks [t − windowTicks, t). Returns the new model, or
-     * null when none was trained (not due, or nothing logged yet).
+     * Retrains if due, on the window of ticks [t − windowTicks, t). Returns the new model, or null
+     * when none was trained (not due, or nothing logged yet).
      */
     public TrainedModel maybeTrain(long tick) {
         return trainIfDue(tick);
@@ -108,7 +110,7 @@ public final class OnlineTrainer {
                         Seeds.derive(runSeed, 0, tick, "subsample"));
         TrainedModel model = train(examples, versionId(tick), Seeds.mix(runSeed, 0, tick, "train"));
         if (!heldOut.isEmpty()) {
-            java.util.Map<String, String> evaluation =
+            Map<String, String> evaluation =
                     Evaluation.asMap(Evaluation.score(model.scorer(), heldOut));
             if (model.scorer() instanceof WideDeepScorer wd) {
                 evaluation.putAll(
@@ -240,8 +242,8 @@ public final class OnlineTrainer {
     }
 
     /**
-     * The logged examples of ticks [from, to) still in the window, in tick then log order: the
-     * data {@code feedlab bench models} compares models on.
+     * The logged examples of ticks [from, to) still in the window, in tick then log order: the data
+     * {@code feedlab bench models} compares models on.
      */
     public List<TrainingExample> windowExamples(long from, long to) {
         List<TrainingExample> out = new ArrayList<>();

@@ -26,8 +26,8 @@ import org.feedlab.ranker.objective.ObjectiveState;
  * user's profile, the follow lists, and the online trainer.
  *
  * <p>For each impression of tick t−1 it rebuilds the features the scorer used (profiles and
- * counters as they were before those impressions were applied), which makes the training
- * examples point-in-time correct without the scorer having to log its features.
+ * counters as they were before those impressions were applied), which makes the training examples
+ * point-in-time correct without the scorer having to log its features.
  *
  * <p>Order inside {@link #advance}: (1) examples from the impressions of t−1, (2) apply those
  * impressions, (3) add the posts of t, (4) apply the requests of t, (5) prune, (6) retrain if due,
@@ -68,7 +68,13 @@ public final class PlatformReplay {
             float[] x = new float[Feature.count()];
             boolean inNetwork = contains(index.following(log.userId()), post.post().authorId());
             FeatureExtractor.extract(
-                    user, post, index.followers(post.post().authorId()), log.tick(), inNetwork, x, 0);
+                    user,
+                    post,
+                    index.followers(post.post().authorId()),
+                    log.tick(),
+                    inNetwork,
+                    x,
+                    0);
             examples.add(new TrainingExample(x, Heads.labels(log)));
         }
         int lastUser = Integer.MIN_VALUE;

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 
 /** Checks each dense feature against its definition, computed by hand. */
 class FeatureExtractorTest {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
@@ -15,12 +20,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Checks the linear trainer and its compiled scorer against Tribuo and a known logistic rule. */
 class LinearTrainerTest {
@@ -93,14 +92,20 @@ class LinearTrainerTest {
         TrainedModel second = trainer.train(train, "v-test", null);
         TrainedModel fresh = newTrainer(SEED).train(train, "v-test", null);
         for (TrainedModel other : List.of(first, second, fresh)) {
-            assertArrayEquals(((DenseLinearScorer) model.scorer()).weightsCopy(), ((DenseLinearScorer) other.scorer()).weightsCopy());
-            assertArrayEquals(((DenseLinearScorer) model.scorer()).biasCopy(), ((DenseLinearScorer) other.scorer()).biasCopy());
+            assertArrayEquals(
+                    ((DenseLinearScorer) model.scorer()).weightsCopy(),
+                    ((DenseLinearScorer) other.scorer()).weightsCopy());
+            assertArrayEquals(
+                    ((DenseLinearScorer) model.scorer()).biasCopy(),
+                    ((DenseLinearScorer) other.scorer()).biasCopy());
             assertEquals(model.provenance(), other.provenance());
         }
         // The seed drives the shuffle, so another seed must give other weights.
         TrainedModel reseeded = newTrainer(SEED + 1).train(train, "v-test", null);
         assertFalse(
-                Arrays.deepEquals(((DenseLinearScorer) model.scorer()).weightsCopy(), ((DenseLinearScorer) reseeded.scorer()).weightsCopy()));
+                Arrays.deepEquals(
+                        ((DenseLinearScorer) model.scorer()).weightsCopy(),
+                        ((DenseLinearScorer) reseeded.scorer()).weightsCopy()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureSpace;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,13 @@ class TribuoScorerTest {
         Standardiser scale = Standardiser.fit(train);
         Scorer fm =
                 ModelComparison.train(
-                        "fm", scale.apply(train), Feature.names(),
-                        org.feedlab.ranker.RankerConfig.defaults(), 3, 0.05, 7);
+                        "fm",
+                        scale.apply(train),
+                        Feature.names(),
+                        RankerConfig.defaults(),
+                        3,
+                        0.05,
+                        7);
         Evaluation.HeadScore click = Evaluation.score(fm, scale.apply(test))[0];
         assertTrue(Double.isFinite(click.logLoss()), "log loss " + click.logLoss());
         assertTrue(click.auc() > 0.7, "AUC " + click.auc());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ class ObjectiveStateTest {
     }
 
     private static Impression log(int user, long post, Action action) {
-        return Impression.of(user, user, post, 1, 0, "v", action == null ? 0 : Impression.with(0, action));
+        return Impression.of(
+                user, user, post, 1, 0, "v", action == null ? 0 : Impression.with(0, action));
     }
 
     /** An impression whose reader answered the survey (1 worth it, 0 not). */
@@ -66,7 +69,7 @@ class ObjectiveStateTest {
     void bridgingFitIsDeterministicWhateverTheLogOrder() {
         List<Impression> logs = polarizedLogs();
         List<Impression> reversed = new ArrayList<>(logs);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         Map<Long, Post> posts = new HashMap<>();
         for (long id = 1; id <= 4; id++) {
             posts.put(id, Post.of(id, 1, 1, 0, 0.0, 0.1, -1));
@@ -76,8 +79,8 @@ class ObjectiveStateTest {
         a.observe(logs, posts::get);
         b.observe(reversed, posts::get);
         assertEquals(
-                java.util.Arrays.toString(a.signals().bridgingIntercepts),
-                java.util.Arrays.toString(b.signals().bridgingIntercepts));
+                Arrays.toString(a.signals().bridgingIntercepts),
+                Arrays.toString(b.signals().bridgingIntercepts));
     }
 
     @Test
@@ -87,7 +90,8 @@ class ObjectiveStateTest {
         Map<Long, Post> posts = new HashMap<>();
         posts.put(1L, Post.of(1, 1, 1, 0, 0.0, 0.9, -1));
         posts.put(2L, Post.of(2, 1, 1, 0, 0.0, 0.1, -1));
-        List<Impression> hot = List.of(log(1, 1, null), log(2, 1, null), log(3, 2, null), log(4, 2, null));
+        List<Impression> hot =
+                List.of(log(1, 1, null), log(2, 1, null), log(3, 2, null), log(4, 2, null));
         state.observe(hot, posts::get); // served share 0.5 > 0.25
         double first = state.signals().outrageMultiplier;
         assertEquals(10 * (0.5 - 0.25), first, 1e-12);

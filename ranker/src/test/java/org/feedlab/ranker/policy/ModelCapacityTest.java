@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,13 @@ class ModelCapacityTest {
                 int rung = ladder.indexOf(hidden);
                 assertTrue(rung >= 0, hidden + " is not on the ladder");
                 if (rung + 1 < ladder.size()) {
-                    double next = ModelCapacity.flopsPerCandidate(ladder.get(rung + 1)) * 300 / speed * 1000;
-                    assertTrue(next > budget, ladder.get(rung + 1) + " would fit " + budget + " ms");
+                    double next =
+                            ModelCapacity.flopsPerCandidate(ladder.get(rung + 1))
+                                    * 300
+                                    / speed
+                                    * 1000;
+                    assertTrue(
+                            next > budget, ladder.get(rung + 1) + " would fit " + budget + " ms");
                 }
             }
         }
@@ -91,7 +97,7 @@ class ModelCapacityTest {
         assertNotNull(m);
         WideDeepScorer scorer = (WideDeepScorer) m.scorer();
         int[] built = scorer.hiddenSizes();
-        assertEquals(hidden, java.util.Arrays.stream(built).boxed().toList());
+        assertEquals(hidden, Arrays.stream(built).boxed().toList());
         // The policy's count and the serving scorer's own count agree for any sparsity.
         for (int nonZero : new int[] {1, 7, ModelCapacity.nonZeroSlots()}) {
             assertEquals(
@@ -106,7 +112,11 @@ class ModelCapacityTest {
         PolicyException e =
                 assertThrows(
                         PolicyException.class,
-                        () -> config(List.of(Map.of("type", "transparency"), capacity(0.01, 500, 1e9))));
+                        () ->
+                                config(
+                                        List.of(
+                                                Map.of("type", "transparency"),
+                                                capacity(0.01, 500, 1e9))));
         assertEquals("$.ranker.policies[1].latency_budget_ms", e.path());
         assertTrue(e.expected().startsWith("a budget of at least 0.592 ms:"), e.expected());
         assertEquals("0.01", e.got());
@@ -119,9 +129,23 @@ class ModelCapacityTest {
                         PolicyException.class,
                         () ->
                                 new RankerConfig(
-                                        "engagement", 2, 2, 8, 200, 100, 3, 1, 0.1, null,
+                                        "engagement",
+                                        2,
+                                        2,
+                                        8,
+                                        200,
+                                        100,
+                                        3,
+                                        1,
+                                        0.1,
+                                        null,
                                         List.of(capacity(1, 300, 4.6e9)),
-                                        "linear", 0, null, 0, null, 0));
+                                        "linear",
+                                        0,
+                                        null,
+                                        0,
+                                        null,
+                                        0));
         assertEquals("$.ranker.model", e.path());
     }
 

@@ -119,12 +119,12 @@ class PolicyTest {
 
     @Test
     void controlGroupGetsReverseChronologicalInNetworkFeedsWithTheContractObjective() {
-        RankerConfig cfg = config("engagement", List.of(policy("type", "control-group", "share", 0.5)));
+        RankerConfig cfg =
+                config("engagement", List.of(policy("type", "control-group", "share", 0.5)));
         int members = 0;
         for (int user = 0; user < 200; user++) {
             Feed feed = rank(cfg, user, new UserProfile(4));
-            boolean member =
-                    Membership.member(SEED, user, ChronologicalControlGroup.PURPOSE, 0.5);
+            boolean member = Membership.member(SEED, user, ChronologicalControlGroup.PURPOSE, 0.5);
             assertEquals(member, feed.objective().equals("control-chronological"));
             if (member) {
                 members++;
@@ -136,7 +136,9 @@ class PolicyTest {
         }
         assertTrue(members > 70 && members < 130, "members " + members);
         // Membership is fixed: ranking again gives the same arm.
-        assertEquals(rank(cfg, 3, new UserProfile(4)).objective(), rank(cfg, 3, rightLeaning()).objective());
+        assertEquals(
+                rank(cfg, 3, new UserProfile(4)).objective(),
+                rank(cfg, 3, rightLeaning()).objective());
     }
 
     @Test
@@ -159,7 +161,14 @@ class PolicyTest {
         RankerConfig cfg =
                 config(
                         "engagement",
-                        List.of(policy("type", "non-profiling", "share", 1.0, "order", "popularity")));
+                        List.of(
+                                policy(
+                                        "type",
+                                        "non-profiling",
+                                        "share",
+                                        1.0,
+                                        "order",
+                                        "popularity")));
         assertEquals(ids(rank(cfg, 5, new UserProfile(4))), ids(rank(cfg, 5, rightLeaning())));
     }
 
@@ -169,17 +178,24 @@ class PolicyTest {
                 rank(
                         config(
                                 "engagement",
-                                List.of(policy("type", "reshare-friction", "outrage_threshold", 0.5))),
+                                List.of(
+                                        policy(
+                                                "type",
+                                                "reshare-friction",
+                                                "outrage_threshold",
+                                                0.5))),
                         5,
                         new UserProfile(4));
         TickContext ctx = context();
         assertFalse(feed.items().isEmpty());
         for (FeedItem item : feed.items()) {
-            assertEquals(ctx.post(item.postId()).post().outrageScore() >= 0.5, item.reshareFriction());
+            assertEquals(
+                    ctx.post(item.postId()).post().outrageScore() >= 0.5, item.reshareFriction());
         }
         assertTrue(feed.items().stream().anyMatch(FeedItem::reshareFriction));
-        assertTrue(rank(config("engagement", List.of()), 5, new UserProfile(4)).items().stream()
-                .noneMatch(FeedItem::reshareFriction));
+        assertTrue(
+                rank(config("engagement", List.of()), 5, new UserProfile(4)).items().stream()
+                        .noneMatch(FeedItem::reshareFriction));
     }
 
     @Test
@@ -189,17 +205,37 @@ class PolicyTest {
         // Post 3 (author 9, out of network) is reshared 5 times.
         for (int u = 0; u < 5; u++) {
             index.applyImpression(
-                    Impression.of(u, 50 + u, 3, TICK - 1, 0, "v", Impression.with(0, Action.RESHARE)));
+                    Impression.of(
+                            u, 50 + u, 3, TICK - 1, 0, "v", Impression.with(0, Action.RESHARE)));
         }
-        TickContext ctx = new TickContext(TICK, "v1", outrageScorer(), index.snapshot(), new HashMap<>());
-        RankerConfig open = new RankerConfig("popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null, List.of());
+        TickContext ctx =
+                new TickContext(TICK, "v1", outrageScorer(), index.snapshot(), new HashMap<>());
+        RankerConfig open =
+                new RankerConfig("popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null, List.of());
         RankerConfig broken =
                 new RankerConfig(
-                        "popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null,
-                        List.of(policy("type", "circuit-breaker", "max_reshares", 5, "max_depth", 3)));
+                        "popularity",
+                        1,
+                        2,
+                        8,
+                        200,
+                        100,
+                        3,
+                        1,
+                        0.1,
+                        null,
+                        List.of(
+                                policy(
+                                        "type",
+                                        "circuit-breaker",
+                                        "max_reshares",
+                                        5,
+                                        "max_depth",
+                                        3)));
         FeedRequest r = request(5, "adult");
         assertTrue(ids(new FeedRanker(open, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
-        assertFalse(ids(new FeedRanker(broken, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
+        assertFalse(
+                ids(new FeedRanker(broken, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
     }
 
     @Test
@@ -211,7 +247,9 @@ class PolicyTest {
         Feed floored = rank(floor, 5, right);
         long before = plain.items().stream().filter(i -> stance(i) < 0).count();
         long after = floored.items().stream().filter(i -> stance(i) < 0).count();
-        assertTrue(after >= Math.ceil(0.8 * floored.items().size()) || after > before, before + " -> " + after);
+        assertTrue(
+                after >= Math.ceil(0.8 * floored.items().size()) || after > before,
+                before + " -> " + after);
         assertTrue(after > before, before + " -> " + after);
     }
 
@@ -224,7 +262,14 @@ class PolicyTest {
         RankerConfig cfg =
                 config(
                         "engagement",
-                        List.of(policy("type", "session-nudge", "segment", "minor", "max_items", 4)));
+                        List.of(
+                                policy(
+                                        "type",
+                                        "session-nudge",
+                                        "segment",
+                                        "minor",
+                                        "max_items",
+                                        4)));
         FeedRanker ranker = new FeedRanker(cfg, SEED);
         Feed minor = ranker.rank(request(5, "minor"), new UserProfile(4), context());
         Feed adult = ranker.rank(request(5, "adult"), new UserProfile(4), context());
@@ -237,7 +282,9 @@ class PolicyTest {
     @Test
     void weightCapChangesTheObjectiveAndTheOrder() {
         RankerConfig cfg =
-                config("engagement", List.of(policy("type", "weight-cap", "caps", Map.of("comment", 0.0))));
+                config(
+                        "engagement",
+                        List.of(policy("type", "weight-cap", "caps", Map.of("comment", 0.0))));
         FeedRanker capped = new FeedRanker(cfg, SEED);
         assertEquals(0.0, capped.objective().weights().get("comment"));
         assertEquals(11.0, capped.objective().weights().get("click"));
@@ -252,7 +299,12 @@ class PolicyTest {
         RankerConfig cfg =
                 config(
                         "engagement",
-                        List.of(policy("type", "telemetry-restriction", "groups", List.of("user", "user_x_post"))));
+                        List.of(
+                                policy(
+                                        "type",
+                                        "telemetry-restriction",
+                                        "groups",
+                                        List.of("user", "user_x_post"))));
         assertEquals(List.of("user", "user_x_post"), cfg.withheldFeatureGroups());
         List<String> names = FeatureMask.ofNames(cfg.withheldFeatureGroups()).names();
         for (Feature f : Feature.values()) {
@@ -281,7 +333,9 @@ class PolicyTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> Policies.parse(policy("type", "mute-everyone"), "$.ranker.policies[2]"));
+                        () ->
+                                Policies.parse(
+                                        policy("type", "mute-everyone"), "$.ranker.policies[2]"));
         assertTrue(e.getMessage().startsWith("$.ranker.policies[2].type"), e.getMessage());
     }
 

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import org.feedlab.events.Action;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
@@ -19,16 +25,12 @@ import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.PostStats;
 import org.feedlab.ranker.features.UserProfile;
-import org.feedlab.ranker.model.LinearTrainer;
+import org.feedlab.ranker.model.Datasets;
+import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks the platform's replay of its own logs: snapshots, model schedule, point-in-time features.
@@ -195,7 +197,8 @@ class PlatformReplayTest {
                 assertEquals(t, announced.tick());
                 // A tenth of the window is held out for the evaluation numbers.
                 int heldOut = Integer.parseInt(announced.evaluation().get("click.examples"));
-                assertEquals(logged + in.impressions().size(), announced.trainingExamples() + heldOut);
+                assertEquals(
+                        logged + in.impressions().size(), announced.trainingExamples() + heldOut);
                 assertTrue(heldOut > 0);
                 assertEquals(0, announced.windowStartTick());
                 assertEquals(version, ctx.modelVersion);
@@ -261,7 +264,7 @@ class PlatformReplayTest {
             for (Impression log : logs) {
                 float[] x = featuresAt(previous, replay.profile(log.userId()), log);
                 before.add(x);
-                pointInTime.add(new TrainingExample(x, org.feedlab.ranker.model.Heads.labels(log)));
+                pointInTime.add(new TrainingExample(x, Heads.labels(log)));
             }
             TickContext ctx = advance(replay, t, in).context();
             // The same impressions seen with what was learnt from them would give other features.
@@ -274,7 +277,7 @@ class PlatformReplayTest {
             }
             if (t == BOOTSTRAP) {
                 // The same split and the same wide&deep training as the online trainer's.
-                java.util.SplittableRandom split = Seeds.derive(RUN_SEED, 0, t, "holdout");
+                SplittableRandom split = Seeds.derive(RUN_SEED, 0, t, "holdout");
                 List<TrainingExample> train = new ArrayList<>();
                 for (TrainingExample e : pointInTime) {
                     if (split.nextInt(OnlineTrainer.HOLDOUT_ONE_IN) != 0) {
@@ -282,9 +285,9 @@ class PlatformReplayTest {
                     }
                 }
                 expected =
-                        new org.feedlab.ranker.model.widedeep.WideDeepLearner(
+                        new WideDeepLearner(
                                         Feature.names(),
-                                        org.feedlab.ranker.model.Datasets.allColumns(Feature.count()),
+                                        Datasets.allColumns(Feature.count()),
                                         OnlineTrainer.headNames(),
                                         CONFIG.epochs(),
                                         CONFIG.learningRate(),

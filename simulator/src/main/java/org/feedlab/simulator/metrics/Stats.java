@@ -8,10 +8,10 @@ import java.util.Objects;
  * The metric formulas the lab reports, as pure static functions with their sources, so every
  * reported number can be traced to one checked equation.
  *
- * <p>Conventions: statistics of a sample (mean, variance, bimodality, Esteban–Ray, Gini) are
- * {@code NaN} when the sample is empty, because they are undefined rather than zero; diversity of a
- * count vector (entropy, Gini–Simpson) is 0 when there is nothing to count. Arguments that would
- * make a formula meaningless (negative counts, mismatched lengths) are rejected with {@link
+ * <p>Conventions: statistics of a sample (mean, variance, bimodality, Esteban–Ray, Gini) are {@code
+ * NaN} when the sample is empty, because they are undefined rather than zero; diversity of a count
+ * vector (entropy, Gini–Simpson) is 0 when there is nothing to count. Arguments that would make a
+ * formula meaningless (negative counts, mismatched lengths) are rejected with {@link
  * IllegalArgumentException}.
  */
 public final class Stats {
@@ -37,9 +37,9 @@ public final class Stats {
 
     /**
      * Population variance σ² = (1/N) Σ (x_i − x̄)², the opinion-variance polarization measure
-     * (DiMaggio, Evans and Bryson 1996, "Have Americans' social attitudes become more
-     * polarized?"). Divides by N, not N − 1: the simulated population is the whole population, not
-     * a sample of it.
+     * (DiMaggio, Evans and Bryson 1996, "Have Americans' social attitudes become more polarized?").
+     * Divides by N, not N − 1: the simulated population is the whole population, not a sample of
+     * it.
      *
      * @return the variance, or {@code NaN} when {@code x} is empty
      */
@@ -228,8 +228,8 @@ public final class Stats {
     }
 
     /**
-     * Homogenization as in T-RECS (Lucherini et al. 2021, "T-RECS: A simulation tool to study
-     * the societal impact of recommender systems"; Chaney et al. 2018, RecSys): the mean Jaccard
+     * Homogenization as in T-RECS (Lucherini et al. 2021, "T-RECS: A simulation tool to study the
+     * societal impact of recommender systems"; Chaney et al. 2018, RecSys): the mean Jaccard
      * similarity over the given user pairs, (1/P) Σ_p J(sets[pairA[p]], sets[pairB[p]]). The caller
      * chooses the pairs (all pairs for small populations, a seeded sample for large ones) and
      * states the sample; this function only averages.
@@ -294,8 +294,8 @@ public final class Stats {
     }
 
     /**
-     * Calibration as the expected-over-observed ratio E/O = Σ p / Σ y: 1 when the predictions
-     * add up to the events that happened, above 1 when the model over-predicts.
+     * Calibration as the expected-over-observed ratio E/O = Σ p / Σ y: 1 when the predictions add
+     * up to the events that happened, above 1 when the model over-predicts.
      *
      * @return E/O, or {@code NaN} when no event happened
      * @throws IllegalArgumentException if the arrays differ in length
@@ -317,7 +317,10 @@ public final class Stats {
         Objects.requireNonNull(labels, "labels");
         if (scores.length != labels.length) {
             throw new IllegalArgumentException(
-                    "scores and labels differ in length: " + scores.length + " vs " + labels.length);
+                    "scores and labels differ in length: "
+                            + scores.length
+                            + " vs "
+                            + labels.length);
         }
     }
 
@@ -387,11 +390,11 @@ public final class Stats {
      * Each arm's exposure is normalised by that arm's total before comparing, because the arms
      * differ in size and activity (Huszár et al. divided by the arm populations, the treatment arm
      * being four times the control). Passing the arm's total impressions compares shares of
-     * impressions; passing the arm's number of users reproduces their per-user normalisation. A =
-     * 1 means no amplification; Huszár et al. report (A − 1) × 100 %.
+     * impressions; passing the arm's number of users reproduces their per-user normalisation. A = 1
+     * means no amplification; Huszár et al. report (A − 1) × 100 %.
      *
-     * @return A, or {@code NaN} when the control share is 0 or undefined, or the treatment total
-     *     is 0
+     * @return A, or {@code NaN} when the control share is 0 or undefined, or the treatment total is
+     *     0
      */
     public static double amplificationRatio(
             double groupImpressionsTreatment,

@@ -17,21 +17,25 @@ import org.feedlab.simulator.TickReadout;
 import org.feedlab.simulator.User;
 
 /**
- * Reporters over the population after a tick (Mesa's collector: agents act, reporters measure),
- * for the whole population ("all") and for each segment. Formulas and sources are in
- * docs/METRICS.md; the statistics themselves are in {@link Stats}.
+ * Reporters over the population after a tick (Mesa's collector: agents act, reporters measure), for
+ * the whole population ("all") and for each segment. Formulas and sources are in docs/METRICS.md;
+ * the statistics themselves are in {@link Stats}.
  */
 public final class TickMetrics {
     /** Impressions whose true outrage is above this count as outrage exposure. */
     public static final double OUTRAGE_THRESHOLD = 0.5;
+
     /** Bins and α of the Esteban–Ray index over opinions in [-1, 1]. */
     public static final int ER_BINS = 10;
 
     public static final double ER_ALPHA = 1.6;
+
     /** Most user pairs sampled for homogenization; fewer pairs than this are all taken. */
     public static final int JACCARD_PAIRS = 1000;
+
     /** Stated worth below which an engaged item counts toward the engagement–satisfaction gap. */
     public static final double WORTH_THRESHOLD = 0.5;
+
     /** Segments reported, in row order. */
     public static final List<String> SEGMENTS = List.of("all", User.ADULT, User.YOUNG);
 
@@ -46,7 +50,8 @@ public final class TickMetrics {
         return rows;
     }
 
-    private static void measureGroup(Society society, TickReadout readout, int g, List<Measurement> rows) {
+    private static void measureGroup(
+            Society society, TickReadout readout, int g, List<Measurement> rows) {
         String segment = SEGMENTS.get(g);
         boolean all = g == 0;
         User[] users = society.users();
@@ -125,9 +130,12 @@ public final class TickMetrics {
                 treatment++;
                 treatmentOutrage += isOutrage ? 1 : 0;
             }
-            binsByUser.computeIfAbsent(e.userId(), k -> new double[Behaviour.STANCE_BINS])[
-                            Behaviour.stanceBin(e.content().stance())]++;
-            postsByUser.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e.content().postId());
+            binsByUser
+                    .computeIfAbsent(e.userId(), k -> new double[Behaviour.STANCE_BINS])[
+                    Behaviour.stanceBin(e.content().stance())]++;
+            postsByUser
+                    .computeIfAbsent(e.userId(), k -> new ArrayList<>())
+                    .add(e.content().postId());
         }
         double entropySum = 0;
         double giniSimpsonSum = 0;
@@ -156,7 +164,8 @@ public final class TickMetrics {
         int surveyed = 0;
         int worthIt = 0;
         for (Impression i : readout.impressions()) {
-            if (i.survey() != Impression.NO_SURVEY && (all || inSegment(users, i.userId(), segment))) {
+            if (i.survey() != Impression.NO_SURVEY
+                    && (all || inSegment(users, i.userId(), segment))) {
                 surveyed++;
                 worthIt += i.survey() == 1 ? 1 : 0;
             }
@@ -180,11 +189,16 @@ public final class TickMetrics {
         add(out, segment, "like_minded_share", ratio(n - crossCutting, n));
         add(out, segment, "opinion_variance", Stats.variance(x));
         add(out, segment, "opinion_bimodality", Stats.bimodalityCoefficient(x));
-        add(out, segment, "esteban_ray", members == 0 ? Double.NaN : Stats.estebanRay(x, -1.0, 1.0, ER_BINS, ER_ALPHA));
+        add(
+                out,
+                segment,
+                "esteban_ray",
+                members == 0 ? Double.NaN : Stats.estebanRay(x, -1.0, 1.0, ER_BINS, ER_ALPHA));
         add(out, segment, "opinion_extremity_mean", Stats.meanAbs(x));
         add(out, segment, "thermometer_outgroup_mean", Stats.mean(thermo));
         add(out, segment, "model_version", versionNumber(readout.modelVersion()));
-        // Each head's predictions and outcomes, gathered once for its AUC, log loss and calibration.
+        // Each head's predictions and outcomes, gathered once for its AUC, log loss and
+        // calibration.
         HeadOutcomes[] heads = new HeadOutcomes[Action.values().length];
         for (Action a : Action.values()) {
             heads[a.ordinal()] = outcomes(ex, a);
@@ -194,7 +208,11 @@ public final class TickMetrics {
         add(out, segment, "thermometer_ingroup_mean", Stats.mean(thermoIn));
         add(out, segment, "affective_gap_mean", Stats.mean(gap));
         if (all) {
-            add(out, segment, "creator_outrage_propensity_mean", propensityMean(society.creators()));
+            add(
+                    out,
+                    segment,
+                    "creator_outrage_propensity_mean",
+                    propensityMean(society.creators()));
             int reshares = 0;
             double depthSum = 0;
             int depthMax = 0;
@@ -206,19 +224,51 @@ public final class TickMetrics {
                 }
             }
             add(out, segment, "reshare_posts", reshares);
-            add(out, segment, "cascade_depth_mean", reshares == 0 ? Double.NaN : depthSum / reshares);
+            add(
+                    out,
+                    segment,
+                    "cascade_depth_mean",
+                    reshares == 0 ? Double.NaN : depthSum / reshares);
             add(out, segment, "cascade_depth_max", depthMax);
         }
-        add(out, segment, "exposure_entropy_mean", readers == 0 ? Double.NaN : entropySum / readers);
-        add(out, segment, "exposure_gini_simpson_mean", readers == 0 ? Double.NaN : giniSimpsonSum / readers);
-        add(out, segment, "homogenization_jaccard", homogenization(postsByUser, society.seed(), g, readout.tick()));
+        add(
+                out,
+                segment,
+                "exposure_entropy_mean",
+                readers == 0 ? Double.NaN : entropySum / readers);
+        add(
+                out,
+                segment,
+                "exposure_gini_simpson_mean",
+                readers == 0 ? Double.NaN : giniSimpsonSum / readers);
+        add(
+                out,
+                segment,
+                "homogenization_jaccard",
+                homogenization(postsByUser, society.seed(), g, readout.tick()));
         add(out, segment, "churned_users", churned);
-        add(out, segment, "satisfaction_mean", sessions == 0 || readout.sessionLog().isEmpty() ? Double.NaN : satisfactionSum / sessions);
+        add(
+                out,
+                segment,
+                "satisfaction_mean",
+                sessions == 0 || readout.sessionLog().isEmpty()
+                        ? Double.NaN
+                        : satisfactionSum / sessions);
         add(out, segment, "engagement_satisfaction_gap", ratio(engagedUnworthy, engagements));
-        add(out, segment, "time_spent_per_session", sessions == 0 || readout.sessionLog().isEmpty() ? Double.NaN : secondsSum / sessions);
+        add(
+                out,
+                segment,
+                "time_spent_per_session",
+                sessions == 0 || readout.sessionLog().isEmpty()
+                        ? Double.NaN
+                        : secondsSum / sessions);
         add(out, segment, "dwell_mean", n == 0 ? Double.NaN : dwellSum / n);
         add(out, segment, "survey_worth_share", ratio(worthIt, surveyed));
-        add(out, segment, "amplification_ratio", Stats.amplificationRatio(treatmentOutrage, treatment, controlOutrage, control));
+        add(
+                out,
+                segment,
+                "amplification_ratio",
+                Stats.amplificationRatio(treatmentOutrage, treatment, controlOutrage, control));
         for (Action a : Action.values()) {
             if (a != Action.CLICK) {
                 add(out, segment, "model_auc_" + a.key(), heads[a.ordinal()].auc());
@@ -226,8 +276,16 @@ public final class TickMetrics {
         }
         for (Action a : Action.values()) {
             HeadOutcomes o = heads[a.ordinal()];
-            add(out, segment, "model_log_loss_" + a.key(), Stats.logLoss(o.predicted(), o.observed()));
-            add(out, segment, "model_calibration_" + a.key(), Stats.expectedOverObserved(o.predicted(), o.observed()));
+            add(
+                    out,
+                    segment,
+                    "model_log_loss_" + a.key(),
+                    Stats.logLoss(o.predicted(), o.observed()));
+            add(
+                    out,
+                    segment,
+                    "model_calibration_" + a.key(),
+                    Stats.expectedOverObserved(o.predicted(), o.observed()));
         }
         rows.addAll(out);
     }
@@ -261,11 +319,12 @@ public final class TickMetrics {
     }
 
     /**
-     * Mean Jaccard similarity of the post sets read this tick over user pairs: all pairs when
-     * there are at most {@link #JACCARD_PAIRS}, else that many pairs drawn from (seed, segment
-     * index, tick, "homogenization").
+     * Mean Jaccard similarity of the post sets read this tick over user pairs: all pairs when there
+     * are at most {@link #JACCARD_PAIRS}, else that many pairs drawn from (seed, segment index,
+     * tick, "homogenization").
      */
-    static double homogenization(TreeMap<Integer, List<Long>> postsByUser, long seed, int group, long tick) {
+    static double homogenization(
+            TreeMap<Integer, List<Long>> postsByUser, long seed, int group, long tick) {
         List<long[]> sets = new ArrayList<>();
         for (List<Long> ids : postsByUser.values()) {
             sets.add(ids.stream().mapToLong(Long::longValue).toArray());

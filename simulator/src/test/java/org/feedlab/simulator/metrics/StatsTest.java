@@ -351,9 +351,15 @@ class StatsTest {
     void expectedOverObservedIsOneForACalibratedModel() {
         // Predictions 0.25 on four items, one event: expected 1, observed 1.
         double[] p = {0.25, 0.25, 0.25, 0.25};
-        assertEquals(1.0, Stats.expectedOverObserved(p, new boolean[] {false, true, false, false}), 1e-12);
+        assertEquals(
+                1.0,
+                Stats.expectedOverObserved(p, new boolean[] {false, true, false, false}),
+                1e-12);
         // Two events: the model predicts half of what happened.
-        assertEquals(0.5, Stats.expectedOverObserved(p, new boolean[] {true, true, false, false}), 1e-12);
+        assertEquals(
+                0.5,
+                Stats.expectedOverObserved(p, new boolean[] {true, true, false, false}),
+                1e-12);
         assertTrue(Double.isNaN(Stats.expectedOverObserved(p, new boolean[4])));
     }
 }

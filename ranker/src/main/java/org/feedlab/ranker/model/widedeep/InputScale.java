@@ -1,6 +1,7 @@
 package org.feedlab.ranker.model.widedeep;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.feedlab.ranker.model.Standardiser;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -10,9 +11,9 @@ import org.tribuo.multilabel.MultiLabel;
 
 /**
  * How the deep part standardises its numeric inputs: a<sub>i</sub> = (x<sub>i</sub> −
- * shift<sub>i</sub>) · scale<sub>i</sub>, with the mean and 1 / standard deviation of the
- * training window the network was initialised on. Part of the model, so the Tribuo model and the
- * compiled scorer apply the same transform (the scorer folds it into its first layer).
+ * shift<sub>i</sub>) · scale<sub>i</sub>, with the mean and 1 / standard deviation of the training
+ * window the network was initialised on. Part of the model, so the Tribuo model and the compiled
+ * scorer apply the same transform (the scorer folds it into its first layer).
  *
  * <p>Why: counters such as post age, log impressions or log sessions reach tens, and an unscaled
  * input of that size lets one full-size AdaGrad step push a ReLU unit's pre-activation negative for
@@ -27,14 +28,14 @@ import org.tribuo.multilabel.MultiLabel;
 record InputScale(double[] shift, double[] scale) implements Serializable {
 
     /**
-     * Means and inverse standard deviations of the layout's numeric inputs over a dataset
-     * (absent features count as zeros, as Tribuo's sparse examples mean). A constant input is
-     * centred and left unscaled.
+     * Means and inverse standard deviations of the layout's numeric inputs over a dataset (absent
+     * features count as zeros, as Tribuo's sparse examples mean). A constant input is centred and
+     * left unscaled.
      */
     static InputScale fit(Dataset<MultiLabel> data, Layout layout) {
         int[] ids = layout.numericIds();
         int[] position = new int[layout.features()];
-        java.util.Arrays.fill(position, -1);
+        Arrays.fill(position, -1);
         for (int i = 0; i < ids.length; i++) {
             position[ids[i]] = i;
         }

@@ -2,16 +2,18 @@ package org.feedlab.ranker.model.widedeep;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tribuo.ImmutableFeatureMap;
 
 /**
  * Which of a Tribuo feature map's ids the deep part reads, and how: numeric inputs as they are,
  * one-hot categorical fields through an embedding. Derived from feature names alone, so training
- * and the compiled scorer agree: a name {@code field=k} is slot k of a one-hot field, a field
- * whose name starts with {@code cross.} is a cross (wide part only), any other name is numeric.
+ * and the compiled scorer agree: a name {@code field=k} is slot k of a one-hot field, a field whose
+ * name starts with {@code cross.} is a cross (wide part only), any other name is numeric.
  *
  * @param features size of the feature map (the bias is id {@code features})
  * @param numericIds feature ids fed to the MLP as they are
@@ -39,7 +41,7 @@ record Layout(int features, int[] numericIds, String[] fieldNames, int[][] field
             } else if (!name.startsWith(CROSS_PREFIX)) {
                 String field = name.substring(0, eq);
                 int k = Integer.parseInt(name.substring(eq + 1));
-                fields.computeIfAbsent(field, f -> new java.util.TreeMap<>()).put(k, id);
+                fields.computeIfAbsent(field, f -> new TreeMap<>()).put(k, id);
             }
         }
         String[] fieldNames = fields.keySet().toArray(new String[0]);
@@ -51,7 +53,7 @@ record Layout(int features, int[] numericIds, String[] fieldNames, int[][] field
                 card = Math.max(card, k + 1);
             }
             int[] ids = new int[card];
-            java.util.Arrays.fill(ids, -1);
+            Arrays.fill(ids, -1);
             for (Map.Entry<Integer, Integer> e : slots.entrySet()) {
                 ids[e.getKey()] = e.getValue();
             }
@@ -72,8 +74,8 @@ record Layout(int features, int[] numericIds, String[] fieldNames, int[][] field
     boolean sameAs(Layout other) {
         return other != null
                 && features == other.features
-                && java.util.Arrays.equals(numericIds, other.numericIds)
-                && java.util.Arrays.equals(fieldNames, other.fieldNames)
-                && java.util.Arrays.deepEquals(fieldIds, other.fieldIds);
+                && Arrays.equals(numericIds, other.numericIds)
+                && Arrays.equals(fieldNames, other.fieldNames)
+                && Arrays.deepEquals(fieldIds, other.fieldIds);
     }
 }

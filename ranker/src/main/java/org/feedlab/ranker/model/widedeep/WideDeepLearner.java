@@ -3,12 +3,14 @@ package org.feedlab.ranker.model.widedeep;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.ProvenanceView;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
 import org.tribuo.ImmutableDataset;
@@ -60,7 +62,8 @@ public final class WideDeepLearner {
     }
 
     /** Trains a version; {@code warmStart} (may be null) seeds the weights when shapes agree. */
-    public TrainedModel train(List<TrainingExample> examples, String versionId, TrainedModel warmStart) {
+    public TrainedModel train(
+            List<TrainingExample> examples, String versionId, TrainedModel warmStart) {
         Objects.requireNonNull(versionId, "versionId");
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("cannot train on an empty window");
@@ -68,7 +71,11 @@ public final class WideDeepLearner {
         boolean marker = heads.equals(Heads.names());
         ImmutableDataset<MultiLabel> dataset =
                 Datasets.multiLabel(
-                        examples, featureNames, columns, heads, marker,
+                        examples,
+                        featureNames,
+                        columns,
+                        heads,
+                        marker,
                         "training window of model " + versionId);
         Map<String, Provenance> run = new LinkedHashMap<>();
         run.put("model-version", new StringProvenance("model-version", versionId));
@@ -76,16 +83,16 @@ public final class WideDeepLearner {
                 warmStart != null && warmStart.tribuoModel() instanceof WideDeepModel m ? m : null;
         run.put(
                 "warm-start",
-                new StringProvenance("warm-start", previous == null ? "none" : warmStart.version()));
+                new StringProvenance(
+                        "warm-start", previous == null ? "none" : warmStart.version()));
         WideDeepTrainer trainer =
                 new WideDeepTrainer(
                         new AdaGrad(learningRate), epochs, minibatch, seed, embeddingDim, hidden);
         WideDeepModel model = trainer.train(dataset, run, previous);
         WideDeepScorer scorer = WideDeepScorer.compile(model, featureNames, heads);
-        Map<String, String> provenance =
-                new LinkedHashMap<>(org.feedlab.ranker.model.ProvenanceView.flatten(model));
+        Map<String, String> provenance = new LinkedHashMap<>(ProvenanceView.flatten(model));
         provenance.put("trainer.embeddingDim", Integer.toString(embeddingDim));
-        provenance.put("trainer.hiddenSizes", java.util.Arrays.toString(hidden));
+        provenance.put("trainer.hiddenSizes", Arrays.toString(hidden));
         return new TrainedModel(versionId, model, scorer, provenance, examples.size());
     }
 

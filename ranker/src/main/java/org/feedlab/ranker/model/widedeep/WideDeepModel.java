@@ -20,8 +20,8 @@ import org.tribuo.common.sgd.AbstractSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.util.VectorNormalizer;
-import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.provenance.ModelProvenance;
 
 /**
  * A trained multi-label wide&amp;deep model: one sigmoid head per label. Tribuo's {@code predict}
@@ -79,7 +79,9 @@ public final class WideDeepModel extends AbstractSGDModel<MultiLabel> {
                 row.add(new Pair<>(featureIDMap.get(j).getName(), wide.get(h, j)));
             }
             row.sort(Comparator.comparingDouble((Pair<String, Double> p) -> -Math.abs(p.getB())));
-            top.put(outputIDInfo.getOutput(h).getLabelString(), row.subList(0, Math.min(limit, row.size())));
+            top.put(
+                    outputIDInfo.getOutput(h).getLabelString(),
+                    row.subList(0, Math.min(limit, row.size())));
         }
         return top;
     }

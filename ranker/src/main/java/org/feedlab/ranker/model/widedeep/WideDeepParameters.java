@@ -1,6 +1,7 @@
 package org.feedlab.ranker.model.widedeep;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.tribuo.math.FeedForwardParameters;
@@ -33,8 +34,8 @@ public final class WideDeepParameters implements FeedForwardParameters {
 
     /**
      * Forward-pass cache: {@code gradients} gets only dLoss/dOutput and the input, so the trainer's
-     * predict-then-gradients sequence reuses the activations of the last input (by identity).
-     * Only used while {@link #training} is on; serving uses {@link #predict} alone.
+     * predict-then-gradients sequence reuses the activations of the last input (by identity). Only
+     * used while {@link #training} is on; serving uses {@link #predict} alone.
      */
     private transient SGDVector cachedInput;
 
@@ -55,7 +56,9 @@ public final class WideDeepParameters implements FeedForwardParameters {
             SplittableRandom rng) {
         if (inputScale.shift().length != layout.numericIds().length) {
             throw new IllegalArgumentException(
-                    "input scale has " + inputScale.shift().length + " inputs, the layout "
+                    "input scale has "
+                            + inputScale.shift().length
+                            + " inputs, the layout "
                             + layout.numericIds().length);
         }
         this.layout = layout;
@@ -69,7 +72,11 @@ public final class WideDeepParameters implements FeedForwardParameters {
         weights[0] = new DenseMatrix(heads, layout.features() + 1);
         for (int f = 0; f < fields; f++) {
             weights[1 + f] =
-                    init(gaussian, layout.fieldIds()[f].length, embeddingDim, 1.0 / Math.sqrt(embeddingDim));
+                    init(
+                            gaussian,
+                            layout.fieldIds()[f].length,
+                            embeddingDim,
+                            1.0 / Math.sqrt(embeddingDim));
         }
         int in = layout.deepInputs(embeddingDim);
         for (int l = 0; l < hidden.length; l++) {
@@ -386,11 +393,12 @@ public final class WideDeepParameters implements FeedForwardParameters {
     }
 
     /** Whether a network of the given shape can start from these weights (a warm start). */
-    boolean sameShape(Layout otherLayout, int otherHeads, int otherEmbeddingDim, int[] otherHidden) {
+    boolean sameShape(
+            Layout otherLayout, int otherHeads, int otherEmbeddingDim, int[] otherHidden) {
         return layout.sameAs(otherLayout)
                 && heads == otherHeads
                 && embeddingDim == otherEmbeddingDim
-                && java.util.Arrays.equals(hidden, otherHidden);
+                && Arrays.equals(hidden, otherHidden);
     }
 
     /**

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.feedlab.ranker.model.ModelBytes;
 import org.feedlab.ranker.model.Scorer;
 import org.tribuo.ImmutableFeatureMap;
@@ -22,15 +25,15 @@ import org.tribuo.multilabel.MultiLabel;
  * The serving form of a {@link WideDeepModel}: dense float arrays in the ranker's feature and head
  * order, scoring a whole request's candidates per call without allocating.
  *
- * <p>Compilation folds each categorical embedding into the first hidden layer (E·W₁ is linear,
- * so a one-hot slot becomes one row of the first layer), folds the deep part's input
- * standardisation into the first layer's weights and bias, and puts the wide weights next to it, so
- * the first stage is one pass over the candidate's non-zero slots adding a row of length
- * h₁ + heads; the remaining layers are dense, stored input-major so the inner loops are
- * contiguous multiply-adds the JIT vectorizes, and skip the zero activations ReLU leaves.
+ * <p>Compilation folds each categorical embedding into the first hidden layer (E·W₁ is linear, so a
+ * one-hot slot becomes one row of the first layer), folds the deep part's input standardisation
+ * into the first layer's weights and bias, and puts the wide weights next to it, so the first stage
+ * is one pass over the candidate's non-zero slots adding a row of length h₁ + heads; the remaining
+ * layers are dense, stored input-major so the inner loops are contiguous multiply-adds the JIT
+ * vectorizes, and skip the zero activations ReLU leaves.
  *
- * <p>Shipped as {@link #toBytes()}, a checksummed format of its own; the fields are plain arrays
- * so Kryo can copy an instance (scratch buffers are transient, per thread).
+ * <p>Shipped as {@link #toBytes()}, a checksummed format of its own; the fields are plain arrays so
+ * Kryo can copy an instance (scratch buffers are transient, per thread).
  */
 public final class WideDeepScorer implements Scorer {
     /** "FLWD": FeedLab wide&amp;deep. */
@@ -40,15 +43,21 @@ public final class WideDeepScorer implements Scorer {
 
     private final String[] featureNames;
     private final String[] headNames;
+
     /** Hidden layer widths. */
     private final int[] hidden;
+
     /** [features][h1 + heads]: first hidden layer (embeddings folded in) then wide weights. */
     private final float[] first;
+
     /** [h1 + heads]: first layer bias, then wide bias. */
     private final float[] firstBias;
+
     /** Layers 1..L-1, each [in][out]. */
     private final float[][] layers;
+
     private final float[][] biases;
+
     /** [h_last][heads]. */
     private final float[] output;
 
@@ -71,9 +80,13 @@ public final class WideDeepScorer implements Scorer {
         require(hidden.length >= 1, "at least one hidden layer");
         require(first.length == (long) f * (hidden[0] + h), "first layer size");
         require(firstBias.length == hidden[0] + h, "first bias size");
-        require(layers.length == hidden.length - 1 && biases.length == layers.length, "layer count");
+        require(
+                layers.length == hidden.length - 1 && biases.length == layers.length,
+                "layer count");
         for (int l = 1; l < hidden.length; l++) {
-            require(layers[l - 1].length == (long) hidden[l - 1] * hidden[l], "layer " + l + " size");
+            require(
+                    layers[l - 1].length == (long) hidden[l - 1] * hidden[l],
+                    "layer " + l + " size");
             require(biases[l - 1].length == hidden[l], "layer " + l + " bias size");
         }
         require(output.length == (long) hidden[hidden.length - 1] * h, "output layer size");
@@ -233,8 +246,8 @@ public final class WideDeepScorer implements Scorer {
     }
 
     /**
-     * Floating-point operations to score one candidate with {@code nonZero} non-zero features
-     * (a multiply-add counts as two).
+     * Floating-point operations to score one candidate with {@code nonZero} non-zero features (a
+     * multiply-add counts as two).
      */
     public long flopsPerCandidate(int nonZero) {
         return flopsPerCandidate(nonZero, hidden, headNames.length);
@@ -282,11 +295,11 @@ public final class WideDeepScorer implements Scorer {
     }
 
     /**
-     * Per head, the mean absolute logit of the deep part over the examples, as model-version
-     * record entries {@code <head>.deep_abs_logit}: how much the deep part moves the scores. A
-     * value of 0 means its ReLU units are dead and the model ranks with its wide part alone.
+     * Per head, the mean absolute logit of the deep part over the examples, as model-version record
+     * entries {@code <head>.deep_abs_logit}: how much the deep part moves the scores. A value of 0
+     * means its ReLU units are dead and the model ranks with its wide part alone.
      */
-    public java.util.Map<String, String> meanAbsDeepLogits(List<float[]> examples) {
+    public Map<String, String> meanAbsDeepLogits(List<float[]> examples) {
         int heads = headNames.length;
         double[] sum = new double[heads];
         double[] wide = new double[heads];
@@ -297,10 +310,10 @@ public final class WideDeepScorer implements Scorer {
                 sum[h] += Math.abs(deep[h]);
             }
         }
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         for (int h = 0; h < heads; h++) {
             double mean = examples.isEmpty() ? Double.NaN : sum[h] / examples.size();
-            out.put(headNames[h] + ".deep_abs_logit", String.format(java.util.Locale.ROOT, "%.6f", mean));
+            out.put(headNames[h] + ".deep_abs_logit", String.format(Locale.ROOT, "%.6f", mean));
         }
         return out;
     }
@@ -323,8 +336,14 @@ public final class WideDeepScorer implements Scorer {
         int heads = headNames.length;
         if (xs.length < (long) n * f || out.length < (long) n * heads) {
             throw new IllegalArgumentException(
-                    "buffers hold " + xs.length + " features and " + out.length
-                            + " outputs, need " + (long) n * f + " and " + (long) n * heads);
+                    "buffers hold "
+                            + xs.length
+                            + " features and "
+                            + out.length
+                            + " outputs, need "
+                            + (long) n * f
+                            + " and "
+                            + (long) n * heads);
         }
         float[] buf = buffer();
         int h1 = hidden[0];
@@ -417,8 +436,8 @@ public final class WideDeepScorer implements Scorer {
     }
 
     /**
-     * Encodes this scorer: magic, format version, names, sizes, weights, then a CRC32 of all of
-     * it, so a truncated or altered model is refused at load instead of ranking feeds.
+     * Encodes this scorer: magic, format version, names, sizes, weights, then a CRC32 of all of it,
+     * so a truncated or altered model is refused at load instead of ranking feeds.
      */
     @Override
     public byte[] toBytes() {
@@ -510,8 +529,11 @@ public final class WideDeepScorer implements Scorer {
         // Check the size before allocating, so a forged header cannot ask for gigabytes.
         if (count * Float.BYTES > in.available()) {
             throw new IllegalArgumentException(
-                    "corrupted model: needs " + count * Float.BYTES + " more bytes, "
-                            + in.available() + " left");
+                    "corrupted model: needs "
+                            + count * Float.BYTES
+                            + " more bytes, "
+                            + in.available()
+                            + " left");
         }
         float[] values = new float[(int) count];
         for (int i = 0; i < values.length; i++) {
@@ -522,8 +544,6 @@ public final class WideDeepScorer implements Scorer {
         }
         return values;
     }
-
-
 
     private static String[] distinct(String[] names, String what) {
         if (names.length == 0) {
@@ -546,7 +566,12 @@ public final class WideDeepScorer implements Scorer {
 
     @Override
     public String toString() {
-        return "WideDeepScorer[features=" + features() + ", heads=" + heads()
-                + ", hidden=" + Arrays.toString(hidden) + "]";
+        return "WideDeepScorer[features="
+                + features()
+                + ", heads="
+                + heads()
+                + ", hidden="
+                + Arrays.toString(hidden)
+                + "]";
     }
 }

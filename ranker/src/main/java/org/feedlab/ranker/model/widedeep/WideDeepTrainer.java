@@ -3,6 +3,7 @@ package org.feedlab.ranker.model.widedeep;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -102,7 +103,9 @@ public final class WideDeepTrainer
 
     @Override
     public synchronized WideDeepModel train(
-            Dataset<MultiLabel> examples, Map<String, Provenance> runProvenance, int invocationCount) {
+            Dataset<MultiLabel> examples,
+            Map<String, Provenance> runProvenance,
+            int invocationCount) {
         pendingLayout = Layout.of(examples.getFeatureIDMap());
         pendingData = examples;
         try {
@@ -116,7 +119,9 @@ public final class WideDeepTrainer
 
     /** Trains starting from {@code warmStart}'s weights when shapes allow (null: fresh start). */
     public synchronized WideDeepModel train(
-            Dataset<MultiLabel> examples, Map<String, Provenance> runProvenance, WideDeepModel warmStart) {
+            Dataset<MultiLabel> examples,
+            Map<String, Provenance> runProvenance,
+            WideDeepModel warmStart) {
         pendingWarmStart = warmStart == null ? null : warmStart.parameters();
         return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
@@ -173,7 +178,8 @@ public final class WideDeepTrainer
             int numFeatures, int numOutputs, SplittableRandom localRNG) {
         WideDeepParameters start;
         if (pendingWarmStart != null
-                && pendingWarmStart.sameShape(pendingLayout, numOutputs, embeddingDim, hiddenSizes)) {
+                && pendingWarmStart.sameShape(
+                        pendingLayout, numOutputs, embeddingDim, hiddenSizes)) {
             // Keeps the warm start's weights and its input standardisation.
             start = pendingWarmStart.copy();
         } else {
@@ -203,7 +209,7 @@ public final class WideDeepTrainer
                 + ",embeddingDim="
                 + embeddingDim
                 + ",hiddenSizes="
-                + java.util.Arrays.toString(hiddenSizes)
+                + Arrays.toString(hiddenSizes)
                 + ")";
     }
 }

@@ -27,12 +27,20 @@ class WideDeepGradientTest {
         List<TrainingExample> data = WideDeepTest.data(200, 5);
         ImmutableDataset<MultiLabel> dataset =
                 Datasets.multiLabel(
-                        data, WideDeepTest.FEATURES, Datasets.allColumns(WideDeepTest.FEATURES.size()),
-                        WideDeepTest.HEADS, false, "gradient check");
+                        data,
+                        WideDeepTest.FEATURES,
+                        Datasets.allColumns(WideDeepTest.FEATURES.size()),
+                        WideDeepTest.HEADS,
+                        false,
+                        "gradient check");
         Layout layout = Layout.of(dataset.getFeatureIDMap());
         WideDeepParameters p =
                 new WideDeepParameters(
-                        layout, 2, 3, new int[] {5, 4}, InputScale.fit(dataset, layout),
+                        layout,
+                        2,
+                        3,
+                        new int[] {5, 4},
+                        InputScale.fit(dataset, layout),
                         new SplittableRandom(3));
         SplittableRandom rng = new SplittableRandom(4);
         // Every tensor away from its initial value (the output layer starts at zero), so that
@@ -75,9 +83,13 @@ class WideDeepGradientTest {
                     for (int j = 0; j < m.getDimension2Size(); j++) {
                         int r = i;
                         int c = j;
-                        checked += checkEntry(
-                                () -> m.get(r, c), v -> m.set(r, c, v), g.get(i, j),
-                                () -> loss(p, x, y), "tensor " + k + " [" + i + "," + j + "]");
+                        checked +=
+                                checkEntry(
+                                        () -> m.get(r, c),
+                                        v -> m.set(r, c, v),
+                                        g.get(i, j),
+                                        () -> loss(p, x, y),
+                                        "tensor " + k + " [" + i + "," + j + "]");
                     }
                 }
             } else {
@@ -85,9 +97,13 @@ class WideDeepGradientTest {
                 DenseVector g = (DenseVector) grads[k];
                 for (int i = 0; i < v.size(); i++) {
                     int at = i;
-                    checked += checkEntry(
-                            () -> v.get(at), value -> v.set(at, value), g.get(i),
-                            () -> loss(p, x, y), "tensor " + k + " [" + i + "]");
+                    checked +=
+                            checkEntry(
+                                    () -> v.get(at),
+                                    value -> v.set(at, value),
+                                    g.get(i),
+                                    () -> loss(p, x, y),
+                                    "tensor " + k + " [" + i + "]");
                 }
             }
         }
@@ -95,8 +111,8 @@ class WideDeepGradientTest {
     }
 
     /**
-     * Compares one weight's analytic update (the negative gradient) with the central difference
-     * of the loss, restoring the weight after; returns 1 when that gradient is non-zero.
+     * Compares one weight's analytic update (the negative gradient) with the central difference of
+     * the loss, restoring the weight after; returns 1 when that gradient is non-zero.
      */
     private static int checkEntry(
             DoubleSupplier get,

@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Evaluation;
 import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
 
 class WideDeepTest {
     /**
@@ -30,13 +35,16 @@ class WideDeepTest {
 
     /**
      * Head "parity" is likely exactly when a + b is even: an interaction no linear model over the
-     * one-hot slots can express (each slot's marginal rate is one half). Head "linear" rises with u.
+     * one-hot slots can express (each slot's marginal rate is one half). Head "linear" rises with
+     * u.
      */
     static List<TrainingExample> data(int n, long seed) {
         return data(n, seed, 0.85);
     }
 
-    /** As {@link #data(int, long)} with P(parity | a + b even) = {@code even}, 1 − even otherwise. */
+    /**
+     * As {@link #data(int, long)} with P(parity | a + b even) = {@code even}, 1 − even otherwise.
+     */
     static List<TrainingExample> data(int n, long seed, double even) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<TrainingExample> out = new ArrayList<>();
@@ -53,7 +61,8 @@ class WideDeepTest {
             x[10] = (float) rng.nextInt(30);
             double pParity = (a + b) % 2 == 0 ? even : 1.0 - even;
             double pLinear = 1.0 / (1.0 + Math.exp(-2.5 * u));
-            int labels = (rng.nextDouble() < pParity ? 1 : 0) | (rng.nextDouble() < pLinear ? 2 : 0);
+            int labels =
+                    (rng.nextDouble() < pParity ? 1 : 0) | (rng.nextDouble() < pLinear ? 2 : 0);
             out.add(new TrainingExample(x, labels));
         }
         return out;
@@ -66,22 +75,29 @@ class WideDeepTest {
     static TrainedModel wideDeep(
             List<TrainingExample> train, long seed, TrainedModel warm, double learningRate) {
         return new WideDeepLearner(
-                        FEATURES, org.feedlab.ranker.model.Datasets.allColumns(FEATURES.size()),
-                        HEADS, 3, learningRate, 8, 4, List.of(16, 8), seed)
+                        FEATURES,
+                        Datasets.allColumns(FEATURES.size()),
+                        HEADS,
+                        3,
+                        learningRate,
+                        8,
+                        4,
+                        List.of(16, 8),
+                        seed)
                 .train(train, "v-test", warm);
     }
 
     /**
      * The closed loop retrains every few ticks, each time warm-started from the previous version
-     * with a fresh AdaGrad, on a society whose patterns drift. The deep part must keep its
-     * capacity through versions that do not need it: after ten versions without the parity
-     * interaction, three versions with it must learn it. With an unscaled counter among its
-     * inputs and a learning rate of 0.1, the deep part's ReLU units died during the quiet
-     * versions and it could not learn again (its logits stayed exactly zero).
+     * with a fresh AdaGrad, on a society whose patterns drift. The deep part must keep its capacity
+     * through versions that do not need it: after ten versions without the parity interaction,
+     * three versions with it must learn it. With an unscaled counter among its inputs and a
+     * learning rate of 0.1, the deep part's ReLU units died during the quiet versions and it could
+     * not learn again (its logits stayed exactly zero).
      */
     @Test
     void deepPartKeepsItsCapacityThroughWarmStarts() {
-        double rate = org.feedlab.ranker.RankerConfig.defaults().learningRate();
+        double rate = RankerConfig.defaults().learningRate();
         TrainedModel model = null;
         for (int version = 0; version < 10; version++) {
             model = wideDeep(data(4000, 100 + version, 0.5), 23 + version, model, rate);
@@ -90,7 +106,8 @@ class WideDeepTest {
             model = wideDeep(data(4000, 100 + version), 23 + version, model, rate);
         }
         Evaluation.HeadScore[] score = Evaluation.score(model.scorer(), data(3000, 99));
-        assertTrue(score[0].auc() > 0.8, "parity AUC once the interaction appears " + score[0].auc());
+        assertTrue(
+                score[0].auc() > 0.8, "parity AUC once the interaction appears " + score[0].auc());
     }
 
     @Test
@@ -98,15 +115,21 @@ class WideDeepTest {
         List<TrainingExample> train = data(6000, 1);
         List<TrainingExample> test = data(3000, 2);
         TrainedModel deep = wideDeep(train, 7, null);
-        TrainedModel linear = new LinearTrainer(FEATURES, HEADS, 3, 0.1, 7).train(train, "lin", null);
+        TrainedModel linear =
+                new LinearTrainer(FEATURES, HEADS, 3, 0.1, 7).train(train, "lin", null);
         Evaluation.HeadScore[] d = Evaluation.score(deep.scorer(), test);
         Evaluation.HeadScore[] l = Evaluation.score(linear.scorer(), test);
         // The linear model cannot do better than chance on parity; wide&deep should be near 0.85.
         assertTrue(l[0].auc() < 0.6, "linear parity AUC " + l[0].auc());
-        assertTrue(d[0].auc() > l[0].auc() + 0.15, "wide&deep " + d[0].auc() + " vs linear " + l[0].auc());
-        assertTrue(d[0].logLoss() < l[0].logLoss() - 0.05, "log loss " + d[0].logLoss() + " vs " + l[0].logLoss());
+        assertTrue(
+                d[0].auc() > l[0].auc() + 0.15,
+                "wide&deep " + d[0].auc() + " vs linear " + l[0].auc());
+        assertTrue(
+                d[0].logLoss() < l[0].logLoss() - 0.05,
+                "log loss " + d[0].logLoss() + " vs " + l[0].logLoss());
         // And it learns the linear head as well as the linear model does.
-        assertTrue(d[1].auc() > l[1].auc() - 0.02, "linear head " + d[1].auc() + " vs " + l[1].auc());
+        assertTrue(
+                d[1].auc() > l[1].auc() - 0.02, "linear head " + d[1].auc() + " vs " + l[1].auc());
     }
 
     @Test
@@ -121,9 +144,17 @@ class WideDeepTest {
                 values[j] = e.features()[j];
             }
             Prediction<MultiLabel> pred =
-                    model.predict(new ArrayExample<>(new org.tribuo.multilabel.MultiLabelFactory().getUnknownOutput(), FEATURES.toArray(new String[0]), values));
+                    model.predict(
+                            new ArrayExample<>(
+                                    new MultiLabelFactory().getUnknownOutput(),
+                                    FEATURES.toArray(new String[0]),
+                                    values));
             for (int h = 0; h < HEADS.size(); h++) {
-                double tribuo = pred.getOutputScores().get(HEADS.get(h)).getLabelScore(new org.tribuo.classification.Label(HEADS.get(h))).orElseThrow();
+                double tribuo =
+                        pred.getOutputScores()
+                                .get(HEADS.get(h))
+                                .getLabelScore(new Label(HEADS.get(h)))
+                                .orElseThrow();
                 assertEquals(tribuo, p[h], 1e-5, "head " + HEADS.get(h));
             }
         }
@@ -163,9 +194,10 @@ class WideDeepTest {
         byte[] tampered = bytes.clone();
         tampered[bytes.length / 2] ^= 0x10;
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> WideDeepScorer.fromBytes(tampered));
+                assertThrows(
+                        IllegalArgumentException.class, () -> WideDeepScorer.fromBytes(tampered));
         assertTrue(e.getMessage().startsWith("corrupted model: checksum mismatch"), e.getMessage());
-        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 9);
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 9);
         assertThrows(IllegalArgumentException.class, () -> WideDeepScorer.fromBytes(truncated));
     }
 
@@ -178,8 +210,7 @@ class WideDeepTest {
         TrainedModel warm = wideDeep(train, 19, a);
         assertEquals("v-test", warm.provenance().get("warm-start"));
         assertNotEquals(
-                java.util.Arrays.hashCode(warm.scorer().toBytes()),
-                java.util.Arrays.hashCode(a.scorer().toBytes()));
+                Arrays.hashCode(warm.scorer().toBytes()), Arrays.hashCode(a.scorer().toBytes()));
         assertEquals("WideDeepTrainer", a.provenance().get("trainer"));
         assertEquals("none", a.provenance().get("warm-start"));
     }
