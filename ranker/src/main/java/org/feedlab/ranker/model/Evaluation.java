@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Held-out quality of a model, per head: ROC AUC (how well it orders positives above negatives) and
- * mean log loss (how calibrated its probabilities are). The survey head is scored only on
- * impressions whose survey was answered.
+ * Quality of a model's probabilities against what happened, per head: ROC AUC (how well it orders
+ * positives above negatives), mean log loss and calibration (expected over observed). The one home
+ * of these formulas: the held-out evaluation of each model version and the lab's per-tick model
+ * metrics both use them. The survey head is scored only on impressions whose survey was answered.
  */
 public final class Evaluation {
     private Evaluation() {}
@@ -55,42 +57,117 @@ public final class Evaluation {
 
     /** AUC (ties count one half) and mean log loss of probabilities against labels. */
     public static HeadScore of(String head, double[] prob, boolean[] label) {
-        int n = prob.length;
+        int positives = 0;
+        for (boolean l : label) {
+            positives += l ? 1 : 0;
+        }
+        return new HeadScore(head, prob.length, positives, auc(prob, label), logLoss(prob, label));
+    }
+
+    /**
+     * Area under the ROC curve through the Mann–Whitney U statistic (Hanley and McNeil 1982,
+     * Radiology 143:29–36): rank all scores ascending, giving tied scores the average of the ranks
+     * they span, then
+     *
+     * <pre>
+     *   U = R_pos − n_pos(n_pos + 1)/2,   AUC = U / (n_pos · n_neg)
+     * </pre>
+     *
+     * where R_pos is the rank sum of the positives: the probability that a random positive
+     * outscores a random negative, ties counting one half. Scores are ordered by {@link
+     * Double#compare} and tied by {@code ==}, so -0.0 and 0.0 tie and a NaN score ranks above every
+     * number, untied.
+     *
+     * @param labels {@code true} for a positive example
+     * @return the AUC, or {@code NaN} when either class is absent (including no examples)
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static double auc(double[] scores, boolean[] labels) {
+        requireSameLength(scores, labels);
+        int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(prob[a], prob[b]));
-        // Mann-Whitney U with mid-ranks for ties.
+        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
         double rankSumPos = 0.0;
-        int positives = 0;
-        double logLoss = 0.0;
+        long positives = 0;
         int i = 0;
         while (i < n) {
             int j = i;
-            while (j + 1 < n && prob[order[j + 1]] == prob[order[i]]) {
+            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
                 j++;
             }
+            // Ranks are 1-based: the tie group spans ranks i+1 .. j+1.
             double midRank = (i + j) / 2.0 + 1.0;
             for (int r = i; r <= j; r++) {
-                if (label[order[r]]) {
+                if (labels[order[r]]) {
                     rankSumPos += midRank;
                     positives++;
                 }
             }
             i = j + 1;
         }
-        for (int r = 0; r < n; r++) {
-            double q = Math.min(Math.max(prob[r], 1e-12), 1 - 1e-12);
-            logLoss -= label[r] ? Math.log(q) : Math.log(1 - q);
+        long negatives = n - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
         }
-        int negatives = n - positives;
-        double auc =
-                positives == 0 || negatives == 0
-                        ? Double.NaN
-                        : (rankSumPos - positives * (positives + 1) / 2.0)
-                                / ((double) positives * negatives);
-        return new HeadScore(head, n, positives, auc, n == 0 ? Double.NaN : logLoss / n);
+        // In long arithmetic: n_pos (n_pos + 1) overflows an int from 46,341 positives.
+        return (rankSumPos - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    /**
+     * Mean binary cross-entropy of probabilities against outcomes:
+     *
+     * <pre>
+     * LL = −(1/n) Σ [y ln p + (1 − y) ln(1 − p)],   p clamped to [1e-12, 1 − 1e-12]
+     * </pre>
+     *
+     * @return the log loss, or {@code NaN} for no examples
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static double logLoss(double[] probabilities, boolean[] outcomes) {
+        requireSameLength(probabilities, outcomes);
+        int n = probabilities.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0.0;
+        for (int r = 0; r < n; r++) {
+            double q = Math.min(Math.max(probabilities[r], 1e-12), 1 - 1e-12);
+            sum -= outcomes[r] ? Math.log(q) : Math.log(1 - q);
+        }
+        return sum / n;
+    }
+
+    /**
+     * Calibration as the expected-over-observed ratio E/O = Σ p / Σ y: 1 when the predictions add
+     * up to the events that happened, above 1 when the model over-predicts.
+     *
+     * @return E/O, or {@code NaN} when no event happened
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static double expectedOverObserved(double[] probabilities, boolean[] outcomes) {
+        requireSameLength(probabilities, outcomes);
+        double expected = 0.0;
+        int observed = 0;
+        for (int r = 0; r < probabilities.length; r++) {
+            expected += probabilities[r];
+            observed += outcomes[r] ? 1 : 0;
+        }
+        return observed == 0 ? Double.NaN : expected / observed;
+    }
+
+    private static void requireSameLength(double[] scores, boolean[] labels) {
+        Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(labels, "labels");
+        if (scores.length != labels.length) {
+            throw new IllegalArgumentException(
+                    "scores and labels differ in length: "
+                            + scores.length
+                            + " vs "
+                            + labels.length);
+        }
     }
 
     /** The scores as the string entries of a model-version record. */

@@ -1,0 +1,158 @@
+package org.feedlab.ranker.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Checks the quality formulas against values worked out by hand in the comments. */
+class EvaluationTest {
+
+    private static final double EXACT = 1e-12;
+
+    // ---- AUC ----
+
+    @Test
+    void aucCountsCorrectlyOrderedPairs() {
+        // positives 0.35, 0.8; negatives 0.1, 0.4
+        // ascending ranks: 0.1→1, 0.35→2, 0.4→3, 0.8→4; R_pos = 2 + 4 = 6
+        // U = 6 − 2·3/2 = 3; AUC = 3 / (2·2) = 0.75
+        // (pairs: 0.35>0.1 yes, 0.35>0.4 no, 0.8>0.1 yes, 0.8>0.4 yes → 3 of 4)
+        double[] scores = {0.1, 0.4, 0.35, 0.8};
+        boolean[] labels = {false, false, true, true};
+        assertEquals(0.75, Evaluation.auc(scores, labels), EXACT);
+    }
+
+    @Test
+    void aucGivesTiesAverageRanks() {
+        // scores {0.5, 0.5, 0.2, 0.9}, labels {T, F, F, T}
+        // ascending: 0.2→1, the two 0.5s share ranks 2 and 3 → 2.5 each, 0.9→4
+        // R_pos = 2.5 (the positive 0.5) + 4 = 6.5; U = 6.5 − 3 = 3.5; AUC = 3.5 / 4 = 0.875
+        // (pairs: 0.5 vs 0.5 tie counts 1/2, 0.5>0.2, 0.9>0.5, 0.9>0.2 → 3.5 of 4)
+        double[] scores = {0.5, 0.5, 0.2, 0.9};
+        boolean[] labels = {true, false, false, true};
+        assertEquals(0.875, Evaluation.auc(scores, labels), EXACT);
+    }
+
+    @Test
+    void aucOfAllTiedOrInvertedScores() {
+        // every score equal: every pair is a tie → 1/2
+        double[] tied = {1, 1, 1};
+        assertEquals(0.5, Evaluation.auc(tied, new boolean[] {true, false, false}), EXACT);
+        // -0.0 and 0.0 are equal scores, so a tie
+        assertEquals(0.5, Evaluation.auc(new double[] {-0.0, 0.0}, new boolean[] {true, false}));
+        // every negative above every positive → 0
+        assertEquals(
+                0.0, Evaluation.auc(new double[] {0.9, 0.1}, new boolean[] {false, true}), EXACT);
+    }
+
+    @Test
+    void aucIsNaNWhenOneClassIsAbsent() {
+        assertTrue(
+                Double.isNaN(Evaluation.auc(new double[] {0.1, 0.2}, new boolean[] {true, true})));
+        assertTrue(
+                Double.isNaN(
+                        Evaluation.auc(new double[] {0.1, 0.2}, new boolean[] {false, false})));
+        assertTrue(Double.isNaN(Evaluation.auc(new double[0], new boolean[0])));
+    }
+
+    @Test
+    void aNaNScoreRanksAboveEveryNumber() {
+        // ascending: 0.1→1, 0.3→2, NaN→3; the positive 0.1 is below both negatives → 0
+        assertEquals(
+                0.0,
+                Evaluation.auc(
+                        new double[] {0.1, Double.NaN, 0.3}, new boolean[] {true, false, false}));
+        // a positive NaN outranks both negatives → 1
+        assertEquals(
+                1.0,
+                Evaluation.auc(
+                        new double[] {0.1, Double.NaN, 0.3}, new boolean[] {false, true, false}));
+    }
+
+    @Test
+    void aucRejectsMismatchedLengths() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Evaluation.auc(new double[] {0.1}, new boolean[] {true, false}));
+    }
+
+    @Test
+    void aucStaysExactBeyondIntRangeCounts() {
+        // 50,000 positives scored 1 above 50,000 negatives scored 0: n_pos (n_pos + 1) is about
+        // 2.5e9, past the int range, and the AUC is exactly 1.
+        int n = 100_000;
+        double[] scores = new double[n];
+        boolean[] labels = new boolean[n];
+        for (int i = 0; i < n; i += 2) {
+            scores[i] = 1;
+            labels[i] = true;
+        }
+        assertEquals(1.0, Evaluation.auc(scores, labels));
+        assertEquals(1.0, Evaluation.of("click", scores, labels).auc());
+    }
+
+    // ---- log loss and calibration ----
+
+    @Test
+    void logLossIsTheMeanCrossEntropy() {
+        // −(ln 0.9 + ln(1 − 0.2) + ln 0.5) / 3
+        double[] p = {0.9, 0.2, 0.5};
+        boolean[] y = {true, false, true};
+        double expected = -(Math.log(0.9) + Math.log(0.8) + Math.log(0.5)) / 3;
+        assertEquals(expected, Evaluation.logLoss(p, y), EXACT);
+        assertEquals(expected, Evaluation.of("click", p, y).logLoss(), EXACT);
+        assertTrue(Double.isNaN(Evaluation.logLoss(new double[0], new boolean[0])));
+    }
+
+    @Test
+    void logLossClampsCertainMistakes() {
+        // p = 0 for an event that happened costs −ln(1e-12), not infinity
+        assertEquals(
+                -Math.log(1e-12),
+                Evaluation.logLoss(new double[] {0.0}, new boolean[] {true}),
+                1e-9);
+    }
+
+    @Test
+    void logLossOfHandComputedPredictions() {
+        double[] p = {0.8, 0.4, 0.0};
+        boolean[] y = {true, false, false};
+        // A certain, correct prediction of 0 costs nothing (clamped to 1e-12).
+        double expected = -(Math.log(0.8) + Math.log(0.6) + Math.log(1 - 1e-12)) / 3;
+        assertEquals(expected, Evaluation.logLoss(p, y), 1e-12);
+        assertTrue(Double.isNaN(Evaluation.logLoss(new double[0], new boolean[0])));
+        assertThrows(
+                IllegalArgumentException.class, () -> Evaluation.logLoss(p, new boolean[] {true}));
+    }
+
+    @Test
+    void expectedOverObservedIsOneForACalibratedModel() {
+        // Predictions 0.25 on four items, one event: expected 1, observed 1.
+        double[] p = {0.25, 0.25, 0.25, 0.25};
+        assertEquals(
+                1.0,
+                Evaluation.expectedOverObserved(p, new boolean[] {false, true, false, false}),
+                1e-12);
+        // Two events: the model predicts half of what happened.
+        assertEquals(
+                0.5,
+                Evaluation.expectedOverObserved(p, new boolean[] {true, true, false, false}),
+                1e-12);
+        assertTrue(Double.isNaN(Evaluation.expectedOverObserved(p, new boolean[4])));
+    }
+
+    @Test
+    void headScoreCountsExamplesAndPositives() {
+        Evaluation.HeadScore s =
+                Evaluation.of(
+                        "like",
+                        new double[] {0.1, 0.4, 0.35, 0.8},
+                        new boolean[] {false, false, true, true});
+        assertEquals("like", s.head());
+        assertEquals(4, s.examples());
+        assertEquals(2, s.positives());
+        assertEquals(0.75, s.auc(), EXACT);
+    }
+}
