@@ -45,7 +45,7 @@ public final class Behaviour {
      * animosity).
      */
     public static double outrageDrive(User u, Content c, SocietyConfig cfg) {
-        double boost = outgroup(u, c) ? cfg.outgroupBoost() : 1.0;
+        double boost = outgroup(u, c) ? cfg.affect().outgroupBoost() : 1.0;
         return c.outrage() * u.outrageAppetite * u.susceptibility * boost;
     }
 
@@ -66,7 +66,7 @@ public final class Behaviour {
         out[3] = sigmoid(z - 2.6 + 0.9 * o * (out_ ? 1.0 : 0.3));
         // Angry reactions: driven by outrage aimed at the reader's side, not by interest.
         out[5] = sigmoid(-4.5 + 1.5 * s + 2.0 * o * (out_ ? 1.0 : 0.2));
-        double beyondLatitude = distance(u, c) > cfg.latitude() ? 1.0 : 0.0;
+        double beyondLatitude = distance(u, c) > cfg.opinion().latitude() ? 1.0 : 0.0;
         out[4] =
                 sigmoid(
                         -4.0
@@ -86,7 +86,9 @@ public final class Behaviour {
      */
     public static double pull(User u, Content c, SocietyConfig cfg) {
         return Math.min(
-                1.0, interest(u, c) + cfg.arousalPull() * Math.min(1.0, outrageDrive(u, c, cfg)));
+                1.0,
+                interest(u, c)
+                        + cfg.reading().arousalPull() * Math.min(1.0, outrageDrive(u, c, cfg)));
     }
 
     /**
@@ -96,7 +98,7 @@ public final class Behaviour {
      * and self-control problems).
      */
     public static double budgetCharge(double dwell, boolean engaged, SocietyConfig cfg) {
-        return engaged ? (1.0 - cfg.absorption()) * dwell : dwell;
+        return engaged ? (1.0 - cfg.reading().absorption()) * dwell : dwell;
     }
 
     /**
@@ -109,7 +111,8 @@ public final class Behaviour {
         if (items == 0) {
             return habit;
         }
-        return habit + cfg.satisfactionMemory() * ((double) engagedItems / items - habit);
+        return habit
+                + cfg.retention().satisfactionMemory() * ((double) engagedItems / items - habit);
     }
 
     /**
@@ -202,14 +205,16 @@ public final class Behaviour {
         }
         double factor =
                 1.0
-                        + cfg.returnSensitivity() * (u.satisfaction - cfg.satisfactionReference())
-                        + cfg.habitWeight() * (u.habit - cfg.habitReference());
+                        + cfg.retention().returnSensitivity()
+                                * (u.satisfaction - cfg.retention().satisfactionReference())
+                        + cfg.retention().habitWeight()
+                                * (u.habit - cfg.retention().habitReference());
         return Math.max(0.0, Math.min(1.0, u.activity * Math.max(0.0, factor)));
     }
 
     /** Anger added by an item: outrage, three times stronger when it targets the out-group. */
     public static double angerIncrement(User u, Content c, SocietyConfig cfg) {
-        return cfg.angerPerOutrage()
+        return cfg.affect().angerPerOutrage()
                 * u.susceptibility
                 * c.outrage()
                 * (outgroup(u, c) ? 1.0 : 0.3);
@@ -239,7 +244,7 @@ public final class Behaviour {
 
     /** 1 assimilate, −1 repel, 0 unmoved. */
     private static int opinionMode(User u, Content c, SocietyConfig cfg) {
-        if (distance(u, c) <= cfg.latitude()) {
+        if (distance(u, c) <= cfg.opinion().latitude()) {
             return 1;
         }
         return outgroup(u, c) && c.animosity() > 0.5 ? -1 : 0;
@@ -249,9 +254,9 @@ public final class Behaviour {
             double x, double s, int mode, Content c, SocietyConfig cfg, double susceptibility) {
         double d = s - x;
         if (mode > 0) {
-            x += cfg.assimilation() * susceptibility * d;
+            x += cfg.opinion().assimilation() * susceptibility * d;
         } else if (mode < 0) {
-            x -= cfg.repulsion() * susceptibility * Math.signum(d) * c.animosity();
+            x -= cfg.opinion().repulsion() * susceptibility * Math.signum(d) * c.animosity();
         }
         return Math.max(-1.0, Math.min(1.0, x));
     }
@@ -265,9 +270,9 @@ public final class Behaviour {
         double t = u.thermometer;
         if (outgroup(u, c)) {
             if (c.outrage() >= 0.3) {
-                t -= cfg.thermometerDrop() * u.susceptibility * c.animosity();
+                t -= cfg.affect().thermometerDrop() * u.susceptibility * c.animosity();
             } else {
-                t += cfg.thermometerGain() * u.susceptibility * c.quality();
+                t += cfg.affect().thermometerGain() * u.susceptibility * c.quality();
             }
         }
         return Math.max(0.0, Math.min(100.0, t));
@@ -280,7 +285,7 @@ public final class Behaviour {
     public static double thermometerInAfter(User u, Content c, SocietyConfig cfg) {
         double t = u.thermometerIn;
         if (!outgroup(u, c) && c.outrage() >= 0.3) {
-            t += 0.5 * cfg.thermometerDrop() * u.susceptibility * c.animosity();
+            t += 0.5 * cfg.affect().thermometerDrop() * u.susceptibility * c.animosity();
         }
         return Math.max(0.0, Math.min(100.0, t));
     }

@@ -37,7 +37,7 @@ final class CreatorLearning {
     private CreatorLearning() {}
 
     static void learn(
-            SocietyConfig config,
+            SocietyConfig.Creators params,
             Creator[] creators,
             Map<Long, Content> content,
             List<Exposure> exposures,
@@ -63,7 +63,7 @@ final class CreatorLearning {
             ids[k++] = id;
         }
         Arrays.sort(ids);
-        double eta = config.creatorLearningRate();
+        double eta = params.learningRate();
         for (long id : ids) {
             Content c = content.get(id);
             if (c == null) {
@@ -93,9 +93,7 @@ final class CreatorLearning {
             int b = neighbourhood(c.ideology());
             double norm = sum[b] / n[b];
             c.outragePropensity =
-                    clamp01(
-                            c.outragePropensity
-                                    + config.creatorNormPull() * (norm - c.outragePropensity));
+                    clamp01(c.outragePropensity + params.normPull() * (norm - c.outragePropensity));
         }
     }
 

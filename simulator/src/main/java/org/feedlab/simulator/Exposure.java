@@ -22,21 +22,4 @@ public record Exposure(
         double[] predictions,
         double worth,
         double dwell,
-        boolean control) {
-
-    private static final double[] NONE = new double[0];
-
-    /** An exposure with only a click prediction (NaN for none), worth 0.5, not in control. */
-    public Exposure(
-            int userId, Content content, boolean outgroup, int actions, double predictedClick) {
-        this(
-                userId,
-                content,
-                outgroup,
-                actions,
-                Double.isNaN(predictedClick) ? NONE : new double[] {predictedClick},
-                0.5,
-                0.0,
-                false);
-    }
-}
+        boolean control) {}

@@ -32,8 +32,8 @@ final class FollowGraph {
     void build() {
         int[] creatorFollowers = new int[creators.length];
         int[] userFollowers = new int[users.length];
-        int fc = Math.min(config.followsPerUser(), creators.length);
-        int fu = Math.min(config.userFollowsPerUser(), users.length - 1);
+        int fc = Math.min(config.follows().creatorFollowsPerUser(), creators.length);
+        int fu = Math.min(config.follows().userFollowsPerUser(), users.length - 1);
         for (User u : users) {
             int[] chosenCreators =
                     pick(
@@ -43,7 +43,7 @@ final class FollowGraph {
                             -1,
                             c ->
                                     Math.exp(
-                                                    -config.homophily()
+                                                    -config.follows().homophily()
                                                             * distance(
                                                                     u,
                                                                     creators[c].ideology(),
@@ -60,7 +60,7 @@ final class FollowGraph {
                                     u.id,
                                     v ->
                                             Math.exp(
-                                                            -config.homophily()
+                                                            -config.follows().homophily()
                                                                     * distance(
                                                                             u,
                                                                             users[v].ideology,

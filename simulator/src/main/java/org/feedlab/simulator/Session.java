@@ -7,7 +7,7 @@ package org.feedlab.simulator;
  * @param items items examined
  * @param seconds time spent (sum of dwell)
  * @param satisfaction satisfaction from stated preferences in [0, 1]
- * @param angerExit whether anger ended it
+ * @param stopReason what ended it
  * @param churnedAfter whether the user left the platform after it
  */
 public record Session(
@@ -15,5 +15,11 @@ public record Session(
         int items,
         double seconds,
         double satisfaction,
-        boolean angerExit,
-        boolean churnedAfter) {}
+        StopReason stopReason,
+        boolean churnedAfter) {
+
+    /** Whether anger ended the session. */
+    public boolean angerExit() {
+        return stopReason == StopReason.ANGER_EXIT;
+    }
+}

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** Checks each ground-truth behaviour mechanism against values worked out by hand. */
 class BehaviourTest {
-    private static final SocietyConfig CFG = SocietyConfig.defaults();
+    private static final SocietyConfig CFG = SocietyConfig.DEFAULTS;
     private static final double EPS = 1e-12;
 
     /** A user with flat topic interest, so interest depends only on ideological distance. */
     private static User user(double ideology, double thermometer) {
-        double[] interest = new double[CFG.topics()];
+        double[] interest = new double[CFG.population().topics()];
         Arrays.fill(interest, 0.5);
         return new User(0, ideology, interest, 0.5, 1.0, 2.5, thermometer);
     }
@@ -59,7 +59,7 @@ class BehaviourTest {
     void outrageDriveIsBoostedForOutgroupTargets() {
         User u = user(0.0, 50);
         assertEquals(
-                0.8 * CFG.outgroupBoost(),
+                0.8 * CFG.affect().outgroupBoost(),
                 Behaviour.outrageDrive(u, content(-0.2, 0.8, 0.5, 0.5), CFG),
                 EPS);
         assertEquals(0.8, Behaviour.outrageDrive(u, content(0.2, 0.8, 0.5, 0.5), CFG), EPS);
@@ -69,18 +69,18 @@ class BehaviourTest {
     void assimilationWithinTheLatitudeMovesOpinionTowardTheContent() {
         User u = user(0.2, 50);
         double after = Behaviour.opinionAfter(u, content(0.5, 0.1, 0.1, 0.5), CFG);
-        assertEquals(0.2 + CFG.assimilation() * 0.3, after, EPS);
+        assertEquals(0.2 + CFG.opinion().assimilation() * 0.3, after, EPS);
         assertTrue(after > 0.2 && after < 0.5);
         // Toward the left as well, across the divide, while still within the latitude.
         double left = Behaviour.opinionAfter(u, content(-0.2, 0.9, 0.9, 0.5), CFG);
-        assertEquals(0.2 - CFG.assimilation() * 0.4, left, EPS);
+        assertEquals(0.2 - CFG.opinion().assimilation() * 0.4, left, EPS);
     }
 
     @Test
     void hostileOutgroupContentBeyondTheLatitudeRepels() {
         User u = user(0.3, 50);
         double after = Behaviour.opinionAfter(u, content(-0.5, 0.9, 0.8, 0.5), CFG);
-        assertEquals(0.3 + CFG.repulsion() * 0.8, after, EPS);
+        assertEquals(0.3 + CFG.opinion().repulsion() * 0.8, after, EPS);
         assertTrue(after > 0.3, "moved away from the content");
     }
 
@@ -95,7 +95,7 @@ class BehaviourTest {
     @Test
     void opinionStaysInsideTheRange() {
         User u = user(-0.999, 50);
-        SocietyConfig strong = TestConfigs.with(SocietyConfig.defaults(), "repulsion", 1.0);
+        SocietyConfig strong = CFG.withOpinion(CFG.opinion().withRepulsion(1.0));
         assertEquals(-1.0, Behaviour.opinionAfter(u, content(0.5, 1.0, 1.0, 0.5), strong), EPS);
     }
 
@@ -103,7 +103,7 @@ class BehaviourTest {
     void thermometerDropsAfterHostileOutgroupContent() {
         User u = user(0.3, 50);
         double after = Behaviour.thermometerAfter(u, content(-0.4, 0.8, 0.7, 0.9), CFG);
-        assertEquals(50 - CFG.thermometerDrop() * 0.7, after, EPS);
+        assertEquals(50 - CFG.affect().thermometerDrop() * 0.7, after, EPS);
         assertTrue(after < 50);
     }
 
@@ -111,7 +111,7 @@ class BehaviourTest {
     void thermometerRisesAfterCalmCrossCuttingContentOfQuality() {
         User u = user(0.3, 50);
         double after = Behaviour.thermometerAfter(u, content(-0.4, 0.1, 0.05, 0.9), CFG);
-        assertEquals(50 + CFG.thermometerGain() * 0.9, after, EPS);
+        assertEquals(50 + CFG.affect().thermometerGain() * 0.9, after, EPS);
         assertTrue(after > 50);
         // Better content warms more.
         assertTrue(after > Behaviour.thermometerAfter(u, content(-0.4, 0.1, 0.05, 0.2), CFG));
@@ -151,8 +151,8 @@ class BehaviourTest {
         User u = user(0.3, 50);
         double out = Behaviour.angerIncrement(u, content(-0.4, 0.8, 0.7, 0.5), CFG);
         double in = Behaviour.angerIncrement(u, content(0.4, 0.8, 0.7, 0.5), CFG);
-        assertEquals(CFG.angerPerOutrage() * 0.8, out, EPS);
-        assertEquals(CFG.angerPerOutrage() * 0.8 * 0.3, in, EPS);
+        assertEquals(CFG.affect().angerPerOutrage() * 0.8, out, EPS);
+        assertEquals(CFG.affect().angerPerOutrage() * 0.8 * 0.3, in, EPS);
     }
 
     @Test

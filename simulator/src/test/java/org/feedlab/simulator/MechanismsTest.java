@@ -13,6 +13,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.Impression;
 import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.simulator.metrics.SocietyReporters;
 import org.feedlab.simulator.metrics.TickMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,18 @@ class MechanismsTest {
                 int likes = rewarded ? 5 : 0;
                 for (int k = 0; k < likes; k++) {
                     exposures.add(
-                            new Exposure(k, p, false, Impression.with(0, Action.LIKE), Double.NaN));
+                            new Exposure(
+                                    k,
+                                    p,
+                                    false,
+                                    Impression.with(0, Action.LIKE),
+                                    new double[0],
+                                    0.5,
+                                    1.0,
+                                    false));
                 }
             }
-            CreatorLearning.learn(cfg, creators, content, exposures, posts);
+            CreatorLearning.learn(cfg.creators(), creators, content, exposures, posts);
             exposures.clear();
             posts.clear();
         }
@@ -56,7 +65,7 @@ class MechanismsTest {
 
     @Test
     void creatorsLearnOutrageWhenItPays() {
-        SocietyConfig cfg = SocietyConfig.defaults();
+        SocietyConfig cfg = SocietyConfig.DEFAULTS;
         double rewarded = learnedMean(cfg, true);
         double punished = learnedMean(cfg, false);
         assertTrue(rewarded > 0.35, "propensity after rewarded outrage " + rewarded);
@@ -65,20 +74,13 @@ class MechanismsTest {
 
     @Test
     void withoutLearningPropensitiesStayFlat() {
-        SocietyConfig off =
-                TestConfigs.with(
-                        SocietyConfig.defaults(),
-                        "users",
-                        50,
-                        "creators",
-                        10,
-                        "creatorLearning",
-                        false);
+        SocietyConfig sized = TestConfigs.sized(50, 10);
+        SocietyConfig off = sized.withCreators(sized.creators().withLearning(false));
         Society s = Society.create(off, 3);
         double[] before = propensities(s);
         runTicks(s, 4);
         assertEquals(Arrays.toString(before), Arrays.toString(propensities(s)));
-        SocietyConfig on = TestConfigs.with(off, "creatorLearning", true);
+        SocietyConfig on = off.withCreators(off.creators().withLearning(true));
         Society learning = Society.create(on, 3);
         runTicks(learning, 4);
         assertTrue(!Arrays.equals(before, propensities(learning)), "learning changes propensities");
@@ -86,12 +88,11 @@ class MechanismsTest {
 
     @Test
     void resharesBecomePostsOfTheUserWithParentAndDepth() {
-        SocietyConfig cfg =
-                TestConfigs.with(SocietyConfig.defaults(), "users", 200, "creators", 20);
+        SocietyConfig cfg = TestConfigs.sized(200, 20);
         Society s = Society.create(cfg, 5);
         List<Content> all = runTicks(s, 3);
         Content reshare = all.stream().filter(Content::isReshare).findFirst().orElseThrow();
-        assertTrue(reshare.authorId() >= cfg.creators(), "author is a user account");
+        assertTrue(reshare.authorId() >= cfg.population().creators(), "author is a user account");
         Content parent =
                 all.stream()
                         .filter(c -> c.postId() == reshare.parentPostId())
@@ -104,17 +105,8 @@ class MechanismsTest {
 
     @Test
     void readingFillsDwellAndASmallShareOfSurveys() {
-        Society s =
-                Society.create(
-                        TestConfigs.with(
-                                SocietyConfig.defaults(),
-                                "users",
-                                300,
-                                "creators",
-                                30,
-                                "surveyRate",
-                                0.2),
-                        9);
+        SocietyConfig sized = TestConfigs.sized(300, 30);
+        Society s = Society.create(sized.withReading(sized.reading().withSurveyRate(0.2)), 9);
         List<Content> posts = s.publish(0);
         TickReadout r = s.read(0, allFeeds(s, posts, 0, "test"), posts);
         long asked =
@@ -128,19 +120,13 @@ class MechanismsTest {
     @Test
     void longUnsatisfiedUsersChurnAndStopOpening() {
         // Everyone is unsatisfied (threshold 1): after `patience` sessions they leave.
+        SocietyConfig sized = TestConfigs.sized(100, 10);
         SocietyConfig cfg =
-                TestConfigs.with(
-                        SocietyConfig.defaults(),
-                        "users",
-                        100,
-                        "creators",
-                        10,
-                        "churnThreshold",
-                        1.0,
-                        "churnPatience",
-                        2,
-                        "activity",
-                        1.0);
+                sized.withRetention(
+                        sized.retention()
+                                .withChurnThreshold(1.0)
+                                .withChurnPatience(2)
+                                .withActivity(1.0));
         Society s = Society.create(cfg, 2);
         runTicks(s, 12);
         long churned = Arrays.stream(s.users()).filter(u -> !u.active()).count();
@@ -149,47 +135,13 @@ class MechanismsTest {
     }
 
     @Test
-    void amplificationRatioComparesTreatmentWithTheControlArm() {
-        Society s =
-                Society.create(
-                        TestConfigs.with(
-                                SocietyConfig.defaults(),
-                                "users",
-                                4,
-                                "creators",
-                                2,
-                                "youngShare",
-                                0.0),
-                        1);
-        Content hot = new Content(1, 0, 0, 0, 0.5, 0.9, 0.5, 0.5);
-        Content calm = new Content(2, 0, 0, 0, 0.5, 0.1, 0.05, 0.5);
-        // Treatment: 3 of 4 impressions outrage; control: 1 of 4. A = 0.75 / 0.25 = 3.
-        List<Exposure> ex = new ArrayList<>();
-        for (int k = 0; k < 4; k++) {
-            ex.add(new Exposure(0, k < 3 ? hot : calm, false, 0, new double[0], 0.5, 1.0, false));
-            ex.add(new Exposure(1, k < 1 ? hot : calm, false, 0, new double[0], 0.5, 1.0, true));
-        }
-        List<Measurement> rows =
-                TickMetrics.measure(s, new TickReadout(0, 2, 0, List.of(), ex, List.of(), "none"));
-        assertEquals(3.0, value(rows, "amplification_ratio", "all"), EPS);
-        // Users 0 and 1 read {1,2} and {1,2}: one pair, Jaccard 1.
-        assertEquals(1.0, value(rows, "homogenization_jaccard", "all"), EPS);
-        // Each user: bins of stance 0.5 only → entropy 0, Gini–Simpson 0.
-        assertEquals(0.0, value(rows, "exposure_entropy_mean", "all"), EPS);
-        assertTrue(
-                Double.isNaN(value(rows, "items_read", "young"))
-                        || value(rows, "items_read", "young") == 0);
-    }
-
-    @Test
     void segmentsAreReportedSeparately() {
-        SocietyConfig cfg =
-                TestConfigs.with(
-                        SocietyConfig.defaults(), "users", 400, "creators", 30, "youngShare", 0.5);
+        SocietyConfig sized = TestConfigs.sized(400, 30);
+        SocietyConfig cfg = sized.withYouth(sized.youth().withShare(0.5));
         Society s = Society.create(cfg, 4);
         List<Content> posts = s.publish(0);
         TickReadout r = s.read(0, allFeeds(s, posts, 0, "test"), posts);
-        List<Measurement> rows = TickMetrics.measure(s, r);
+        List<Measurement> rows = TickMetrics.measure(s, r, List.of(SocietyReporters.ITEMS_READ));
         double all = value(rows, "items_read", "all");
         assertEquals(
                 all, value(rows, "items_read", "adult") + value(rows, "items_read", "young"), EPS);

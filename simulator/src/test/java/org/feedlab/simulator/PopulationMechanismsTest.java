@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.simulator.metrics.Reporter;
+import org.feedlab.simulator.metrics.SocietyReporters;
 import org.feedlab.simulator.metrics.Stats;
 import org.feedlab.simulator.metrics.TickMetrics;
 import org.junit.jupiter.api.Test;
@@ -25,31 +27,28 @@ class PopulationMechanismsTest {
     private static final long SEED = 23;
     private static final double EPS = 1e-12;
 
-    private static SocietyConfig small(Object... overrides) {
-        return TestConfigs.with(
-                TestConfigs.with(SocietyConfig.defaults(), "users", 2000, "creators", 50),
-                overrides);
-    }
+    private static final SocietyConfig SMALL = TestConfigs.sized(2000, 50);
+
+    /** The reporters that read the users' state (the rest read the tick's reading). */
+    private static final List<Reporter> USER_STATE_REPORTERS =
+            List.of(
+                    SocietyReporters.OPINION,
+                    SocietyReporters.OUTGROUP_THERMOMETER,
+                    SocietyReporters.INGROUP_AFFECT,
+                    SocietyReporters.CHURN);
 
     // ---- per-user parameters drawn from the scenario's distributions ---------------------------
 
     @Test
     void youngUsersGetTheirSegmentsSusceptibilityAndActivity() {
         SocietyConfig cfg =
-                small(
-                        "youngShare",
-                        0.4,
-                        "youngSusceptibility",
-                        2.0,
-                        "youngActivity",
-                        1.6,
-                        "activity",
-                        0.3);
+                SMALL.withYouth(new SocietyConfig.Youth(0.4, 2.0, 1.6))
+                        .withRetention(SMALL.retention().withActivity(0.3));
         Society s = Society.create(cfg, SEED);
         // Same seed, young multipliers neutral: the same users and draws, so ratios are exact.
         Society neutral =
                 Society.create(
-                        TestConfigs.with(cfg, "youngSusceptibility", 1.0, "youngActivity", 1.0),
+                        cfg.withYouth(cfg.youth().withSusceptibility(1.0).withActivityFactor(1.0)),
                         SEED);
         int young = 0;
         for (User u : s.users()) {
@@ -84,7 +83,8 @@ class PopulationMechanismsTest {
     @Test
     void traitsAreHeterogeneousAroundTheConfiguredCentres() {
         SocietyConfig cfg =
-                small("outrageAppetite", 2.0, "angerTolerance", 4.0, "sessionBudget", 60.0);
+                SMALL.withAffect(SMALL.affect().withOutrageAppetite(2.0).withAngerTolerance(4.0))
+                        .withReading(SMALL.reading().withSessionBudget(60.0));
         Society s = Society.create(cfg, SEED);
         double[] appetite = Arrays.stream(s.users()).mapToDouble(u -> u.outrageAppetite).toArray();
         double[] tolerance =
@@ -104,7 +104,9 @@ class PopulationMechanismsTest {
         // Scaling a centre scales each user's draw (same seed, same ε).
         Society doubled =
                 Society.create(
-                        TestConfigs.with(cfg, "sessionBudget", 120.0, "angerTolerance", 8.0), SEED);
+                        cfg.withReading(cfg.reading().withSessionBudget(120.0))
+                                .withAffect(cfg.affect().withAngerTolerance(8.0)),
+                        SEED);
         for (User u : s.users()) {
             assertEquals(2.0, doubled.users()[u.id].sessionBudget / u.sessionBudget, 1e-9);
             assertEquals(2.0, doubled.users()[u.id].angerTolerance / u.angerTolerance, 1e-9);
@@ -115,7 +117,9 @@ class PopulationMechanismsTest {
     void statedWeightsAreDrawnAroundTheConfiguredMeansAndSumToOne() {
         Society s =
                 Society.create(
-                        small("statedQuality", 0.8, "statedCalm", 0.1, "statedVariety", 0.1), SEED);
+                        SMALL.withStatedPreferences(
+                                new SocietyConfig.StatedPreferences(0.8, 0.1, 0.1)),
+                        SEED);
         double[] wq = new double[s.users().length];
         for (User u : s.users()) {
             assertEquals(1.0, u.statedQuality + u.statedCalm + u.statedVariety, 1e-9);
@@ -125,7 +129,9 @@ class PopulationMechanismsTest {
         assertTrue(Stats.variance(wq) > 0.002, "quality weight varies: " + Stats.variance(wq));
         Society calmFirst =
                 Society.create(
-                        small("statedQuality", 0.1, "statedCalm", 0.8, "statedVariety", 0.1), SEED);
+                        SMALL.withStatedPreferences(
+                                new SocietyConfig.StatedPreferences(0.1, 0.8, 0.1)),
+                        SEED);
         double calmMean =
                 Arrays.stream(calmFirst.users())
                         .mapToDouble(u -> u.statedCalm)
@@ -138,8 +144,17 @@ class PopulationMechanismsTest {
 
     @Test
     void distanceIsTheRootMeanSquareOverAxesAndDecidesAssimilation() {
-        SocietyConfig cfg = SocietyConfig.defaults();
-        User u = new User(0, 0.2, new double[] {-0.5}, new double[cfg.topics()], 0.5, 1.0, 2.5, 50);
+        SocietyConfig cfg = SocietyConfig.DEFAULTS;
+        User u =
+                new User(
+                        0,
+                        0.2,
+                        new double[] {-0.5},
+                        new double[cfg.population().topics()],
+                        0.5,
+                        1.0,
+                        2.5,
+                        50);
         Content sameFirstAxis =
                 new Content(1, 0, 0, 0, 0.2, 0.1, 0.05, 0.5, -1, 1, 0, new double[] {0.5});
         assertEquals(Math.sqrt(0.5), Behaviour.distance(u, sameFirstAxis), EPS);
@@ -150,15 +165,16 @@ class PopulationMechanismsTest {
         // Close on both axes: assimilation on both.
         Content near = new Content(2, 0, 0, 0, 0.4, 0.1, 0.05, 0.5, -1, 2, 0, new double[] {-0.3});
         Behaviour.updateOpinion(u, near, cfg);
-        assertEquals(0.2 + cfg.assimilation() * 0.2, u.ideology, EPS);
-        assertEquals(-0.5 + cfg.assimilation() * 0.2, u.extraIdeology[0], EPS);
+        assertEquals(0.2 + cfg.opinion().assimilation() * 0.2, u.ideology, EPS);
+        assertEquals(-0.5 + cfg.opinion().assimilation() * 0.2, u.extraIdeology[0], EPS);
     }
 
     @Test
     void twoDimensionsRunAndMetricsReadTheFirstAxis() {
-        SocietyConfig two = small("users", 300, "ideologyDims", 2);
+        SocietyConfig two =
+                SMALL.withPopulation(SMALL.population().withUsers(300).withIdeologyDims(2));
         Society s = Society.create(two, SEED);
-        Society one = Society.create(small("users", 300), SEED);
+        Society one = Society.create(SMALL.withPopulation(SMALL.population().withUsers(300)), SEED);
         // The first axis is drawn as with one dimension; the second exists for everyone.
         for (User u : s.users()) {
             assertEquals(one.users()[u.id].ideology, u.ideology, EPS);
@@ -186,14 +202,14 @@ class PopulationMechanismsTest {
                 Arrays.stream(s.users()).mapToDouble(u -> u.extraIdeology[0]).toArray();
         assertTrue(!Arrays.equals(secondBefore, secondAfter), "opinions move on the second axis");
         // Metrics read the first axis: moving every user's second axis changes none of them.
-        List<Measurement> before = TickMetrics.measure(s, r);
+        List<Measurement> before = TickMetrics.measure(s, r, USER_STATE_REPORTERS);
         double[] first = Arrays.stream(s.users()).mapToDouble(User::ideology).toArray();
         assertEquals(Stats.variance(first), value(before, "opinion_variance"), EPS);
         assertEquals(Stats.meanAbs(first), value(before, "opinion_extremity_mean"), EPS);
         for (User u : s.users()) {
             u.extraIdeology[0] = -u.extraIdeology[0];
         }
-        List<Measurement> after = TickMetrics.measure(s, r);
+        List<Measurement> after = TickMetrics.measure(s, r, USER_STATE_REPORTERS);
         assertArrayEquals(
                 before.stream().mapToDouble(Measurement::value).toArray(),
                 after.stream().mapToDouble(Measurement::value).toArray());

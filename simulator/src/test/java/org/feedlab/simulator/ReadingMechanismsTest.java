@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
@@ -33,35 +34,25 @@ class ReadingMechanismsTest {
      * exit, no boredom, no effective time budget, no arousal pull, no absorption, no creator
      * learning, no follow changes.
      */
-    private static SocietyConfig quiet(Object... overrides) {
-        SocietyConfig base =
-                TestConfigs.with(
-                        SocietyConfig.defaults(),
-                        "users",
-                        300,
-                        "creators",
-                        120,
-                        "topics",
-                        2,
-                        "postRate",
-                        1.0,
-                        "angerTolerance",
-                        1e9,
-                        "boredom",
-                        0.0,
-                        "sessionBudget",
-                        1e9,
-                        "creatorLearning",
-                        false,
-                        "followRate",
-                        0.0,
-                        "unfollowRate",
-                        0.0,
-                        "arousalPull",
-                        0.0,
-                        "absorption",
-                        0.0);
-        return TestConfigs.with(base, overrides);
+    private static final SocietyConfig QUIET = quietConfig();
+
+    private static SocietyConfig quietConfig() {
+        SocietyConfig d = SocietyConfig.DEFAULTS;
+        return d.withPopulation(d.population().withUsers(300).withCreators(120).withTopics(2))
+                .withCreators(d.creators().withPostRate(1.0).withLearning(false))
+                .withAffect(d.affect().withAngerTolerance(1e9))
+                .withReading(
+                        d.reading()
+                                .withBoredom(0.0)
+                                .withSessionBudget(1e9)
+                                .withArousalPull(0.0)
+                                .withAbsorption(0.0))
+                .withFollows(d.follows().withFollowRate(0.0).withUnfollowRate(0.0));
+    }
+
+    /** The quiet society with its reading parameters changed. */
+    private static SocietyConfig quiet(UnaryOperator<SocietyConfig.Reading> change) {
+        return QUIET.withReading(change.apply(QUIET.reading()));
     }
 
     /**
@@ -74,7 +65,7 @@ class ReadingMechanismsTest {
         for (int c = 0; c < cs.length; c++) {
             boolean calm = c % 2 == 0;
             double x = ((c / 2) % 2 == 0 ? 0.5 : -0.5);
-            int topic = (c / 4) % s.config().topics();
+            int topic = (c / 4) % s.config().population().topics();
             cs[c] = new Creator(c, x, topic, calm ? 0.9 : 0.2, calm ? 0.05 : 0.9);
         }
     }
@@ -131,11 +122,11 @@ class ReadingMechanismsTest {
     }
 
     private static int[] itemsPerSession(TickReadout r) {
-        return r.sessionLog().stream().mapToInt(Session::items).toArray();
+        return r.sessions().stream().mapToInt(Session::items).toArray();
     }
 
     private static double seconds(TickReadout r) {
-        return r.sessionLog().stream().mapToDouble(Session::seconds).sum();
+        return r.sessions().stream().mapToDouble(Session::seconds).sum();
     }
 
     private static long count(TickReadout r, Action a) {
@@ -164,7 +155,7 @@ class ReadingMechanismsTest {
 
     @Test
     void engagingWithAnUnfollowedAuthorFollowsIt() {
-        SocietyConfig cfg = quiet("followRate", 1.0);
+        SocietyConfig cfg = QUIET.withFollows(QUIET.follows().withFollowRate(1.0));
         Society s = society(cfg);
         int[][] before =
                 Arrays.stream(s.users()).map(u -> u.following.clone()).toArray(int[][]::new);
@@ -191,7 +182,7 @@ class ReadingMechanismsTest {
             assertArrayEquals(s.users()[req.userId()].following(), req.following());
         }
         // With the rate at 0 nobody follows anyone new on the same feeds.
-        Society still = society(quiet());
+        Society still = society(QUIET);
         still.read(TICK, feeds(still, posts(still, c -> true), false, false), List.of());
         for (User u : still.users()) {
             assertArrayEquals(before[u.id], u.following());
@@ -200,9 +191,9 @@ class ReadingMechanismsTest {
 
     @Test
     void hidingAFollowedAuthorsPostUnfollowsIt() {
-        SocietyConfig cfg = quiet("unfollowRate", 1.0);
+        SocietyConfig cfg = QUIET.withFollows(QUIET.follows().withUnfollowRate(1.0));
         Society s = society(cfg);
-        int[] everyone = IntStream.range(0, cfg.creators()).toArray();
+        int[] everyone = IntStream.range(0, cfg.population().creators()).toArray();
         for (User u : s.users()) {
             u.following = everyone.clone();
         }
@@ -229,10 +220,11 @@ class ReadingMechanismsTest {
 
     @Test
     void boredomEndsSessionsSoonerAndMostOnUninterestingFeeds() {
-        int[] dullOff = itemsPerSession(read(quiet(), DULL, false, false));
-        int[] dullOn = itemsPerSession(read(quiet("boredom", 0.1), DULL, false, false));
-        int[] keenOff = itemsPerSession(read(quiet(), INTERESTING, false, false));
-        int[] keenOn = itemsPerSession(read(quiet("boredom", 0.1), INTERESTING, false, false));
+        int[] dullOff = itemsPerSession(read(QUIET, DULL, false, false));
+        int[] dullOn = itemsPerSession(read(quiet(r -> r.withBoredom(0.1)), DULL, false, false));
+        int[] keenOff = itemsPerSession(read(QUIET, INTERESTING, false, false));
+        int[] keenOn =
+                itemsPerSession(read(quiet(r -> r.withBoredom(0.1)), INTERESTING, false, false));
         assertNeverLonger(dullOn, dullOff);
         assertNeverLonger(keenOn, keenOff);
         // Boredom accumulates the lack of interest, so it costs more items on a dull feed.
@@ -248,14 +240,22 @@ class ReadingMechanismsTest {
 
     @Test
     void outrageHoldsAttentionThroughArousalPull() {
-        int[] hotOff = itemsPerSession(read(quiet("boredom", 0.1), OUTRAGE, false, false));
+        int[] hotOff = itemsPerSession(read(quiet(r -> r.withBoredom(0.1)), OUTRAGE, false, false));
         int[] hotOn =
                 itemsPerSession(
-                        read(quiet("boredom", 0.1, "arousalPull", 0.3), OUTRAGE, false, false));
-        int[] calmOff = itemsPerSession(read(quiet("boredom", 0.1), CALM, false, false));
+                        read(
+                                quiet(r -> r.withBoredom(0.1).withArousalPull(0.3)),
+                                OUTRAGE,
+                                false,
+                                false));
+        int[] calmOff = itemsPerSession(read(quiet(r -> r.withBoredom(0.1)), CALM, false, false));
         int[] calmOn =
                 itemsPerSession(
-                        read(quiet("boredom", 0.1, "arousalPull", 0.3), CALM, false, false));
+                        read(
+                                quiet(r -> r.withBoredom(0.1).withArousalPull(0.3)),
+                                CALM,
+                                false,
+                                false));
         assertNeverLonger(hotOff, hotOn);
         // The pull comes from the outrage drive, so it lengthens outrage sessions far more.
         double hotGain = (double) IntStream.of(hotOn).sum() / IntStream.of(hotOff).sum() - 1.0;
@@ -269,7 +269,7 @@ class ReadingMechanismsTest {
 
     @Test
     void engagingSessionsBuildAHabitThatBringsUsersBack() {
-        SocietyConfig cfg = quiet("boredom", 0.1);
+        SocietyConfig cfg = quiet(r -> r.withBoredom(0.1));
         Society keen = society(cfg);
         keen.read(TICK, feeds(keen, posts(keen, INTERESTING), false, false), List.of());
         Society dull = society(cfg);
@@ -284,14 +284,15 @@ class ReadingMechanismsTest {
         // Same user, same satisfaction: the habit alone moves the return probability, by its
         // weight.
         User u = user(0.4, 0.35, 0.25);
-        u.satisfaction = cfg.satisfactionReference();
-        u.habit = cfg.habitReference() + 0.2;
+        u.satisfaction = cfg.retention().satisfactionReference();
+        u.habit = cfg.retention().habitReference() + 0.2;
         double up = Behaviour.returnProbability(u, cfg);
-        u.habit = cfg.habitReference() - 0.2;
+        u.habit = cfg.retention().habitReference() - 0.2;
         double down = Behaviour.returnProbability(u, cfg);
-        assertEquals(u.activity * 2 * 0.2 * cfg.habitWeight(), up - down, 1e-12);
+        assertEquals(u.activity * 2 * 0.2 * cfg.retention().habitWeight(), up - down, 1e-12);
         double unweighted =
-                Behaviour.returnProbability(u, TestConfigs.with(cfg, "habitWeight", 0.0));
+                Behaviour.returnProbability(
+                        u, cfg.withRetention(cfg.retention().withHabitWeight(0.0)));
         assertEquals(u.activity, unweighted, 1e-12);
     }
 
@@ -299,8 +300,8 @@ class ReadingMechanismsTest {
 
     @Test
     void aSmallerBudgetReadsFewerItemsAndSeconds() {
-        TickReadout small = read(quiet("sessionBudget", 15.0), INTERESTING, false, false);
-        TickReadout large = read(quiet("sessionBudget", 60.0), INTERESTING, false, false);
+        TickReadout small = read(quiet(r -> r.withSessionBudget(15.0)), INTERESTING, false, false);
+        TickReadout large = read(quiet(r -> r.withSessionBudget(60.0)), INTERESTING, false, false);
         assertNeverLonger(itemsPerSession(small), itemsPerSession(large));
         assertTrue(
                 seconds(small) < seconds(large), seconds(small) + " s vs " + seconds(large) + " s");
@@ -308,7 +309,7 @@ class ReadingMechanismsTest {
 
     @Test
     void aSessionNeverExceedsItsBudgetByMoreThanOneItem() {
-        SocietyConfig cfg = quiet("sessionBudget", 15.0);
+        SocietyConfig cfg = quiet(r -> r.withSessionBudget(15.0));
         Society s = society(cfg);
         TickReadout r = s.read(TICK, feeds(s, posts(s, INTERESTING), false, false), List.of());
         int binding = assertWithinBudget(s, r, 1.0);
@@ -317,8 +318,9 @@ class ReadingMechanismsTest {
 
     @Test
     void engagingItemsAbsorbTimeSoSessionsOverrunTheBudget() {
-        TickReadout counted = read(quiet("sessionBudget", 15.0), INTERESTING, false, false);
-        SocietyConfig absorbing = quiet("sessionBudget", 15.0, "absorption", 0.5);
+        TickReadout counted =
+                read(quiet(r -> r.withSessionBudget(15.0)), INTERESTING, false, false);
+        SocietyConfig absorbing = quiet(r -> r.withSessionBudget(15.0).withAbsorption(0.5));
         Society s = society(absorbing);
         TickReadout absorbed =
                 s.read(TICK, feeds(s, posts(s, INTERESTING), false, false), List.of());
@@ -329,7 +331,7 @@ class ReadingMechanismsTest {
         // Only half of an engaging item's seconds count, and the budget still binds on that count.
         assertTrue(assertWithinBudget(s, absorbed, 1.0) > 100);
         int overrun = 0;
-        for (Session session : absorbed.sessionLog()) {
+        for (Session session : absorbed.sessions()) {
             overrun += session.seconds() > s.users()[session.userId()].sessionBudget ? 1 : 0;
         }
         assertTrue(overrun > 50, "sessions longer in seconds than their budget: " + overrun);
@@ -341,7 +343,7 @@ class ReadingMechanismsTest {
      */
     private static int assertWithinBudget(Society s, TickReadout r, double factor) {
         int binding = 0;
-        for (Session session : r.sessionLog()) {
+        for (Session session : r.sessions()) {
             double budget = s.users()[session.userId()].sessionBudget * factor;
             List<Exposure> seen =
                     r.exposures().stream().filter(e -> e.userId() == session.userId()).toList();
@@ -374,7 +376,7 @@ class ReadingMechanismsTest {
 
     @Test
     void aSessionNudgeShortensSessions() {
-        SocietyConfig cfg = quiet("sessionBudget", 40.0);
+        SocietyConfig cfg = quiet(r -> r.withSessionBudget(40.0));
         TickReadout plain = read(cfg, INTERESTING, false, false);
         Society s = society(cfg);
         TickReadout nudged = s.read(TICK, feeds(s, posts(s, INTERESTING), true, false), List.of());
@@ -388,7 +390,7 @@ class ReadingMechanismsTest {
 
     @Test
     void reshareFrictionLowersReshares() {
-        SocietyConfig cfg = quiet("users", 1000);
+        SocietyConfig cfg = QUIET.withPopulation(QUIET.population().withUsers(1000));
         TickReadout plain = read(cfg, c -> true, false, false);
         TickReadout frictioned = read(cfg, c -> true, false, true);
         long without = count(plain, Action.RESHARE);
@@ -406,34 +408,28 @@ class ReadingMechanismsTest {
 
     @Test
     void aCalmQualityFeedSatisfiesMoreThanAnOutrageFeed() {
-        Society calmSociety = society(quiet());
+        Society calmSociety = society(QUIET);
         TickReadout calm =
                 calmSociety.read(
                         TICK,
                         feeds(calmSociety, posts(calmSociety, CALM), false, false),
                         List.of());
-        Society hotSociety = society(quiet());
+        Society hotSociety = society(QUIET);
         TickReadout hot =
                 hotSociety.read(
                         TICK,
                         feeds(hotSociety, posts(hotSociety, OUTRAGE), false, false),
                         List.of());
         double calmMean =
-                calm.sessionLog().stream()
-                        .mapToDouble(Session::satisfaction)
-                        .average()
-                        .orElseThrow();
+                calm.sessions().stream().mapToDouble(Session::satisfaction).average().orElseThrow();
         double hotMean =
-                hot.sessionLog().stream()
-                        .mapToDouble(Session::satisfaction)
-                        .average()
-                        .orElseThrow();
+                hot.sessions().stream().mapToDouble(Session::satisfaction).average().orElseThrow();
         assertTrue(
                 calmMean > hotMean + 0.3,
                 "satisfaction calm " + calmMean + " vs outrage " + hotMean);
         // The moving average follows: after one session its mean is above the reference on the
         // calm feed and below it on the outrage feed.
-        double ref = quiet().satisfactionReference();
+        double ref = QUIET.retention().satisfactionReference();
         double calmAverage =
                 Arrays.stream(calmSociety.users())
                         .mapToDouble(User::satisfaction)
@@ -480,8 +476,8 @@ class ReadingMechanismsTest {
         // logit(comment) − logit(click) = −2.6 + 0.9 · D · (1 out-group, 0.3 in-group), so its
         // slope in the outrage drive D isolates the out-group comment factor from the out-group
         // boost that D already carries.
-        SocietyConfig cfg = SocietyConfig.defaults();
-        User u = new User(0, 0.1, new double[cfg.topics()], 0.5, 1.0, 2.5, 50);
+        SocietyConfig cfg = SocietyConfig.DEFAULTS;
+        User u = new User(0, 0.1, new double[cfg.population().topics()], 0.5, 1.0, 2.5, 50);
         double outSlope = commentOverClickSlope(u, -0.1, cfg);
         double inSlope = commentOverClickSlope(u, 0.3, cfg);
         assertEquals(0.9, outSlope, 1e-9);

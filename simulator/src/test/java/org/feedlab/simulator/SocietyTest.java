@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import org.feedlab.events.Feed;
@@ -29,60 +31,20 @@ class SocietyTest {
 
     /** A small society; the remaining parameters are the defaults. */
     private static SocietyConfig config(double homophily, double angerTolerance) {
-        SocietyConfig d = SocietyConfig.defaults();
-        SocietyConfig c =
-                new SocietyConfig(
-                        200,
-                        60,
-                        4,
-                        8,
-                        homophily,
-                        d.activity(),
-                        d.postRate(),
-                        FEED_SIZE,
-                        d.ideologySpread(),
-                        d.outrageAppetite(),
-                        d.outgroupBoost(),
-                        d.angerPerOutrage(),
-                        d.angerDecay(),
-                        angerTolerance,
-                        d.latitude(),
-                        d.assimilation(),
-                        d.repulsion(),
-                        d.thermometerDrop(),
-                        d.thermometerGain(),
-                        0.45,
-                        d.classifierNoise(),
-                        d.ideologyDims(),
-                        d.youngShare(),
-                        d.youngSusceptibility(),
-                        d.youngActivity(),
-                        d.sessionBudget(),
-                        d.boredom(),
-                        d.surveyRate(),
-                        d.statedQuality(),
-                        d.statedCalm(),
-                        d.statedVariety(),
-                        d.satisfactionMemory(),
-                        d.returnSensitivity(),
-                        d.satisfactionReference(),
-                        d.churnThreshold(),
-                        d.churnPatience(),
-                        d.creatorLearning(),
-                        d.creatorLearningRate(),
-                        d.creatorNormPull(),
-                        d.userFollowsPerUser(),
-                        d.followRate(),
-                        d.unfollowRate(),
-                        d.arousalPull(),
-                        d.absorption(),
-                        d.habitWeight(),
-                        d.habitReference());
-        return TestConfigs.with(c, "userFollowsPerUser", 0);
+        SocietyConfig d = SocietyConfig.DEFAULTS;
+        return d.withPopulation(d.population().withUsers(200).withCreators(60).withTopics(4))
+                .withFollows(
+                        d.follows()
+                                .withCreatorFollowsPerUser(8)
+                                .withUserFollowsPerUser(0)
+                                .withHomophily(homophily))
+                .withReading(d.reading().withFeedSize(FEED_SIZE))
+                .withAffect(d.affect().withAngerTolerance(angerTolerance))
+                .withCreators(d.creators().withOutrage(0.45));
     }
 
     private static SocietyConfig config() {
-        return config(3.0, SocietyConfig.defaults().angerTolerance());
+        return config(3.0, SocietyConfig.DEFAULTS.affect().angerTolerance());
     }
 
     @Test
@@ -189,6 +151,10 @@ class SocietyTest {
         }
     }
 
+    private static long angerExits(TickReadout r) {
+        return r.sessions().stream().filter(Session::angerExit).count();
+    }
+
     /** Posts of a few ticks, published by {@code s}. */
     private static List<Content> publishSome(Society s) {
         List<Content> all = new ArrayList<>();
@@ -242,15 +208,48 @@ class SocietyTest {
 
         assertEquals(hostile.users().length, hostileFeeds.size(), "every user got a hostile feed");
         assertEquals(calm.users().length, calmFeeds.size(), "every user got a calm feed");
-        assertTrue(angry.angerExits() > 0, "anger exits: " + angry.angerExits());
-        assertEquals(0, quiet.angerExits());
+        assertTrue(angerExits(angry) > 0, "anger exits: " + angerExits(angry));
+        assertEquals(0, angerExits(quiet));
         assertTrue(
                 angry.impressions().size() < quiet.impressions().size(),
                 angry.impressions().size() + " items read vs " + quiet.impressions().size());
         // Exactly the users left above their tolerance are the ones that left in anger.
         long overTolerance =
                 Arrays.stream(hostile.users()).filter(u -> u.anger > u.angerTolerance).count();
-        assertEquals(angry.angerExits(), overTolerance);
+        assertEquals(overTolerance, angerExits(angry));
+    }
+
+    @Test
+    void everySessionEndsForTheReasonItGives() {
+        long tick = PUBLISH_TICKS;
+        SocietyConfig touchy = config(3.0, 1.2);
+        // A budget tight enough to end some sessions, and feeds short enough to finish some.
+        Society s =
+                Society.create(touchy.withReading(touchy.reading().withSessionBudget(25.0)), SEED);
+        List<Content> posts = publishSome(s);
+        Map<Integer, Feed> feeds = feeds(s, posts, tick, (u, c) -> c.postId() % 60 < 1 + u.id % 4);
+        TickReadout r = s.read(tick, feeds, List.of());
+        Map<StopReason, Integer> seen = new EnumMap<>(StopReason.class);
+        for (Session session : r.sessions()) {
+            User u = s.users()[session.userId()];
+            int shown = feeds.get(session.userId()).items().size();
+            seen.merge(session.stopReason(), 1, Integer::sum);
+            assertEquals(
+                    session.stopReason() == StopReason.ANGER_EXIT,
+                    u.anger > u.angerTolerance,
+                    "user " + u.id);
+            assertEquals(session.stopReason() == StopReason.ANGER_EXIT, session.angerExit());
+            if (session.stopReason() == StopReason.END_OF_FEED) {
+                assertEquals(shown, session.items());
+            } else {
+                assertTrue(session.items() <= shown);
+            }
+            if (session.stopReason() == StopReason.TIME_BUDGET) {
+                // Charged seconds reached the budget, and no item is charged more than its dwell.
+                assertTrue(session.seconds() >= u.sessionBudget, "user " + u.id);
+            }
+        }
+        assertEquals(Set.of(StopReason.values()), seen.keySet(), "every reason occurs: " + seen);
     }
 
     @Test
@@ -268,8 +267,8 @@ class SocietyTest {
                         tick,
                         feeds(touchy, publishSome(touchy), tick, HOSTILE_OUTGROUP),
                         List.of());
-        assertEquals(0, unlimited.angerExits());
-        assertTrue(limited.angerExits() > 0);
+        assertEquals(0, angerExits(unlimited));
+        assertTrue(angerExits(limited) > 0);
         assertTrue(
                 limited.impressions().size() < unlimited.impressions().size(),
                 limited.impressions().size() + " vs " + unlimited.impressions().size());
@@ -299,8 +298,8 @@ class SocietyTest {
         // Records holding arrays compare them by identity, so compare the logs field by field.
         assertEquals(fromTree.impressions(), fromHash.impressions());
         assertEquals(fromTree.impressions(), fromReversed.impressions());
-        assertEquals(fromTree.sessionLog(), fromHash.sessionLog());
-        assertEquals(fromTree.sessionLog(), fromReversed.sessionLog());
+        assertEquals(fromTree.sessions(), fromHash.sessions());
+        assertEquals(fromTree.sessions(), fromReversed.sessions());
         assertArrayEquals(ideologies(a), ideologies(c));
     }
 
@@ -328,7 +327,7 @@ class SocietyTest {
                 assertEquals(feed.modelVersion(), i.modelVersion());
             }
         }
-        assertEquals(feeds.size(), readout.sessions());
+        assertEquals(feeds.size(), readout.sessions().size());
         assertEquals(readout.impressions().size(), readout.exposures().size());
     }
 }

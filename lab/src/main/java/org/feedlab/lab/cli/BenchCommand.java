@@ -182,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
                 long seed = seeds.get(k);
                 Scenario s = base.withSeed(seed);
                 DirectPlatform platform =
-                        new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
+                        new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
                 // Impressions of tick t reach the platform at t + 1: one more tick logs them all.
                 SimulationRun.run(
                         s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});

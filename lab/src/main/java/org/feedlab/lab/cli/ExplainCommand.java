@@ -73,11 +73,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     tick);
             return FeedLabCommand.EXIT_USAGE;
         }
-        if (user < 0 || user >= scenario.society().users()) {
+        if (user < 0 || user >= scenario.society().population().users()) {
             err.printf(
                     Locale.ROOT,
                     "feedlab explain: --user: expected a user id in [0, %d) of this run, got %d%n",
-                    scenario.society().users(),
+                    scenario.society().population().users(),
                     user);
             return FeedLabCommand.EXIT_USAGE;
         }
@@ -180,7 +180,7 @@ public final class ExplainCommand implements Callable<Integer> {
         String objective = "";
 
         Explaining(Scenario s, int user, long tick, int top) {
-            super(s.ranker(), s.society().topics(), s.seed());
+            super(s.ranker(), s.society().population().topics(), s.seed());
             this.user = user;
             this.tick = tick;
             this.top = top;

@@ -188,11 +188,14 @@ public final class LabLauncher implements RunLauncher {
     private static Platform startPlatform(RunRequest request, Path work) throws Exception {
         Scenario s = request.scenario();
         if (request.direct()) {
-            return new DirectPlatform(s.ranker(), s.society().topics(), s.seed());
+            return new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
         }
         JobSettings settings =
                 new JobSettings(
-                        s.ranker(), s.society().topics(), s.seed(), s.stream().auditShare());
+                        s.ranker(),
+                        s.society().population().topics(),
+                        s.seed(),
+                        s.stream().auditShare());
         return StreamPlatform.start(
                 work, settings, s.stream().partitions(), s.stream().parallelism());
     }

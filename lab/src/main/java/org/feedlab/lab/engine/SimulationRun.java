@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
@@ -14,6 +15,8 @@ import org.feedlab.simulator.Society;
 import org.feedlab.simulator.SocietyConfig;
 import org.feedlab.simulator.TickReadout;
 import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.simulator.metrics.Reporter;
+import org.feedlab.simulator.metrics.SocietyReporters;
 import org.feedlab.simulator.metrics.TickMetrics;
 
 /**
@@ -23,6 +26,39 @@ import org.feedlab.simulator.metrics.TickMetrics;
 public final class SimulationRun {
     /** Post truths are kept this many ticks; far longer than any post can stay a candidate. */
     private static final int CONTENT_MEMORY_TICKS = 50;
+
+    /**
+     * What is measured after every tick, in the row order of metrics.csv (docs/METRICS.md): the
+     * society's reporters, and the platform's model quality where the file has always had it.
+     */
+    public static final List<Reporter> REPORTERS =
+            List.of(
+                    SocietyReporters.SESSIONS,
+                    SocietyReporters.ITEMS_READ,
+                    SocietyReporters.ENGAGEMENTS,
+                    SocietyReporters.ANGER_EXITS,
+                    SocietyReporters.OUTRAGE_EXPOSURE,
+                    SocietyReporters.OUTRAGE_PRODUCTION,
+                    SocietyReporters.OUTRAGE_ENGAGEMENT,
+                    SocietyReporters.CROSS_CUTTING,
+                    SocietyReporters.OPINION,
+                    SocietyReporters.OUTGROUP_THERMOMETER,
+                    ModelReporters.VERSION,
+                    ModelReporters.auc(Action.CLICK),
+                    SocietyReporters.INGROUP_AFFECT,
+                    SocietyReporters.CREATOR_PROPENSITY,
+                    SocietyReporters.CASCADES,
+                    SocietyReporters.EXPOSURE_DIVERSITY,
+                    SocietyReporters.HOMOGENIZATION,
+                    SocietyReporters.CHURN,
+                    SocietyReporters.SATISFACTION,
+                    SocietyReporters.ENGAGEMENT_SATISFACTION_GAP,
+                    SocietyReporters.TIME_SPENT,
+                    SocietyReporters.SURVEY_WORTH,
+                    SocietyReporters.AMPLIFICATION,
+                    ModelReporters.auc(
+                            Action.LIKE, Action.RESHARE, Action.COMMENT, Action.HIDE, Action.ANGRY),
+                    ModelReporters.LOSS_AND_CALIBRATION);
 
     private SimulationRun() {}
 
@@ -62,7 +98,7 @@ public final class SimulationRun {
             List<FeedRequest> requests = society.openSessions(t);
             Map<Integer, Feed> feeds = platform.serve(t, observed, requests, lastImpressions);
             TickReadout readout = society.read(t, feeds, posts);
-            List<Measurement> measurements = TickMetrics.measure(society, readout);
+            List<Measurement> measurements = TickMetrics.measure(society, readout, REPORTERS);
             for (Measurement m : measurements) {
                 rows.add(new MetricRow(t, m.metric(), m.segment(), m.value()));
             }

@@ -78,8 +78,10 @@ public final class ScenarioLoader {
      * it over the defaults.
      */
     public static Scenario resolve(JsonNode tree, String sourceName) throws ScenarioException {
-        List<Problem> problems = ScenarioSchema.get().validate(tree);
+        List<Problem> problems = new ArrayList<>(SocietyKeys.renamedKeys(tree));
+        problems.addAll(ScenarioSchema.get().validate(SocietyKeys.withoutRenamedKeys(tree)));
         if (!problems.isEmpty()) {
+            problems.sort(ScenarioSchema.ORDER);
             throw new ScenarioException(sourceName, problems);
         }
         tree = resolveObjective(tree, sourceName);
@@ -91,7 +93,7 @@ public final class ScenarioLoader {
                             tree.path("description").asText("").strip(),
                             tree.get("seed").longValue(),
                             tree.get("ticks").intValue(),
-                            merge(tree, "society", SocietyConfig.defaults(), SocietyConfig.class),
+                            society(tree.get("society")),
                             merge(tree, "ranker", RankerConfig.defaults(), RankerConfig.class),
                             merge(tree, "stream", StreamConfig.defaults(), StreamConfig.class));
         } catch (JsonProcessingException e) {
@@ -124,19 +126,24 @@ public final class ScenarioLoader {
      * ticks, society, ranker, stream), every default filled in.
      */
     public static ObjectNode toJson(Scenario scenario) {
-        return JSON.valueToTree(scenario);
+        ObjectNode tree = JSON.valueToTree(scenario);
+        // Replacing a key keeps its position, so the record order stays.
+        tree.set("society", SocietyKeys.flatten(tree.get("society")));
+        return tree;
     }
 
     /** Rules that relate two fields, which JSON Schema cannot state readably. */
     static List<Problem> crossFieldProblems(Scenario scenario) {
         List<Problem> problems = new ArrayList<>();
         SocietyConfig society = scenario.society();
-        if (society.followsPerUser() > society.creators()) {
+        int creators = society.population().creators();
+        int creatorFollows = society.follows().creatorFollowsPerUser();
+        if (creatorFollows > creators) {
             problems.add(
                     new Problem(
-                            "$.society.follows_per_user",
-                            "integer ≤ society.creators (" + society.creators() + ")",
-                            Integer.toString(society.followsPerUser())));
+                            "$.society.creator_follows_per_user",
+                            "integer ≤ society.creators (" + creators + ")",
+                            Integer.toString(creatorFollows)));
         }
         RankerConfig ranker = scenario.ranker();
         if (ranker.inNetworkCandidates() + ranker.popularCandidates() < 1) {
@@ -200,6 +207,18 @@ public final class ScenarioLoader {
         }
         r.set("objective_terms", terms);
         return copy;
+    }
+
+    /**
+     * The society of a scenario: its flat keys over the flat defaults, nested into the groups of
+     * {@link SocietyConfig} by {@link SocietyKeys}.
+     */
+    private static SocietyConfig society(JsonNode given) throws JsonProcessingException {
+        ObjectNode flat = SocietyKeys.flatten(JSON.valueToTree(SocietyConfig.DEFAULTS));
+        if (given instanceof ObjectNode object) {
+            flat.setAll(object);
+        }
+        return JSON.treeToValue(SocietyKeys.nest(flat), SocietyConfig.class);
     }
 
     private static <T> T merge(JsonNode tree, String section, T defaults, Class<T> type)

@@ -28,6 +28,10 @@ final class ScenarioSchema {
     /** Bounds this large are technical limits (e.g. of a long), not advice worth printing. */
     private static final double UNINTERESTING_BOUND = 1e15;
 
+    /** Problems are reported sorted by path, then by what was expected, so output is stable. */
+    static final Comparator<Problem> ORDER =
+            Comparator.comparing(Problem::path).thenComparing(Problem::expected);
+
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final ScenarioSchema INSTANCE = load();
@@ -74,7 +78,7 @@ final class ScenarioSchema {
                 problems.add(problem);
             }
         }
-        problems.sort(Comparator.comparing(Problem::path).thenComparing(Problem::expected));
+        problems.sort(ORDER);
         return problems;
     }
 

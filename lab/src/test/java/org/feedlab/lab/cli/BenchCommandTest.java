@@ -22,7 +22,7 @@ class BenchCommandTest {
             };
 
     private static final String SCENARIO =
-            "name: tiny\nseed: 3\nticks: 6\nsociety: {users: 120, creators: 30, follows_per_user: 8}\n"
+            "name: tiny\nseed: 3\nticks: 6\nsociety: {users: 120, creators: 30, creator_follows_per_user: 8}\n"
                     + "ranker: {objective: engagement}\n";
 
     @TempDir Path temp;

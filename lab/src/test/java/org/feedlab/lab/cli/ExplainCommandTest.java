@@ -24,7 +24,7 @@ class ExplainCommandTest {
             };
 
     private static final String SCENARIO =
-            "name: tiny\nseed: 3\nticks: 6\nsociety: {users: 60, creators: 30, follows_per_user: 8}\n"
+            "name: tiny\nseed: 3\nticks: 6\nsociety: {users: 60, creators: 30, creator_follows_per_user: 8}\n"
                     + "ranker: {objective: engagement, retrain_every: 1, bootstrap_ticks: 2}\n";
 
     @TempDir Path temp;

@@ -18,6 +18,8 @@ import org.feedlab.lab.scenario.StreamConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code feedlab run}: validation before any side effect, and the request handed to the launcher.
@@ -50,20 +52,27 @@ class RunCommandTest {
         return FeedLabCommand.execute(launcher, new PrintWriter(out), new PrintWriter(err), args);
     }
 
-    @Test
-    void badScenarioExitsTwoNamesTheFieldAndCreatesNothing() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bad value   | users: -5           | $.society.users: expected integer ≥ 1, got -5",
+                "renamed key | follows_per_user: 8 | $.society.follows_per_user: expected key"
+                        + " creator_follows_per_user, got a key renamed to"
+                        + " society.creator_follows_per_user"
+            })
+    void badScenarioExitsTwoNamesTheFieldAndCreatesNothing(
+            String label, String society, String problem) throws IOException {
         Path bad =
                 Files.writeString(
                         temp.resolve("bad.yaml"),
-                        "name: b\nseed: 1\nticks: 5\nsociety: {users: -5}\n");
+                        "name: b\nseed: 1\nticks: 5\nsociety: {" + society + "}\n");
         Path target = temp.resolve("x");
 
         int code = run(recording, "run", bad.toString(), "--out", target.toString());
 
         assertEquals(2, code);
-        assertTrue(
-                err.toString().contains(bad + ": $.society.users: expected integer ≥ 1, got -5"),
-                err.toString());
+        assertTrue(err.toString().contains(bad + ": " + problem), err.toString());
         assertFalse(Files.exists(target));
         assertEquals(List.of(), launched);
     }
@@ -77,7 +86,7 @@ class RunCommandTest {
         RunRequest request = launched.get(0);
         assertEquals(7L, request.scenario().seed());
         assertEquals(new StreamConfig(2, 2), request.scenario().stream());
-        assertEquals(50, request.scenario().society().users());
+        assertEquals(50, request.scenario().society().population().users());
         assertNull(request.out());
         assertFalse(request.direct());
         assertEquals(List.of(), request.snapshotTicks());

@@ -68,7 +68,8 @@ class ClosedLoopIT {
     @Test
     void recordsTraverseKafkaAndFlink() throws Exception {
         Scenario s = ScenarioLoader.parse(SMALL, "loop-it.yaml");
-        JobSettings settings = new JobSettings(s.ranker(), s.society().topics(), s.seed(), 0.1);
+        JobSettings settings =
+                new JobSettings(s.ranker(), s.society().population().topics(), s.seed(), 0.1);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         try (StreamPlatform platform = StreamPlatform.start(work, settings, 2, 2)) {
             String bootstrap = platform.bootstrapServers();

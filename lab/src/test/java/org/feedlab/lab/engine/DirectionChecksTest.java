@@ -74,7 +74,7 @@ class DirectionChecksTest {
                 ScenarioLoader.parse(
                         SCENARIO.formatted(seed, ticks, users, objective), "directions.yaml");
         try (DirectPlatform platform =
-                new DirectPlatform(s.ranker(), s.society().topics(), s.seed())) {
+                new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed())) {
             return SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
         }
     }

@@ -46,7 +46,7 @@ class OutrageDirectionTest {
         Scenario s = ScenarioLoader.parse(SCENARIO.formatted(seed, objective), "direction.yaml");
         List<MetricRow> rows;
         try (DirectPlatform platform =
-                new DirectPlatform(s.ranker(), s.society().topics(), s.seed())) {
+                new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed())) {
             rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
         }
         return rows.stream()

@@ -58,9 +58,12 @@ class ExperimentLoaderTest {
         assertEquals(8, chrono.scenario().seed());
         assertEquals(3, chrono.scenario().ticks(), "experiment-level ticks apply to every arm");
         assertEquals("chronological", chrono.scenario().ranker().objective());
-        assertEquals(120, chrono.scenario().society().users(), "arm override");
-        assertEquals(30, chrono.scenario().society().creators(), "kept from the base scenario");
-        assertEquals(100, plan.get(0).scenario().society().users());
+        assertEquals(120, chrono.scenario().society().population().users(), "arm override");
+        assertEquals(
+                30,
+                chrono.scenario().society().population().creators(),
+                "kept from the base scenario");
+        assertEquals(100, plan.get(0).scenario().society().population().users());
     }
 
     @ParameterizedTest

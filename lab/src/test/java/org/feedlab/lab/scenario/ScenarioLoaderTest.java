@@ -28,10 +28,10 @@ class ScenarioLoaderTest {
         assertEquals("classroom", scenario.name());
         assertEquals(42L, scenario.seed());
         assertEquals(30, scenario.ticks());
-        assertEquals(2000, scenario.society().users());
-        assertEquals(200, scenario.society().creators());
-        assertEquals(SocietyConfig.defaults().topics(), scenario.society().topics());
-        assertEquals(SocietyConfig.defaults().angerDecay(), scenario.society().angerDecay());
+        assertEquals(2000, scenario.society().population().users());
+        assertEquals(200, scenario.society().population().creators());
+        assertEquals(SocietyConfig.Population.TOPICS, scenario.society().population().topics());
+        assertEquals(SocietyConfig.Affect.DEFAULTS, scenario.society().affect());
         assertEquals("engagement", scenario.ranker().objective());
         assertEquals(RankerConfig.defaults().retrainEvery(), scenario.ranker().retrainEvery());
         assertEquals(StreamConfig.defaults(), scenario.stream());
@@ -51,61 +51,86 @@ class ScenarioLoaderTest {
                                 + "stream: {partitions: 8, audit_share: 0.05}\n",
                         "t.yaml");
 
-        SocietyConfig defaults = SocietyConfig.defaults();
+        SocietyConfig d = SocietyConfig.DEFAULTS;
         SocietyConfig expectedSociety =
-                new SocietyConfig(
-                        10,
-                        defaults.creators(),
-                        defaults.topics(),
-                        defaults.followsPerUser(),
-                        defaults.homophily(),
-                        defaults.activity(),
-                        defaults.postRate(),
-                        5,
-                        defaults.ideologySpread(),
-                        defaults.outrageAppetite(),
-                        defaults.outgroupBoost(),
-                        defaults.angerPerOutrage(),
-                        0.9,
-                        defaults.angerTolerance(),
-                        defaults.latitude(),
-                        defaults.assimilation(),
-                        defaults.repulsion(),
-                        defaults.thermometerDrop(),
-                        defaults.thermometerGain(),
-                        defaults.creatorOutrage(),
-                        defaults.classifierNoise(),
-                        defaults.ideologyDims(),
-                        defaults.youngShare(),
-                        defaults.youngSusceptibility(),
-                        defaults.youngActivity(),
-                        defaults.sessionBudget(),
-                        defaults.boredom(),
-                        defaults.surveyRate(),
-                        defaults.statedQuality(),
-                        defaults.statedCalm(),
-                        defaults.statedVariety(),
-                        defaults.satisfactionMemory(),
-                        defaults.returnSensitivity(),
-                        defaults.satisfactionReference(),
-                        defaults.churnThreshold(),
-                        defaults.churnPatience(),
-                        defaults.creatorLearning(),
-                        defaults.creatorLearningRate(),
-                        defaults.creatorNormPull(),
-                        defaults.userFollowsPerUser(),
-                        defaults.followRate(),
-                        defaults.unfollowRate(),
-                        defaults.arousalPull(),
-                        defaults.absorption(),
-                        defaults.habitWeight(),
-                        defaults.habitReference());
+                d.withPopulation(d.population().withUsers(10))
+                        .withReading(d.reading().withFeedSize(5))
+                        .withAffect(d.affect().withAngerDecay(0.9));
         assertEquals(expectedSociety, scenario.society());
         assertEquals("random", scenario.ranker().objective());
         assertEquals(0.05, scenario.ranker().learningRate());
         assertEquals(RankerConfig.defaults().epochs(), scenario.ranker().epochs());
         assertEquals(new StreamConfig(8, 1, 0.05), scenario.stream());
         assertEquals("", scenario.description());
+    }
+
+    @Test
+    void everySocietyKeySetsItsOwnField() throws ScenarioException {
+        SocietyConfig s =
+                ScenarioLoader.parse(
+                                VALID_HEAD
+                                        + "society:\n"
+                                        + "  users: 11\n"
+                                        + "  creators: 12\n"
+                                        + "  topics: 13\n"
+                                        + "  creator_follows_per_user: 9\n"
+                                        + "  homophily: 1.01\n"
+                                        + "  activity: 0.02\n"
+                                        + "  post_rate: 0.03\n"
+                                        + "  feed_size: 14\n"
+                                        + "  ideology_spread: 0.04\n"
+                                        + "  outrage_appetite: 0.05\n"
+                                        + "  outgroup_boost: 0.06\n"
+                                        + "  anger_per_outrage: 0.07\n"
+                                        + "  anger_decay: 0.08\n"
+                                        + "  anger_tolerance: 0.09\n"
+                                        + "  latitude: 0.10\n"
+                                        + "  assimilation: 0.11\n"
+                                        + "  repulsion: 0.12\n"
+                                        + "  thermometer_drop: 0.13\n"
+                                        + "  thermometer_gain: 0.14\n"
+                                        + "  creator_outrage: 0.15\n"
+                                        + "  classifier_noise: 0.16\n"
+                                        + "  ideology_dims: 3\n"
+                                        + "  young_share: 0.17\n"
+                                        + "  young_susceptibility: 0.18\n"
+                                        + "  young_activity: 0.19\n"
+                                        + "  session_budget: 0.20\n"
+                                        + "  boredom: 0.21\n"
+                                        + "  survey_rate: 0.22\n"
+                                        + "  stated_quality: 0.23\n"
+                                        + "  stated_calm: 0.24\n"
+                                        + "  stated_variety: 0.25\n"
+                                        + "  satisfaction_memory: 0.26\n"
+                                        + "  return_sensitivity: 0.27\n"
+                                        + "  satisfaction_reference: 0.28\n"
+                                        + "  churn_threshold: 0.29\n"
+                                        + "  churn_patience: 15\n"
+                                        + "  creator_learning: false\n"
+                                        + "  creator_learning_rate: 0.30\n"
+                                        + "  creator_norm_pull: 0.31\n"
+                                        + "  user_follows_per_user: 16\n"
+                                        + "  follow_rate: 0.32\n"
+                                        + "  unfollow_rate: 0.33\n"
+                                        + "  arousal_pull: 0.34\n"
+                                        + "  absorption: 0.35\n"
+                                        + "  habit_weight: 0.36\n"
+                                        + "  habit_reference: 0.37\n",
+                                "all.yaml")
+                        .society();
+        assertEquals(new SocietyConfig.Population(11, 12, 13, 3, 0.04), s.population());
+        assertEquals(new SocietyConfig.Youth(0.17, 0.18, 0.19), s.youth());
+        assertEquals(new SocietyConfig.Follows(9, 16, 1.01, 0.32, 0.33), s.follows());
+        assertEquals(new SocietyConfig.Reading(14, 0.20, 0.21, 0.34, 0.35, 0.22), s.reading());
+        assertEquals(
+                new SocietyConfig.Affect(0.05, 0.06, 0.07, 0.08, 0.09, 0.13, 0.14), s.affect());
+        assertEquals(new SocietyConfig.Opinion(0.10, 0.11, 0.12), s.opinion());
+        assertEquals(new SocietyConfig.StatedPreferences(0.23, 0.24, 0.25), s.statedPreferences());
+        assertEquals(
+                new SocietyConfig.Retention(0.02, 0.26, 0.27, 0.28, 0.29, 15, 0.36, 0.37),
+                s.retention());
+        assertEquals(new SocietyConfig.Creators(0.03, 0.15, false, 0.30, 0.31), s.creators());
+        assertEquals(new SocietyConfig.Observation(0.16), s.observation());
     }
 
     static Stream<Arguments> badScenarios() {
@@ -191,10 +216,17 @@ class ScenarioLoaderTest {
                         List.of("bad.yaml: $.name: expected string matching", "got \"../etc\"")),
                 Arguments.of(
                         "cross-field: more follows than creators",
-                        VALID_HEAD + "society: {creators: 10, follows_per_user: 11}\n",
+                        VALID_HEAD + "society: {creators: 10, creator_follows_per_user: 11}\n",
                         List.of(
-                                "bad.yaml: $.society.follows_per_user: expected integer ≤"
+                                "bad.yaml: $.society.creator_follows_per_user: expected integer ≤"
                                         + " society.creators (10), got 11")),
+                Arguments.of(
+                        "renamed key",
+                        VALID_HEAD + "society: {users: 50, follows_per_user: 11}\n",
+                        List.of(
+                                "bad.yaml: $.society.follows_per_user: expected key"
+                                        + " creator_follows_per_user, got a key renamed to"
+                                        + " society.creator_follows_per_user")),
                 Arguments.of(
                         "cross-field: no candidates",
                         VALID_HEAD + "ranker: {in_network_candidates: 0, popular_candidates: 0}\n",
@@ -283,6 +315,28 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void renamedKeyIsReportedBesideTheOtherProblems() {
+        ScenarioException e =
+                assertThrows(
+                        ScenarioException.class,
+                        () ->
+                                ScenarioLoader.parse(
+                                        "name: t\nseed: 1\nticks: 0\n"
+                                                + "society: {users: -5, follows_per_user: 8}\n",
+                                        "old.yaml"));
+
+        List<String> paths = new ArrayList<>();
+        e.problems().forEach(problem -> paths.add(problem.path()));
+        assertEquals(List.of("$.society.follows_per_user", "$.society.users", "$.ticks"), paths);
+        assertEquals(
+                new Problem(
+                        "$.society.follows_per_user",
+                        "key creator_follows_per_user",
+                        "a key renamed to society.creator_follows_per_user"),
+                e.problems().get(0));
+    }
+
+    @Test
     void syntaxErrorNamesLineAndColumn() {
         ScenarioException e =
                 assertThrows(
@@ -308,8 +362,8 @@ class ScenarioLoaderTest {
                 List.of("name", "description", "seed", "ticks", "society", "ranker", "stream"),
                 keys);
         assertEquals(
-                SocietyConfig.defaults().followsPerUser(),
-                tree.get("society").get("follows_per_user").asInt());
+                SocietyConfig.Follows.CREATOR_FOLLOWS_PER_USER,
+                tree.get("society").get("creator_follows_per_user").asInt());
         assertEquals("users", tree.get("society").fieldNames().next());
         // JSON is YAML, so the manifest's scenario is itself a loadable scenario.
         assertEquals(scenario, ScenarioLoader.parse(tree.toString(), "manifest"));

@@ -1,6 +1,8 @@
 package org.feedlab.lab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -25,9 +27,34 @@ class ScenarioSchemaTest {
     }
 
     @Test
-    void societyKeysAreTheSocietyConfigComponents() {
+    void societyKeysAreTheKeysOfTheSocietyTable() {
         assertEquals(
-                snakeCaseComponents(SocietyConfig.class), keys(schema.at("/properties/society")));
+                SocietyKeys.KEYS.stream().map(SocietyKeys.Key::flat).toList(),
+                keys(schema.at("/properties/society")));
+    }
+
+    @Test
+    void societyTableNamesEveryFieldOfEveryGroupOnce() {
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent group : SocietyConfig.class.getRecordComponents()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> type = (Class<? extends Record>) group.getType();
+            String name = SNAKE.translate(group.getName());
+            snakeCaseComponents(type).forEach(field -> fields.add(name + "." + field));
+        }
+        List<String> table =
+                SocietyKeys.KEYS.stream().map(k -> k.group() + "." + k.field()).sorted().toList();
+        assertEquals(fields.stream().sorted().toList(), table);
+    }
+
+    @Test
+    void renamedKeysPointToKeysOfTheTable() {
+        List<String> flat = SocietyKeys.KEYS.stream().map(SocietyKeys.Key::flat).toList();
+        SocietyKeys.RENAMED.forEach(
+                (old, renamed) -> {
+                    assertTrue(flat.contains(renamed), renamed);
+                    assertFalse(flat.contains(old), old);
+                });
     }
 
     @Test
@@ -50,7 +77,7 @@ class ScenarioSchemaTest {
                         "",
                         0,
                         1,
-                        SocietyConfig.defaults(),
+                        SocietyConfig.DEFAULTS,
                         RankerConfig.defaults(),
                         StreamConfig.defaults());
         ScenarioLoader.check(defaults, "defaults");
@@ -63,12 +90,13 @@ class ScenarioSchemaTest {
         return keys;
     }
 
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+            new PropertyNamingStrategies.SnakeCaseStrategy();
+
     private static List<String> snakeCaseComponents(Class<? extends Record> type) {
-        PropertyNamingStrategies.SnakeCaseStrategy snake =
-                new PropertyNamingStrategies.SnakeCaseStrategy();
         List<String> names = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            names.add(snake.translate(component.getName()));
+            names.add(SNAKE.translate(component.getName()));
         }
         return names;
     }

@@ -241,56 +241,6 @@ class StatsTest {
                 () -> Stats.meanJaccard(sets, new int[] {0}, new int[] {2}));
     }
 
-    // ---- AUC ----
-
-    @Test
-    void aucCountsCorrectlyOrderedPairs() {
-        // positives 0.35, 0.8; negatives 0.1, 0.4
-        // ascending ranks: 0.1→1, 0.35→2, 0.4→3, 0.8→4; R_pos = 2 + 4 = 6
-        // U = 6 − 2·3/2 = 3; AUC = 3 / (2·2) = 0.75
-        // (pairs: 0.35>0.1 yes, 0.35>0.4 no, 0.8>0.1 yes, 0.8>0.4 yes → 3 of 4)
-        double[] scores = {0.1, 0.4, 0.35, 0.8};
-        boolean[] labels = {false, false, true, true};
-        assertEquals(0.75, Stats.auc(scores, labels), EXACT);
-    }
-
-    @Test
-    void aucGivesTiesAverageRanks() {
-        // scores {0.5, 0.5, 0.2, 0.9}, labels {T, F, F, T}
-        // ascending: 0.2→1, the two 0.5s share ranks 2 and 3 → 2.5 each, 0.9→4
-        // R_pos = 2.5 (the positive 0.5) + 4 = 6.5; U = 6.5 − 3 = 3.5; AUC = 3.5 / 4 = 0.875
-        // (pairs: 0.5 vs 0.5 tie counts 1/2, 0.5>0.2, 0.9>0.5, 0.9>0.2 → 3.5 of 4)
-        double[] scores = {0.5, 0.5, 0.2, 0.9};
-        boolean[] labels = {true, false, false, true};
-        assertEquals(0.875, Stats.auc(scores, labels), EXACT);
-    }
-
-    @Test
-    void aucOfAllTiedOrInvertedScores() {
-        // every score equal: every pair is a tie → 1/2
-        double[] tied = {1, 1, 1};
-        assertEquals(0.5, Stats.auc(tied, new boolean[] {true, false, false}), EXACT);
-        // every negative above every positive → 0
-        assertEquals(0.0, Stats.auc(new double[] {0.9, 0.1}, new boolean[] {false, true}), EXACT);
-    }
-
-    @Test
-    void aucIsNaNWhenOneClassIsAbsent() {
-        assertTrue(Double.isNaN(Stats.auc(new double[] {0.1, 0.2}, new boolean[] {true, true})));
-        assertTrue(Double.isNaN(Stats.auc(new double[] {0.1, 0.2}, new boolean[] {false, false})));
-        assertTrue(Double.isNaN(Stats.auc(new double[0], new boolean[0])));
-    }
-
-    @Test
-    void aucRejectsMismatchedOrNaNInput() {
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> Stats.auc(new double[] {0.1}, new boolean[] {true, false}));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> Stats.auc(new double[] {Double.NaN, 0.2}, new boolean[] {true, false}));
-    }
-
     // ---- amplification ratio ----
 
     @Test
@@ -334,32 +284,5 @@ class StatsTest {
         assertEquals(0.0, Stats.gini(new double[] {0, 0}), 0.0);
         assertTrue(Double.isNaN(Stats.gini(new double[0])));
         assertThrows(IllegalArgumentException.class, () -> Stats.gini(new double[] {1, -1}));
-    }
-
-    @Test
-    void logLossOfHandComputedPredictions() {
-        double[] p = {0.8, 0.4, 0.0};
-        boolean[] y = {true, false, false};
-        // A certain, correct prediction of 0 costs nothing (clamped to 1e-12).
-        double expected = -(Math.log(0.8) + Math.log(0.6) + Math.log(1 - 1e-12)) / 3;
-        assertEquals(expected, Stats.logLoss(p, y), 1e-12);
-        assertTrue(Double.isNaN(Stats.logLoss(new double[0], new boolean[0])));
-        assertThrows(IllegalArgumentException.class, () -> Stats.logLoss(p, new boolean[] {true}));
-    }
-
-    @Test
-    void expectedOverObservedIsOneForACalibratedModel() {
-        // Predictions 0.25 on four items, one event: expected 1, observed 1.
-        double[] p = {0.25, 0.25, 0.25, 0.25};
-        assertEquals(
-                1.0,
-                Stats.expectedOverObserved(p, new boolean[] {false, true, false, false}),
-                1e-12);
-        // Two events: the model predicts half of what happened.
-        assertEquals(
-                0.5,
-                Stats.expectedOverObserved(p, new boolean[] {true, true, false, false}),
-                1e-12);
-        assertTrue(Double.isNaN(Stats.expectedOverObserved(p, new boolean[4])));
     }
 }

@@ -1,0 +1,114 @@
+package org.feedlab.lab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.feedlab.lab.run.MetricRow;
+import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.lab.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/** The run's reporter list writes metrics.csv rows in the order every earlier run had. */
+class SimulationRunTest {
+
+    /** The rows of one segment in a tick, as metrics.csv has always written them. */
+    private static final List<String> POPULATION_ROWS =
+            List.of(
+                    "active_users",
+                    "sessions",
+                    "items_read",
+                    "impressions",
+                    "engagements_click",
+                    "engagements_like",
+                    "engagements_reshare",
+                    "engagements_comment",
+                    "engagements_hide",
+                    "engagements_angry",
+                    "anger_exits",
+                    "outrage_exposure_share",
+                    "outrage_impression_mean",
+                    "outrage_production_mean",
+                    "outrage_engagement_share",
+                    "cross_cutting_share",
+                    "like_minded_share",
+                    "opinion_variance",
+                    "opinion_bimodality",
+                    "esteban_ray",
+                    "opinion_extremity_mean",
+                    "thermometer_outgroup_mean",
+                    "model_version",
+                    "model_auc_click",
+                    "thermometer_ingroup_mean",
+                    "affective_gap_mean",
+                    "creator_outrage_propensity_mean",
+                    "reshare_posts",
+                    "cascade_depth_mean",
+                    "cascade_depth_max",
+                    "exposure_entropy_mean",
+                    "exposure_gini_simpson_mean",
+                    "homogenization_jaccard",
+                    "churned_users",
+                    "satisfaction_mean",
+                    "engagement_satisfaction_gap",
+                    "time_spent_per_session",
+                    "dwell_mean",
+                    "survey_worth_share",
+                    "amplification_ratio",
+                    "model_auc_like",
+                    "model_auc_reshare",
+                    "model_auc_comment",
+                    "model_auc_hide",
+                    "model_auc_angry",
+                    "model_log_loss_click",
+                    "model_calibration_click",
+                    "model_log_loss_like",
+                    "model_calibration_like",
+                    "model_log_loss_reshare",
+                    "model_calibration_reshare",
+                    "model_log_loss_comment",
+                    "model_calibration_comment",
+                    "model_log_loss_hide",
+                    "model_calibration_hide",
+                    "model_log_loss_angry",
+                    "model_calibration_angry");
+
+    /** The supply-side rows, which only the population has. */
+    private static final List<String> SUPPLY_ROWS =
+            List.of(
+                    "outrage_production_mean",
+                    "creator_outrage_propensity_mean",
+                    "reshare_posts",
+                    "cascade_depth_mean",
+                    "cascade_depth_max");
+
+    @Test
+    void rowsComeInTheShippedOrder() throws Exception {
+        Scenario s =
+                ScenarioLoader.parse(
+                        "name: order\nseed: 5\nticks: 2\nsociety: {users: 60, creators: 30}\n",
+                        "order.yaml");
+        List<MetricRow> rows;
+        try (DirectPlatform platform =
+                new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed())) {
+            rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
+        }
+        List<String> segmentRows =
+                POPULATION_ROWS.stream().filter(m -> !SUPPLY_ROWS.contains(m)).toList();
+        for (long tick = 0; tick < s.ticks(); tick++) {
+            assertEquals(POPULATION_ROWS, names(rows, tick, "all"));
+            assertEquals(segmentRows, names(rows, tick, "adult"));
+            assertEquals(segmentRows, names(rows, tick, "young"));
+        }
+        assertEquals(s.ticks() * (POPULATION_ROWS.size() + 2 * segmentRows.size()), rows.size());
+        // Segments follow one another within a tick: all, adult, young.
+        assertEquals("all", rows.get(POPULATION_ROWS.size() - 1).segment());
+        assertEquals("adult", rows.get(POPULATION_ROWS.size()).segment());
+    }
+
+    private static List<String> names(List<MetricRow> rows, long tick, String segment) {
+        return rows.stream()
+                .filter(r -> r.tick() == tick && r.segment().equals(segment))
+                .map(MetricRow::metric)
+                .toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.feedlab.simulator.metrics;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One or a few named metrics computed over a {@link SegmentView}, in the spirit of Mesa's model
+ * reporters: agents act, reporters measure the population afterwards. A run's reporter list fixes
+ * the order of the rows in metrics.csv.
+ */
+@FunctionalInterface
+public interface Reporter {
+
+    /** Writes this reporter's metrics for one segment to {@code out}, in a fixed order. */
+    void report(SegmentView segment, Out out);
+
+    /** Where a reporter writes its values. */
+    @FunctionalInterface
+    interface Out {
+        void add(String metric, double value);
+    }
+
+    /** A reporter of one metric. */
+    static Reporter of(String metric, ToDoubleFunction<SegmentView> value) {
+        return (segment, out) -> out.add(metric, value.applyAsDouble(segment));
+    }
+
+    /**
+     * {@code reporter} for the whole population only: supply-side metrics (creators, new posts)
+     * have no segment of users.
+     */
+    static Reporter populationOnly(Reporter reporter) {
+        return (segment, out) -> {
+            if (segment.isPopulation()) {
+                reporter.report(segment, out);
+            }
+        };
+    }
+}
