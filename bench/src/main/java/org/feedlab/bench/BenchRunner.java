@@ -1,7 +1,10 @@
 package org.feedlab.bench;
 
+import java.util.Arrays;
 import java.util.Collection;
+import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -41,48 +44,103 @@ public final class BenchRunner {
     /**
      * What was measured.
      *
-     * @param candidatesPerSecond candidates scored per second on one thread (one core)
+     * @param candidatesPerSecond candidates scored per second on one thread (one core) by the
+     *     forward pass this JVM uses (the Vector API one when the module is present)
+     * @param scalarCandidatesPerSecond the same with the scalar pass forced
      * @param p50Millis median latency of a 500-candidate request
      * @param p99Millis 99th percentile latency of a 500-candidate request
-     * @param gemmFlopsPerSecond measured plain-Java GEMM speed on one thread
-     * @param flopsPerCandidate FLOPs the compiled model spends per candidate
+     * @param bytesPerRequest bytes allocated per request (JMH's gc profiler, gc.alloc.rate.norm)
+     * @param gemm the measured GEMM speeds on one thread
+     * @param flopsPerCandidate FLOPs the compiled model's Vector API pass executes per candidate
      * @param meanNonZero mean non-zero features per candidate
      * @param hiddenSizes hidden layer widths of the benchmarked model
+     * @param forwardPass which forward pass the benchmark JVMs use
      */
     public record Figures(
             double candidatesPerSecond,
+            double scalarCandidatesPerSecond,
             double p50Millis,
             double p99Millis,
-            double gemmFlopsPerSecond,
-            long flopsPerCandidate,
+            double bytesPerRequest,
+            Gemm gemm,
+            double flopsPerCandidate,
             double meanNonZero,
-            int[] hiddenSizes) {}
+            int[] hiddenSizes,
+            String forwardPass) {}
 
-    /** Runs the three measurements and returns their figures. */
+    /**
+     * FLOP/s of a 500 × 128 by 128 × 128 float GEMM on one thread.
+     *
+     * @param plainJava plain Java loops (what the JIT makes of them)
+     * @param vectorMulAdd Vector API, a multiply and an add per term: the compiled scorer's bound
+     * @param vectorFma Vector API, fused multiply-add: the machine's bound
+     */
+    public record Gemm(double plainJava, double vectorMulAdd, double vectorFma) {}
+
+    /** Runs the measurements and returns their figures. */
     public static Figures run(Settings settings, boolean verbose) throws RunnerException {
-        double requestsPerMs =
+        RunResult throughput =
+                single(
+                        settings,
+                        RankerBenchmark.class,
+                        "scoreRequest",
+                        Mode.Throughput,
+                        verbose,
+                        true);
+        double scalarRequestsPerMs =
                 score(
                         single(
                                 settings,
                                 RankerBenchmark.class,
                                 "scoreRequest",
                                 Mode.Throughput,
-                                verbose));
+                                verbose,
+                                false,
+                                "-D" + WideDeepScorer.SCALAR_PROPERTY + "=true"));
         RunResult latency =
-                single(settings, RankerBenchmark.class, "scoreRequest", Mode.SampleTime, verbose);
-        double gemmPerSecond =
-                score(single(settings, GemmBenchmark.class, "gemm", Mode.Throughput, verbose));
+                single(
+                        settings,
+                        RankerBenchmark.class,
+                        "scoreRequest",
+                        Mode.SampleTime,
+                        verbose,
+                        false);
+        Gemm gemm =
+                new Gemm(
+                        gemm(settings, "plainJava", verbose),
+                        gemm(settings, "vectorMulAdd", verbose),
+                        gemm(settings, "vectorFma", verbose));
         RankerFixture fixture = RankerFixture.create(2024);
         var stats = latency.getPrimaryResult().getStatistics();
         return new Figures(
-                requestsPerMs * 1000.0 * RankerFixture.REQUEST,
+                score(throughput) * 1000.0 * RankerFixture.REQUEST,
+                scalarRequestsPerMs * 1000.0 * RankerFixture.REQUEST,
                 stats.getPercentile(50),
                 stats.getPercentile(99),
-                gemmPerSecond
-                        * new GemmKernel(GemmBenchmark.M, GemmBenchmark.K, GemmBenchmark.N).flops(),
+                allocationPerOp(throughput),
+                gemm,
                 fixture.flopsPerCandidate(),
                 fixture.meanNonZero(),
-                fixture.scorer().hiddenSizes());
+                fixture.scorer().hiddenSizes(),
+                fixture.scorer().forwardPass());
+    }
+
+    /** Every benchmark JVM runs with the Vector API module, as {@code ./feedlab} does. */
+    private static final String[] FORK_ARGS = {"--add-modules", "jdk.incubator.vector"};
+
+    private static double gemm(Settings s, String method, boolean verbose) throws RunnerException {
+        return score(single(s, GemmBenchmark.class, method, Mode.Throughput, verbose, false))
+                * GemmBenchmark.flops();
+    }
+
+    /** gc.alloc.rate.norm of a run with the gc profiler: bytes allocated per benchmark call. */
+    private static double allocationPerOp(RunResult result) {
+        for (var e : result.getSecondaryResults().entrySet()) {
+            if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                return e.getValue().getScore();
+            }
+        }
+        throw new IllegalStateException("the gc profiler reported no gc.alloc.rate.norm");
     }
 
     private static double score(RunResult result) {
@@ -90,8 +148,16 @@ public final class BenchRunner {
     }
 
     private static RunResult single(
-            Settings s, Class<?> benchmark, String method, Mode mode, boolean verbose)
+            Settings s,
+            Class<?> benchmark,
+            String method,
+            Mode mode,
+            boolean verbose,
+            boolean gcProfiler,
+            String... jvmArgs)
             throws RunnerException {
+        String[] forkArgs = Arrays.copyOf(FORK_ARGS, FORK_ARGS.length + jvmArgs.length);
+        System.arraycopy(jvmArgs, 0, forkArgs, FORK_ARGS.length, jvmArgs.length);
         ChainedOptionsBuilder options =
                 new OptionsBuilder()
                         .include(
@@ -102,6 +168,7 @@ public final class BenchRunner {
                                         + "$")
                         .mode(mode)
                         .forks(s.forks())
+                        .jvmArgsAppend(forkArgs)
                         .warmupIterations(s.warmups())
                         .warmupTime(TimeValue.seconds(s.seconds()))
                         .measurementIterations(s.iterations())
@@ -109,6 +176,9 @@ public final class BenchRunner {
                         .threads(1)
                         .shouldFailOnError(true)
                         .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        if (gcProfiler) {
+            options.addProfiler(GCProfiler.class);
+        }
         Collection<RunResult> results = new Runner(options.build()).run();
         if (results.size() != 1) {
             throw new IllegalStateException(

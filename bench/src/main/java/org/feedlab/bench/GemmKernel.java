@@ -25,7 +25,7 @@ public final class GemmKernel {
         c = new float[m * n];
     }
 
-    private static float[] fill(int size, int seed) {
+    static float[] fill(int size, int seed) {
         float[] v = new float[size];
         for (int i = 0; i < size; i++) {
             v[i] = ((i * 31 + seed * 17) % 97) / 97f - 0.5f;

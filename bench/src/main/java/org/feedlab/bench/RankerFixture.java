@@ -11,11 +11,13 @@ import org.feedlab.events.Post;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
+import org.feedlab.ranker.features.FeatureSpace;
 import org.feedlab.ranker.features.PostIndex;
 import org.feedlab.ranker.features.PostStats;
 import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.SharedSlots;
 import org.feedlab.ranker.model.TrainingExample;
 import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.feedlab.ranker.model.widedeep.WideDeepScorer;
@@ -29,6 +31,9 @@ import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 public final class RankerFixture {
     /** Candidates in the benchmarked request. */
     public static final int REQUEST = 500;
+
+    /** The request's candidates are all for one user: its user-side slots are shared. */
+    public static final SharedSlots USER_SIDE = SharedSlots.of(FeatureSpace.userSideSlots());
 
     private static final int TOPICS = 8;
     private static final int AUTHORS = 200;
@@ -186,8 +191,11 @@ public final class RankerFixture {
         return meanNonZero;
     }
 
-    /** FLOPs the compiled scorer spends on one candidate of this request (multiply-add = 2). */
-    public long flopsPerCandidate() {
-        return scorer.flopsPerCandidate((int) Math.round(meanNonZero));
+    /**
+     * FLOPs the compiled scorer's Vector API pass executes per candidate of this request ({@link
+     * WideDeepScorer#executedFlopsPerCandidate}).
+     */
+    public double flopsPerCandidate() {
+        return scorer.executedFlopsPerCandidate(request, REQUEST, USER_SIDE);
     }
 }

@@ -31,6 +31,21 @@ class BenchSmokeTest {
     }
 
     @Test
+    void vectorGemmKernelsMultiply() {
+        int n = 2 * VectorGemmKernel.lanes();
+        VectorGemmKernel k = new VectorGemmKernel(8, 5, n);
+        float[] c = k.multiplyAdd().clone();
+        float[] fused = k.fusedMultiplyAdd();
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(k.reference(i, j), c[i * n + j], 1e-5);
+                assertEquals(k.reference(i, j), fused[i * n + j], 1e-5);
+            }
+        }
+        assertEquals(2L * 8 * 5 * n, k.flops());
+    }
+
+    @Test
     void gemmKernelMultiplies() {
         GemmKernel k = new GemmKernel(7, 5, 3);
         float[] c = k.multiply();

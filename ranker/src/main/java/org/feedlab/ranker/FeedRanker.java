@@ -12,8 +12,10 @@ import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
+import org.feedlab.ranker.features.FeatureSpace;
 import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.Scorer;
+import org.feedlab.ranker.model.SharedSlots;
 import org.feedlab.ranker.objective.ObjectiveTerms;
 import org.feedlab.ranker.objective.PlatformSignals;
 import org.feedlab.ranker.policy.ChronologicalControlGroup;
@@ -29,6 +31,9 @@ import org.feedlab.ranker.policy.RankingState;
  * depends on arrival or iteration order.
  */
 public final class FeedRanker {
+    /** Every candidate of a request is scored for one user: the user-side slots are shared. */
+    private static final SharedSlots USER_SIDE = SharedSlots.of(FeatureSpace.userSideSlots());
+
     private final RankerConfig config;
     private final Objective objective;
     private final List<FeedPolicy> policies;
@@ -238,7 +243,7 @@ public final class FeedRanker {
                     i * f);
         }
         double[] ps = new double[n * h];
-        scorer.predictBatch(xs, n, ps);
+        scorer.predictBatch(xs, n, ps, USER_SIDE);
         for (int i = 0; i < n; i++) {
             out[i] = Arrays.copyOfRange(ps, i * h, (i + 1) * h);
         }

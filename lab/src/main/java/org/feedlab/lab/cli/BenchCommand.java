@@ -46,14 +46,16 @@ public final class BenchCommand implements Callable<Integer> {
         return FeedLabCommand.EXIT_USAGE;
     }
 
-    /** JMH benchmarks of the default compiled model and of a plain-Java GEMM kernel. */
+    /** JMH benchmarks of the default compiled model's forward pass and of GEMM kernels. */
     @Command(
             name = "ranker",
             mixinStandardHelpOptions = true,
             description = {
-                "Candidates scored per second per core by the default compiled model, latency of a"
-                        + " 500-candidate request (p50, p99), FLOPs per candidate and the measured"
-                        + " arithmetic bound. JMH, one forked JVM per benchmark; about 45 s.",
+                "The forward pass alone: candidates scored per second per core by the default"
+                        + " compiled model (Vector API pass, and the scalar pass for comparison),"
+                        + " latency of a 500-candidate request (p50, p99), bytes allocated per"
+                        + " request, executed FLOPs per candidate and the measured Vector API GEMM"
+                        + " bound. JMH, one forked JVM per benchmark; about 70 s.",
             })
     static final class Ranker implements Callable<Integer> {
         @Option(names = "--long", description = "Two forks and longer iterations (about 4 min).")
@@ -78,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
                     settings.seconds());
             out.flush();
             BenchRunner.Figures f = BenchRunner.run(settings, verbose);
-            double bound = f.gemmFlopsPerSecond() / f.flopsPerCandidate();
+            BenchRunner.Gemm g = f.gemm();
+            double flopsPerSecond = f.candidatesPerSecond() * f.flopsPerCandidate();
             out.printf(
                     Locale.ROOT,
                     "model: wide&deep, hidden %s, %d features (%.1f non-zero per candidate), %d heads%n",
@@ -88,18 +91,30 @@ public final class BenchCommand implements Callable<Integer> {
                     Heads.names().size());
             out.printf(
                     Locale.ROOT,
-                    "FLOPs per candidate (compiled form, multiply-add = 2): %d%n",
+                    "executed FLOPs per candidate: %.0f (non-zero slots gathered and added, user-side"
+                            + " products once per request, dense layers in full)%n",
                     f.flopsPerCandidate());
             out.printf(
                     Locale.ROOT,
-                    "measured bound: plain-Java float GEMM %.2f GFLOP/s on one core -> %,.0f candidates/s/core at that speed%n",
-                    f.gemmFlopsPerSecond() / 1e9,
-                    bound);
+                    "GEMM bound, 500x128 by 128x128 float, one core: Vector API mul+add %.1f GFLOP/s,"
+                            + " Vector API fma %.1f GFLOP/s, plain Java %.1f GFLOP/s%n",
+                    g.vectorMulAdd() / 1e9,
+                    g.vectorFma() / 1e9,
+                    g.plainJava() / 1e9);
             out.printf(
                     Locale.ROOT,
-                    "reached: %.2f GFLOP/s effective (%.0f %% of the GEMM bound)%n",
-                    f.candidatesPerSecond() * f.flopsPerCandidate() / 1e9,
-                    100.0 * f.candidatesPerSecond() / bound);
+                    "forward pass (%s): %.2f GFLOP/s executed, %.0f %% of the mul+add bound (%,.0f"
+                            + " candidates/s/core at that bound); scalar pass %,d candidates/s/core%n",
+                    f.forwardPass(),
+                    flopsPerSecond / 1e9,
+                    100.0 * flopsPerSecond / g.vectorMulAdd(),
+                    g.vectorMulAdd() / f.flopsPerCandidate(),
+                    Math.round(f.scalarCandidatesPerSecond()));
+            out.printf(
+                    Locale.ROOT,
+                    "allocated per 500-candidate request: %.1f bytes (JMH gc profiler,"
+                            + " gc.alloc.rate.norm)%n",
+                    f.bytesPerRequest());
             out.printf(
                     Locale.ROOT,
                     "ranker: %d candidates/s/core, p50 %.3f ms, p99 %.3f ms per 500-candidate request%n",

@@ -40,6 +40,8 @@ class InterruptIT {
         Process launcher =
                 new ProcessBuilder(
                                 java,
+                                "--add-modules",
+                                "jdk.incubator.vector",
                                 "-Xmx1g",
                                 "-Djava.io.tmpdir=" + tmp,
                                 "-cp",

@@ -39,20 +39,35 @@ public enum Feature {
      * first seven; the one-hot fields and crosses of {@link FeatureSpace} to the others.
      */
     public enum Group {
-        POST,
-        GRAPH,
-        USER,
-        USER_X_POST,
-        AUTHOR_AFFINITY,
-        ENGAGEMENT_VELOCITY,
-        RECENCY,
-        POST_TOPIC,
-        POST_STANCE_BUCKET,
-        POST_OUTRAGE_BUCKET,
-        USER_LEANING_BUCKET,
-        LEANING_X_STANCE,
-        TOPIC_MATCH,
-        OUTRAGE_X_RATE;
+        POST(false),
+        GRAPH(false),
+        USER(true),
+        USER_X_POST(false),
+        AUTHOR_AFFINITY(false),
+        ENGAGEMENT_VELOCITY(false),
+        RECENCY(true),
+        POST_TOPIC(false),
+        POST_STANCE_BUCKET(false),
+        POST_OUTRAGE_BUCKET(false),
+        USER_LEANING_BUCKET(true),
+        LEANING_X_STANCE(false),
+        TOPIC_MATCH(false),
+        OUTRAGE_X_RATE(false);
+
+        private final boolean userSide;
+
+        Group(boolean userSide) {
+            this.userSide = userSide;
+        }
+
+        /**
+         * Whether the group's slots describe the user alone (their profile and the tick), not the
+         * candidate: they hold the same values for every candidate of one request, so a scorer can
+         * compute their share once per request. {@code FeatureExtractorTest} checks it.
+         */
+        public boolean userSide() {
+            return userSide;
+        }
 
         /**
          * The group named {@code name} (case-insensitive, '-' or '_'), for scenario files.

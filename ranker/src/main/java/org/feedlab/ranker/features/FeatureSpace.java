@@ -154,6 +154,25 @@ public final class FeatureSpace {
         return out;
     }
 
+    /**
+     * The slots whose group is {@linkplain Feature.Group#userSide() user-side}, ascending: equal in
+     * every candidate row of one request.
+     */
+    public static int[] userSideSlots() {
+        int count = 0;
+        for (int s = 0; s < WIDTH; s++) {
+            count += SLOT_GROUP[s].userSide() ? 1 : 0;
+        }
+        int[] slots = new int[count];
+        int k = 0;
+        for (int s = 0; s < WIDTH; s++) {
+            if (SLOT_GROUP[s].userSide()) {
+                slots[k++] = s;
+            }
+        }
+        return slots;
+    }
+
     /** Group of a slot. */
     public static Feature.Group group(int slot) {
         return SLOT_GROUP[slot];

@@ -28,6 +28,18 @@ public interface Scorer {
      */
     void predictBatch(float[] xs, int n, double[] out);
 
+    /**
+     * As {@link #predictBatch(float[], int, double[])} for n rows that hold the same value in every
+     * {@code shared} slot (one request's candidates share the user-side slots): a scorer may
+     * compute their share once per batch, with exactly the same results.
+     *
+     * @throws IllegalArgumentException when a row differs from row 0 in a shared slot
+     */
+    default void predictBatch(float[] xs, int n, double[] out, SharedSlots shared) {
+        shared.check(xs, n, features());
+        predictBatch(xs, n, out);
+    }
+
     /** A self-checking byte form (with a checksum) for shipping and storing the model. */
     byte[] toBytes();
 }

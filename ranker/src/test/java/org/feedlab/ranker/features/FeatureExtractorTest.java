@@ -171,4 +171,64 @@ class FeatureExtractorTest {
         assertArrayEquals(alone, extract(u, p, 4, 5, true));
         assertTrue(alone[Feature.IN_NETWORK.ordinal()] == 1f);
     }
+
+    @Test
+    void userSideSlotsAreTheUsersAloneAndEqualForEveryCandidate() {
+        List<Integer> expected = new java.util.ArrayList<>();
+        expected.add(Feature.USER_ENGAGEMENT_RATE.ordinal());
+        expected.add(Feature.USER_LOG_SESSIONS.ordinal());
+        expected.add(Feature.RECENCY.ordinal());
+        for (int k = 0; k < FeatureSpace.USER_LEANING_BUCKET.width(); k++) {
+            expected.add(FeatureSpace.USER_LEANING_BUCKET.offset() + k);
+        }
+        int[] slots = FeatureSpace.userSideSlots();
+        assertEquals(expected, Arrays.stream(slots).boxed().toList());
+        // One user at one tick: every candidate (post, followers, network) has the same values
+        // there, and every other field varies over these candidates.
+        UserProfile u = rightLeaning();
+        boolean[] varies = new boolean[Feature.count()];
+        float[] first = null;
+        for (int p = 0; p < 40; p++) {
+            Post post =
+                    Post.of(
+                            100 + p,
+                            p % 7,
+                            p % 5,
+                            p % TOPICS,
+                            (p % 9) / 4.0 - 1,
+                            (p % 11) / 10.0,
+                            p % 6 == 0 ? 1 : -1);
+            PostIndex index = new PostIndex();
+            index.addPost(post);
+            for (int i = 0; i < p % 4; i++) {
+                index.applyImpression(
+                        log(post.postId(), 2, i % 2 == 0 ? Action.CLICK : Action.HIDE));
+            }
+            PostStats stats = index.get(post.postId());
+            float[] x = extract(u, stats, p * 3, 6, p % 2 == 0);
+            if (first == null) {
+                first = x;
+            }
+            for (int s = 0; s < x.length; s++) {
+                varies[s] |= x[s] != first[s];
+            }
+        }
+        for (FeatureSpace.Field field : FeatureSpace.fields()) {
+            boolean any = false;
+            for (int k = 0; k < field.width(); k++) {
+                any |= varies[field.offset() + k];
+            }
+            assertEquals(!field.group().userSide(), any, field.name());
+        }
+        // A different user changes them.
+        float[] other =
+                extract(
+                        new UserProfile(TOPICS),
+                        new PostStats(Post.of(1, 1, 0, 0, 0.4, 0.2, -1)),
+                        3,
+                        6,
+                        true);
+        float[] same = extract(u, new PostStats(Post.of(1, 1, 0, 0, 0.4, 0.2, -1)), 3, 6, true);
+        assertTrue(Arrays.stream(slots).anyMatch(s -> other[s] != same[s]));
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.feedlab.ranker.model.ModelBytes;
 import org.feedlab.ranker.model.Scorer;
+import org.feedlab.ranker.model.SharedSlots;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.math.la.DenseMatrix;
@@ -29,17 +30,27 @@ import org.tribuo.multilabel.MultiLabel;
  * one-hot slot becomes one row of the first layer), folds the deep part's input standardisation
  * into the first layer's weights and bias, and puts the wide weights next to it, so the first stage
  * is one pass over the candidate's non-zero slots adding a row of length h₁ + heads; the remaining
- * layers are dense, stored input-major so the inner loops are contiguous multiply-adds the JIT
- * vectorizes, and skip the zero activations ReLU leaves.
+ * layers are dense, stored input-major.
+ *
+ * <p>The arithmetic runs in a {@link ForwardPass}: the Vector API one when the JVM has {@code
+ * jdk.incubator.vector}, the scalar one otherwise; both give the same probabilities bit for bit.
+ * The user-side slots of a request ({@link SharedSlots}) have their products computed once per
+ * batch, which also changes no bit: the sums keep their slot order.
  *
  * <p>Shipped as {@link #toBytes()}, a checksummed format of its own; the fields are plain arrays so
- * Kryo can copy an instance (scratch buffers are transient, per thread).
+ * Kryo can copy an instance (the forward pass and its scratch buffers are transient, per thread).
  */
 public final class WideDeepScorer implements Scorer {
     /** "FLWD": FeedLab wide&amp;deep. */
     static final int MAGIC = 0x464C5744;
 
     private static final int FORMAT_VERSION = 1;
+
+    /**
+     * System property that forces the scalar forward pass ({@code -Dfeedlab.scorer.scalar=true}),
+     * e.g. to compare it with the Vector API one.
+     */
+    public static final String SCALAR_PROPERTY = "feedlab.scorer.scalar";
 
     private final String[] featureNames;
     private final String[] headNames;
@@ -61,7 +72,9 @@ public final class WideDeepScorer implements Scorer {
     /** [h_last][heads]. */
     private final float[] output;
 
-    private transient ThreadLocal<float[]> scratch;
+    private transient ForwardPass pass;
+
+    private transient ScalarForward reference;
 
     WideDeepScorer(
             String[] featureNames,
@@ -90,6 +103,10 @@ public final class WideDeepScorer implements Scorer {
             require(biases[l - 1].length == hidden[l], "layer " + l + " bias size");
         }
         require(output.length == (long) hidden[hidden.length - 1] * h, "output layer size");
+        require(finite(first) && finite(firstBias) && finite(output), "non-finite weight");
+        for (int l = 0; l < layers.length; l++) {
+            require(finite(layers[l]) && finite(biases[l]), "non-finite weight");
+        }
         this.first = first;
         this.firstBias = firstBias;
         this.layers = layers;
@@ -281,17 +298,12 @@ public final class WideDeepScorer implements Scorer {
      * {@code deep[h]} the deep part; the probability is sigmoid(wide + deep).
      */
     public void explain(float[] x, double[] wide, double[] deep) {
-        float[] buf = buffer();
-        int heads = headNames.length;
-        forward(x, 0, buf);
-        int h1 = hidden[0];
-        for (int h = 0; h < heads; h++) {
-            wide[h] = buf[h1 + h];
+        ScalarForward r = reference;
+        if (r == null) {
+            r = new ScalarForward(this);
+            reference = r;
         }
-        int deepAt = h1 + heads + 2 * maxWidth();
-        for (int h = 0; h < heads; h++) {
-            deep[h] = buf[deepAt + h];
-        }
+        r.logits(x, wide, deep);
     }
 
     /**
@@ -329,6 +341,69 @@ public final class WideDeepScorer implements Scorer {
 
     @Override
     public void predictBatch(float[] xs, int n, double[] out) {
+        checkBuffers(xs, n, out);
+        pass().forward(xs, n, SharedSlots.NONE, out);
+    }
+
+    /**
+     * As {@link #predictBatch(float[], int, double[])}, with the products of the shared slots (the
+     * user-side slots of one request) computed once for the batch: the same probabilities, bit for
+     * bit.
+     */
+    @Override
+    public void predictBatch(float[] xs, int n, double[] out, SharedSlots shared) {
+        checkBuffers(xs, n, out);
+        shared.check(xs, n, featureNames.length);
+        pass().forward(xs, n, shared, out);
+    }
+
+    /**
+     * Which forward pass this JVM runs: the Vector API one (with its lane count) or the scalar one
+     * (no {@code jdk.incubator.vector}, or {@code -Dfeedlab.scorer.scalar=true}).
+     */
+    public String forwardPass() {
+        return pass().describe();
+    }
+
+    /**
+     * FLOPs the Vector API pass executes per candidate for this batch (a multiply and an add count
+     * one each; padding lanes not counted): per non-zero slot, h₁ + heads adds, plus as many
+     * multiplies unless the slot is worth 1 (a one-hot slot: its row is gathered and added) or is
+     * shared (its products are computed once for the batch and counted once); every dense layer in
+     * full, 2·in·out (zero activations are multiplied too); the output layer 2·h_last·heads. The
+     * sigmoids (one exp per head) are not counted.
+     */
+    public double executedFlopsPerCandidate(float[] xs, int n, SharedSlots shared) {
+        checkBuffers(xs, n, new double[n * headNames.length]);
+        shared.check(xs, n, featureNames.length);
+        int f = featureNames.length;
+        int heads = headNames.length;
+        int stride = hidden[0] + heads;
+        boolean[] isShared = new boolean[f];
+        for (int k = 0; k < shared.size(); k++) {
+            isShared[shared.slot(k)] = true;
+        }
+        long flops = 0;
+        for (int k = 0; k < shared.size(); k++) {
+            flops += n > 0 && xs[shared.slot(k)] != 0f ? stride : 0;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int s = 0; s < f; s++) {
+                float v = xs[r * f + s];
+                if (v != 0f) {
+                    flops += v == 1f || isShared[s] ? stride : 2L * stride;
+                }
+            }
+        }
+        long dense = 0;
+        for (int l = 1; l < hidden.length; l++) {
+            dense += 2L * hidden[l - 1] * hidden[l];
+        }
+        dense += 2L * hidden[hidden.length - 1] * heads;
+        return n == 0 ? 0.0 : (double) flops / n + dense;
+    }
+
+    private void checkBuffers(float[] xs, int n, double[] out) {
         if (n < 0) {
             throw new IllegalArgumentException("negative batch size " + n);
         }
@@ -345,94 +420,41 @@ public final class WideDeepScorer implements Scorer {
                             + " and "
                             + (long) n * heads);
         }
-        float[] buf = buffer();
-        int h1 = hidden[0];
-        int deepAt = h1 + heads + 2 * maxWidth();
-        for (int r = 0; r < n; r++) {
-            forward(xs, r * f, buf);
-            for (int h = 0; h < heads; h++) {
-                double z = (double) buf[h1 + h] + buf[deepAt + h];
-                out[r * heads + h] = 1.0 / (1.0 + Math.exp(-z));
-            }
-        }
     }
 
-    /**
-     * One candidate's forward pass into {@code buf}: [0, h1) first hidden layer, [h1, h1+heads)
-     * wide logits, then two ping-pong activation buffers, then the deep logits.
-     */
-    private void forward(float[] xs, int xOffset, float[] buf) {
-        int f = featureNames.length;
-        int heads = headNames.length;
-        int h1 = hidden[0];
-        int stride = h1 + heads;
-        System.arraycopy(firstBias, 0, buf, 0, stride);
-        float[] w = first;
-        for (int s = 0; s < f; s++) {
-            float v = xs[xOffset + s];
-            if (v != 0f) {
-                int base = s * stride;
-                for (int o = 0; o < stride; o++) {
-                    buf[o] += v * w[base + o];
-                }
-            }
+    private ForwardPass pass() {
+        ForwardPass p = pass;
+        if (p == null) {
+            p = ForwardPasses.create(this);
+            pass = p;
         }
-        int inAt = 0;
-        int width = maxWidth();
-        int pingAt = stride;
-        for (int o = 0; o < h1; o++) {
-            buf[o] = Math.max(buf[o], 0f);
-        }
-        int inWidth = h1;
-        for (int l = 1; l < hidden.length; l++) {
-            int outAt = (l % 2 == 1) ? pingAt : pingAt + width;
-            int outWidth = hidden[l];
-            float[] t = layers[l - 1];
-            System.arraycopy(biases[l - 1], 0, buf, outAt, outWidth);
-            for (int i = 0; i < inWidth; i++) {
-                float a = buf[inAt + i];
-                if (a != 0f) {
-                    int base = i * outWidth;
-                    for (int o = 0; o < outWidth; o++) {
-                        buf[outAt + o] += a * t[base + o];
-                    }
-                }
-            }
-            for (int o = 0; o < outWidth; o++) {
-                buf[outAt + o] = Math.max(buf[outAt + o], 0f);
-            }
-            inAt = outAt;
-            inWidth = outWidth;
-        }
-        int deepAt = stride + 2 * width;
-        Arrays.fill(buf, deepAt, deepAt + heads, 0f);
-        for (int i = 0; i < inWidth; i++) {
-            float a = buf[inAt + i];
-            if (a != 0f) {
-                int base = i * heads;
-                for (int h = 0; h < heads; h++) {
-                    buf[deepAt + h] += a * output[base + h];
-                }
-            }
-        }
+        return p;
     }
 
-    private int maxWidth() {
-        int m = 0;
-        for (int h : hidden) {
-            m = Math.max(m, h);
-        }
-        return m;
+    // The weights as compiled, for the forward passes of this package.
+
+    int[] hidden() {
+        return hidden;
     }
 
-    private float[] buffer() {
-        ThreadLocal<float[]> local = scratch;
-        if (local == null) {
-            int size = hidden[0] + headNames.length + 2 * maxWidth() + headNames.length;
-            local = ThreadLocal.withInitial(() -> new float[size]);
-            scratch = local;
-        }
-        return local.get();
+    float[] first() {
+        return first;
+    }
+
+    float[] firstBias() {
+        return firstBias;
+    }
+
+    float[][] layers() {
+        return layers;
+    }
+
+    float[][] biases() {
+        return biases;
+    }
+
+    float[] output() {
+        return output;
     }
 
     /**
@@ -556,6 +578,15 @@ public final class WideDeepScorer implements Scorer {
             }
         }
         return names;
+    }
+
+    private static boolean finite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void require(boolean ok, String what) {
