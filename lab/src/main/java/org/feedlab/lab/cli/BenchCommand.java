@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedlab.bench.BenchRunner;
+import org.feedlab.bench.trecs.TrecsBench;
+import org.feedlab.bench.trecs.TrecsConfig;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.experiment.Summary;
@@ -31,12 +33,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `feedlab bench ranker|models`: the ranker's speed, and its quality against Tribuo's models. */
+/**
+ * `feedlab bench ranker|models|trecs`: the ranker's speed, its quality against Tribuo's models, and
+ * a T-RECS-shaped content-filtering workload.
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks of the ranker: speed (ranker) and held-out quality (models).",
-        subcommands = {BenchCommand.Ranker.class, BenchCommand.Models.class})
+        description =
+                "Benchmarks: the ranker's speed (ranker), its held-out quality (models), and the"
+                        + " T-RECS content-filtering workload (trecs).",
+        subcommands = {
+            BenchCommand.Ranker.class,
+            BenchCommand.Models.class,
+            BenchCommand.Trecs.class
+        })
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -275,6 +286,108 @@ public final class BenchCommand implements Callable<Integer> {
                     lossWins,
                     heads);
             printPairedDifferences(out, models, auc, loss);
+            return 0;
+        }
+    }
+
+    /**
+     * T-RECS's content-filtering workload (Lucherini et al. 2021) in Java: users shown the top
+     * items by predicted score over all items, consuming their true favourite among them, profiles
+     * refit by NNLS every step.
+     */
+    @Command(
+            name = "trecs",
+            mixinStandardHelpOptions = true,
+            description = {
+                "T-RECS's ContentFiltering workload: every step each user is shown the 10 items with"
+                        + " the highest predicted score over all items, consumes the one with the"
+                        + " highest true score, and every estimated profile is refit by NNLS on the"
+                        + " user's cumulative interactions. Prints seconds per step; the last line is"
+                        + " 'trecs: <users> users x <items> items, <S> s/step'.",
+            })
+    static final class Trecs implements Callable<Integer> {
+        @Option(names = "--users", description = "Users (default: 10000).")
+        int users = TrecsConfig.defaults().users();
+
+        @Option(names = "--items", description = "Items (default: 10000).")
+        int items = TrecsConfig.defaults().items();
+
+        @Option(names = "--steps", description = "Steps (default: 50).")
+        int steps = TrecsConfig.defaults().steps();
+
+        @Option(
+                names = "--threads",
+                description = "Threads (default: the machine's processors; results do not change).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--seed", description = "Seed (default: 1).")
+        long seed = TrecsConfig.defaults().seed();
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            TrecsConfig d = TrecsConfig.defaults();
+            String bad =
+                    users < 1
+                            ? "--users: expected an integer ≥ 1, got " + users
+                            : items < d.shown()
+                                    ? "--items: expected an integer ≥ "
+                                            + d.shown()
+                                            + ", got "
+                                            + items
+                                    : steps < 1
+                                            ? "--steps: expected an integer ≥ 1, got " + steps
+                                            : threads < 1
+                                                    ? "--threads: expected an integer ≥ 1, got "
+                                                            + threads
+                                                    : null;
+            if (bad != null) {
+                err.println("feedlab bench trecs: " + bad);
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            TrecsConfig config =
+                    new TrecsConfig(users, items, d.attributes(), d.shown(), steps, seed);
+            out.printf(
+                    Locale.ROOT,
+                    "content filtering (T-RECS ContentFiltering): %d users, %d items, %d binary"
+                            + " attributes, top %d shown, %d steps, seed %d, %d threads%n",
+                    users,
+                    items,
+                    config.attributes(),
+                    config.shown(),
+                    steps,
+                    seed,
+                    threads);
+            out.flush();
+            TrecsBench.Result r = TrecsBench.run(config, threads);
+            double[] s = r.stepSeconds();
+            out.printf(
+                    Locale.ROOT,
+                    "setup (items, true profiles, Gram matrix): %.3f s; steps: first %.3f s,"
+                            + " median %.3f s, last %.3f s%n",
+                    r.setupSeconds(),
+                    s[0],
+                    r.medianStepSeconds(),
+                    s[s.length - 1]);
+            out.printf(
+                    Locale.ROOT,
+                    "mean true score of consumed items: step 1 %.4f, step %d %.4f%n",
+                    r.meanTrueScore()[0],
+                    steps,
+                    r.meanTrueScore()[steps - 1]);
+            out.printf(
+                    Locale.ROOT,
+                    "consumed items digest: %016x (the same for any --threads)%n",
+                    r.digest());
+            out.printf(
+                    Locale.ROOT,
+                    "trecs: %d users x %d items, %.3f s/step%n",
+                    users,
+                    items,
+                    r.secondsPerStep());
             return 0;
         }
     }
