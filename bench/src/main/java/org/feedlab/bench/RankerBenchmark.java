@@ -3,6 +3,7 @@ package org.feedlab.bench;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -16,12 +17,16 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RankerBenchmark {
+    /** Hidden widths of the benchmarked model: the default, or others from JMH's command line. */
+    @Param({"32,16"})
+    public String hidden;
+
     private RankerFixture fixture;
     private double[] out;
 
     @Setup
     public void setUp() {
-        fixture = RankerFixture.create(2024);
+        fixture = RankerFixture.create(2024, RankerFixture.widths(hidden));
         out = new double[RankerFixture.REQUEST * fixture.scorer().heads()];
     }
 

@@ -60,6 +60,20 @@ public final class RankerFixture {
 
     /** Builds the history, trains the default model on 6,000 logged impressions, compiles it. */
     public static RankerFixture create(long seed) {
+        return create(seed, RankerConfig.defaults().hiddenSizes());
+    }
+
+    /** "128,128,64" as hidden widths. */
+    public static List<Integer> widths(String text) {
+        List<Integer> widths = new ArrayList<>();
+        for (String w : text.split(",")) {
+            widths.add(Integer.parseInt(w.trim()));
+        }
+        return widths;
+    }
+
+    /** As {@link #create(long)} with other hidden widths. */
+    public static RankerFixture create(long seed, List<Integer> hidden) {
         SplittableRandom rng = new SplittableRandom(seed);
         PostIndex index = new PostIndex();
         List<Post> posts = new ArrayList<>();
@@ -123,7 +137,7 @@ public final class RankerFixture {
                                         config.learningRate(),
                                         config.minibatchSize(),
                                         config.embeddingDim(),
-                                        config.hiddenSizes(),
+                                        hidden,
                                         seed)
                                 .train(examples, "bench", null)
                                 .scorer();

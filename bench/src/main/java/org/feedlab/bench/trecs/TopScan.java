@@ -30,11 +30,9 @@ final class TopScan {
                     DoubleVector.fromArray(D, lowTable, 0, lowIndex, i)
                             .add(DoubleVector.fromArray(D, highTable, 0, highIndex, i));
             VectorMask<Double> reach = score.compare(VectorOperators.GE, s.threshold);
+            // anyTrue is an intrinsic on Java 17; VectorMask.toLong is not (it would allocate).
             if (reach.anyTrue()) {
-                long bits = reach.toLong();
-                while (bits != 0) {
-                    int item = i + Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
+                for (int item = i; item < i + D.length(); item++) {
                     cf.offer(s, lowTable[lowIndex[item]] + highTable[highIndex[item]], item);
                 }
             }

@@ -27,6 +27,7 @@ import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.ModelComparison;
 import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.policy.ModelCapacity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,6 +122,15 @@ public final class BenchCommand implements Callable<Integer> {
                     100.0 * flopsPerSecond / g.vectorMulAdd(),
                     g.vectorMulAdd() / f.flopsPerCandidate(),
                     Math.round(f.scalarCandidatesPerSecond()));
+            long capacityCount =
+                    ModelCapacity.flopsPerCandidate(
+                            Arrays.stream(f.hiddenSizes()).boxed().toList());
+            out.printf(
+                    Locale.ROOT,
+                    "flops_per_second for the model-capacity policy: %.3g (candidates/s/core x %d,"
+                            + " the policy's own count for this model)%n",
+                    f.candidatesPerSecond() * capacityCount,
+                    capacityCount);
             out.printf(
                     Locale.ROOT,
                     "allocated per 500-candidate request: %.1f bytes (JMH gc profiler,"

@@ -12,14 +12,17 @@ import org.feedlab.ranker.model.SharedSlots;
  * ScalarForward} (separate {@code mul} and {@code add}, never a fused multiply-add, which would
  * round once instead of twice) and the probabilities are equal bit for bit.
  *
- * <p>The first stage is a gather: a row's non-zero slots are found a vector at a time, then their
- * weight rows (first hidden layer with the embeddings folded in, then the wide weights) are added
- * into accumulators that stay in registers, up to four vectors of outputs per pass over the slots.
- * The dense layers are a batched GEMM over blocks of {@value #ROWS} candidates: each weight vector
- * is loaded once and multiplied by the four candidates' activations, four independent sums in
- * flight. They do not skip zero activations (a ±0 product leaves a sum unchanged), so the blocks
- * need no per-candidate branch. Widths are padded to whole vectors with zero weights; the padding
- * lanes are never read back.
+ * <p>The first stage is a gather: a row's non-zero slots are listed (vectors of zeros skipped),
+ * then their weight rows (first hidden layer with the embeddings folded in, then the wide weights)
+ * are added into accumulators that stay in registers, up to four vectors of outputs per pass over
+ * the slots; ReLU is a max with 0 (hidden lanes) or −∞ (wide lanes). The non-zero scan asks only
+ * {@code anyTrue} of a mask: {@code VectorMask.toLong} is no intrinsic on Java 17 and would
+ * allocate a mask per vector (JMH's gc profiler measures no allocation per request). The dense
+ * layers are a batched GEMM over blocks of {@value #ROWS} candidates: each weight vector is loaded
+ * once and multiplied by the four candidates' activations, four independent sums in flight. They do
+ * not skip zero activations (a ±0 product leaves a sum unchanged), so the blocks need no
+ * per-candidate branch. Widths are padded to whole vectors with zero weights; the padding lanes are
+ * never read back.
  *
  * <p>Loaded only when the module is present ({@link ForwardPasses}).
  */
@@ -43,6 +46,9 @@ final class VectorForward implements ForwardPass {
     private final float[] first;
 
     private final float[] firstBias;
+
+    /** [stride]: 0 on the hidden lanes, −∞ on the wide lanes, for {@link #relu}. */
+    private final float[] floor;
 
     /** Dense layers after the first, the output layer last: [in][outPadded]. */
     private final float[][] weights;
@@ -99,6 +105,8 @@ final class VectorForward implements ForwardPass {
             System.arraycopy(w, s * compiledStride, first, s * stride, h1);
             System.arraycopy(w, s * compiledStride + h1, first, s * stride + h1Padded, heads);
         }
+        floor = new float[stride];
+        Arrays.fill(floor, h1Padded, stride, Float.NEGATIVE_INFINITY);
         firstBias = new float[stride];
         System.arraycopy(scorer.firstBias(), 0, firstBias, 0, h1);
         System.arraycopy(scorer.firstBias(), h1, firstBias, h1Padded, heads);
@@ -226,14 +234,16 @@ final class VectorForward implements ForwardPass {
         int bound = S.loopBound(features);
         int slot = 0;
         for (; slot < bound; slot += L) {
-            long bits =
-                    FloatVector.fromArray(S, xs, xOffset + slot)
-                            .compare(VectorOperators.NE, 0f)
-                            .toLong();
-            while (bits != 0) {
-                int k = slot + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                count = entry(xs[xOffset + k], k, sharedAt, at, value, count);
+            // anyTrue is an intrinsic on Java 17; VectorMask.toLong is not (it would allocate).
+            if (FloatVector.fromArray(S, xs, xOffset + slot)
+                    .compare(VectorOperators.NE, 0f)
+                    .anyTrue()) {
+                for (int k = slot; k < slot + L; k++) {
+                    float v = xs[xOffset + k];
+                    if (v != 0f) {
+                        count = entry(v, k, sharedAt, at, value, count);
+                    }
+                }
             }
         }
         for (; slot < features; slot++) {
@@ -257,13 +267,14 @@ final class VectorForward implements ForwardPass {
         return count + 1;
     }
 
-    /** acc + v·w, or acc + w when v is 1 (the same float: 1·w = w). */
+    /** acc + v·w, or acc + w when v is 1 (a one-hot slot, a shared product): 1·w = w. */
     private static FloatVector add(FloatVector acc, FloatVector w, float v) {
         return v == 1f ? acc.add(w) : acc.add(w.mul(v));
     }
 
+    /** ReLU on the hidden lanes, identity on the wide lanes: max with 0 or with −∞, no branch. */
     private FloatVector relu(FloatVector acc, int o) {
-        return o < h1Padded ? acc.max(0f) : acc;
+        return acc.max(FloatVector.fromArray(S, floor, o));
     }
 
     private void gather4(Scratch s, int count, int o, int to) {
@@ -344,6 +355,8 @@ final class VectorForward implements ForwardPass {
         int in1 = inStride;
         int in2 = 2 * inStride;
         int in3 = 3 * inStride;
+        // max(x, −∞) = x: the output layer takes the same path without a branch on vectors.
+        float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         for (int o = 0; o < width; o += L) {
             FloatVector bv = FloatVector.fromArray(S, b, o);
             FloatVector a0 = bv;
@@ -357,12 +370,10 @@ final class VectorForward implements ForwardPass {
                 a2 = a2.add(wv.mul(in[in2 + i]));
                 a3 = a3.add(wv.mul(in[in3 + i]));
             }
-            if (relu) {
-                a0 = a0.max(0f);
-                a1 = a1.max(0f);
-                a2 = a2.max(0f);
-                a3 = a3.max(0f);
-            }
+            a0 = a0.max(floor);
+            a1 = a1.max(floor);
+            a2 = a2.max(floor);
+            a3 = a3.max(floor);
             a0.intoArray(out, o);
             a1.intoArray(out, width + o);
             a2.intoArray(out, 2 * width + o);
