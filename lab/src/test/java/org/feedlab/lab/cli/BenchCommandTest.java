@@ -126,4 +126,43 @@ class BenchCommandTest {
         assertEquals(FeedLabCommand.EXIT_USAGE, r.status());
         assertTrue(r.err().contains("--epochs"), r.err());
     }
+
+    private Result trecs(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] full = new String[args.length + 2];
+        full[0] = "bench";
+        full[1] = "trecs";
+        System.arraycopy(args, 0, full, 2, args.length);
+        int status =
+                FeedLabCommand.execute(NEVER, new PrintWriter(out), new PrintWriter(err), full);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void trecsEndsWithItsFigureAndIsTheSameForAnyThreadCount() {
+        Result one = trecs("--users", "40", "--items", "120", "--steps", "3", "--threads", "1");
+        Result two = trecs("--users", "40", "--items", "120", "--steps", "3", "--threads", "2");
+        assertEquals(0, one.status(), one.err());
+        List<String> lines = one.out().lines().toList();
+        assertTrue(
+                lines.get(lines.size() - 1)
+                        .matches("trecs: 40 users x 120 items, [0-9]+\\.[0-9]{3} s/step"),
+                one.out());
+        String digest =
+                one.out()
+                        .lines()
+                        .filter(l -> l.startsWith("consumed items digest"))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(two.out().contains(digest), two.out());
+    }
+
+    @Test
+    void trecsRefusesBadSizes() {
+        Result r = trecs("--items", "5");
+        assertEquals(FeedLabCommand.EXIT_USAGE, r.status());
+        assertEquals("feedlab bench trecs: --items: expected an integer ≥ 10, got 5\n", r.err());
+        assertEquals("", r.out());
+    }
 }
