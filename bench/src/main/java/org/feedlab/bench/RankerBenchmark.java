@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RankerBenchmark {
     /** Hidden widths of the benchmarked model: the default, or others from JMH's command line. */
-    @Param({"32,16"})
+    @Param({"32x16"})
     public String hidden;
 
     private RankerFixture fixture;

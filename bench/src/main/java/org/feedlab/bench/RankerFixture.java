@@ -63,10 +63,13 @@ public final class RankerFixture {
         return create(seed, RankerConfig.defaults().hiddenSizes());
     }
 
-    /** "128,128,64" as hidden widths. */
+    /**
+     * "128x128x64" (or "128,128,64") as hidden widths; JMH's {@code -p} splits its values at
+     * commas, so the command line uses x.
+     */
     public static List<Integer> widths(String text) {
         List<Integer> widths = new ArrayList<>();
-        for (String w : text.split(",")) {
+        for (String w : text.split("[,x]")) {
             widths.add(Integer.parseInt(w.trim()));
         }
         return widths;

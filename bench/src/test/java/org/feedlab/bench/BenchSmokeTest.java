@@ -12,7 +12,7 @@ class BenchSmokeTest {
     @Test
     void scoreRequestFillsEveryProbability() {
         RankerBenchmark bench = new RankerBenchmark();
-        bench.hidden = "32,16";
+        bench.hidden = "32x16";
         bench.setUp();
         double[] out = bench.scoreRequest();
         assertEquals(RankerFixture.REQUEST * Heads.names().size(), out.length);
