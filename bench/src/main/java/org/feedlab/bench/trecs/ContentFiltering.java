@@ -1,6 +1,7 @@
 package org.feedlab.bench.trecs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -158,6 +159,9 @@ public final class ContentFiltering implements AutoCloseable {
         s.salt = world.tieSalt(u, t);
         s.filled = 0;
         s.threshold = Double.NEGATIVE_INFINITY;
+        if (zero(at)) {
+            return topByKey(s);
+        }
         int from = vector ? TopScan.scan(lowIndex, highIndex, s.lowTable, s.highTable, this, s) : 0;
         double[] lowTable = s.lowTable;
         double[] highTable = s.highTable;
@@ -168,6 +172,44 @@ public final class ContentFiltering implements AutoCloseable {
             }
         }
         return s.filled;
+    }
+
+    private boolean zero(int at) {
+        for (int j = 0; j < attributes; j++) {
+            if (profiles[at + j] != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Before the first refit every profile is zero and every item scores 0.0: the top list is the
+     * items with the smallest tie keys (then ids), the same list {@link #offer} would build, found
+     * without the scores.
+     */
+    private int topByKey(Scratch s) {
+        int k = config.shown();
+        long[] topKey = s.topKey;
+        int[] topItem = s.topItem;
+        int filled = 0;
+        for (int i = 0; i < lowIndex.length; i++) {
+            long key = TrecsWorld.tieKey(s.salt, i);
+            if (filled == k && key >= topKey[k - 1]) {
+                continue;
+            }
+            int p = filled < k ? filled++ : k - 1;
+            while (p > 0 && key < topKey[p - 1]) {
+                topKey[p] = topKey[p - 1];
+                topItem[p] = topItem[p - 1];
+                p--;
+            }
+            topKey[p] = key;
+            topItem[p] = i;
+        }
+        Arrays.fill(s.topScore, 0, filled, 0.0);
+        s.filled = filled;
+        return filled;
     }
 
     /**

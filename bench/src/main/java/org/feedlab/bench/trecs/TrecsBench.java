@@ -1,5 +1,6 @@
 package org.feedlab.bench.trecs;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
@@ -17,9 +18,15 @@ public final class TrecsBench {
      * @param stepSeconds wall time of each step
      * @param digest a hash of every consumed item of every step (equal runs, equal digests)
      * @param meanTrueScore per step, the mean true score of the consumed items
+     * @param cpuSeconds CPU time of the whole process over the steps (all threads, JIT and GC
+     *     included): less sensitive than wall time to other work on the machine
      */
     public record Result(
-            double setupSeconds, double[] stepSeconds, long digest, double[] meanTrueScore) {
+            double setupSeconds,
+            double[] stepSeconds,
+            long digest,
+            double[] meanTrueScore,
+            double cpuSeconds) {
         /** Mean seconds per step. */
         public double secondsPerStep() {
             return Arrays.stream(stepSeconds).sum() / stepSeconds.length;
@@ -42,11 +49,14 @@ public final class TrecsBench {
         double[] seconds = new double[config.steps()];
         double[] meanTrue = new double[config.steps()];
         long digest = 1;
+        long cpu = 0;
         try (ContentFiltering cf = new ContentFiltering(world, threads)) {
             for (int t = 0; t < config.steps(); t++) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 int[] consumed = cf.step();
                 seconds[t] = (System.nanoTime() - t0) / 1e9;
+                cpu += processCpuNanos() - c0;
                 double sum = 0.0;
                 for (int u = 0; u < consumed.length; u++) {
                     digest = digest * 31 + consumed[u];
@@ -55,6 +65,12 @@ public final class TrecsBench {
                 meanTrue[t] = sum / consumed.length;
             }
         }
-        return new Result(setup, seconds, digest, meanTrue);
+        return new Result(setup, seconds, digest, meanTrue, cpu / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

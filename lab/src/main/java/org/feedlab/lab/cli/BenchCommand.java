@@ -384,6 +384,10 @@ public final class BenchCommand implements Callable<Integer> {
                     s[s.length - 1]);
             out.printf(
                     Locale.ROOT,
+                    "CPU time (whole process, all threads): %.3f s per step%n",
+                    r.cpuSeconds() / steps);
+            out.printf(
+                    Locale.ROOT,
                     "mean true score of consumed items: step 1 %.4f, step %d %.4f%n",
                     r.meanTrueScore()[0],
                     steps,
