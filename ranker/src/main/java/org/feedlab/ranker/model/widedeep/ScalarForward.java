@@ -71,19 +71,24 @@ final class ScalarForward implements ForwardPass {
     @Override
     public void forward(float[] xs, int n, SharedSlots shared, double[] out) {
         Scratch s = scratch.get();
-        if (n > 0) {
-            hoist(xs, shared, s);
-        }
-        float[] buf = s.buf;
-        int deepAt = stride + 2 * width;
-        for (int r = 0; r < n; r++) {
-            row(xs, r * features, s);
-            for (int h = 0; h < heads; h++) {
-                out[r * heads + h] = ForwardPass.probability(buf[hidden[0] + h], buf[deepAt + h]);
+        // The shared slots' marks must not outlive the call, even when it fails.
+        try {
+            if (n > 0) {
+                hoist(xs, shared, s);
             }
-        }
-        for (int k = 0; k < shared.size(); k++) {
-            s.sharedAt[shared.slot(k)] = -1;
+            float[] buf = s.buf;
+            int deepAt = stride + 2 * width;
+            for (int r = 0; r < n; r++) {
+                row(xs, r * features, s);
+                for (int h = 0; h < heads; h++) {
+                    out[r * heads + h] =
+                            ForwardPass.probability(buf[hidden[0] + h], buf[deepAt + h]);
+                }
+            }
+        } finally {
+            for (int k = 0; k < shared.size(); k++) {
+                s.sharedAt[shared.slot(k)] = -1;
+            }
         }
     }
 

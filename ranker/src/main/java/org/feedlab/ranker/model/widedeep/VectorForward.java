@@ -153,37 +153,41 @@ final class VectorForward implements ForwardPass {
     @Override
     public void forward(float[] xs, int n, SharedSlots shared, double[] out) {
         Scratch s = scratch.get();
-        if (n > 0) {
-            hoist(xs, shared, s);
-        }
-        for (int r0 = 0; r0 < n; r0 += ROWS) {
-            int rows = Math.min(ROWS, n - r0);
-            for (int r = 0; r < rows; r++) {
-                firstStage(xs, (r0 + r) * features, s, r * stride);
+        // The shared slots' marks must not outlive the call, even when it fails.
+        try {
+            if (n > 0) {
+                hoist(xs, shared, s);
             }
-            if (rows < ROWS) {
-                Arrays.fill(s.stage, rows * stride, ROWS * stride, 0f);
-            }
-            float[] in = s.stage;
-            int inStride = stride;
-            float[] target = s.ping;
-            for (int l = 0; l < weights.length; l++) {
-                boolean last = l == weights.length - 1;
-                dense(in, inStride, l, target, !last);
-                in = target;
-                inStride = outPadded[l];
-                target = target == s.ping ? s.pong : s.ping;
-            }
-            for (int r = 0; r < rows; r++) {
-                for (int h = 0; h < heads; h++) {
-                    out[(r0 + r) * heads + h] =
-                            ForwardPass.probability(
-                                    s.stage[r * stride + h1Padded + h], in[r * inStride + h]);
+            for (int r0 = 0; r0 < n; r0 += ROWS) {
+                int rows = Math.min(ROWS, n - r0);
+                for (int r = 0; r < rows; r++) {
+                    firstStage(xs, (r0 + r) * features, s, r * stride);
+                }
+                if (rows < ROWS) {
+                    Arrays.fill(s.stage, rows * stride, ROWS * stride, 0f);
+                }
+                float[] in = s.stage;
+                int inStride = stride;
+                float[] target = s.ping;
+                for (int l = 0; l < weights.length; l++) {
+                    boolean last = l == weights.length - 1;
+                    dense(in, inStride, l, target, !last);
+                    in = target;
+                    inStride = outPadded[l];
+                    target = target == s.ping ? s.pong : s.ping;
+                }
+                for (int r = 0; r < rows; r++) {
+                    for (int h = 0; h < heads; h++) {
+                        out[(r0 + r) * heads + h] =
+                                ForwardPass.probability(
+                                        s.stage[r * stride + h1Padded + h], in[r * inStride + h]);
+                    }
                 }
             }
-        }
-        for (int k = 0; k < shared.size(); k++) {
-            s.sharedAt[shared.slot(k)] = -1;
+        } finally {
+            for (int k = 0; k < shared.size(); k++) {
+                s.sharedAt[shared.slot(k)] = -1;
+            }
         }
     }
 
