@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
@@ -109,7 +110,7 @@ public final class RankerFixture {
                                 post.postId(),
                                 TICK - 1 - rng.nextInt(5),
                                 i,
-                                "v",
+                                ModelVersion.NONE,
                                 actions(rng, post, leaning));
                 user.apply(log, post);
                 index.applyImpression(log);
@@ -127,7 +128,14 @@ public final class RankerFixture {
                     new TrainingExample(
                             x,
                             Heads.labels(
-                                    Impression.of(0, u, post.postId(), TICK, 0, "v", actions))));
+                                    Impression.of(
+                                            0,
+                                            u,
+                                            post.postId(),
+                                            TICK,
+                                            0,
+                                            ModelVersion.NONE,
+                                            actions))));
         }
         RankerConfig config = RankerConfig.defaults();
         WideDeepScorer scorer =
@@ -142,7 +150,7 @@ public final class RankerFixture {
                                         config.embeddingDim(),
                                         hidden,
                                         seed)
-                                .train(examples, "bench", null)
+                                .train(examples, ModelVersion.NONE, null)
                                 .scorer();
         float[] request = new float[REQUEST * Feature.count()];
         UserProfile user = users.get(rng.nextInt(USERS));

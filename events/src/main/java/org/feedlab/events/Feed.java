@@ -9,8 +9,9 @@ import java.util.List;
  * @param requestId the request this feed answers
  * @param userId the requesting user
  * @param tick the tick of the request
- * @param modelVersion version id of the model whose predictions were used ("none" before the first
- *     model)
+ * @param modelVersion version of the model whose predictions were used ({@link ModelVersion#NONE}
+ *     when no model ranked the feed)
+ * @param kind the scenario's ranking, or the feed a policy gives this user instead
  * @param objective name of the objective that ordered the items
  * @param items ranked items, best first
  * @param sessionNudge whether a session-nudge policy shows the reader a "take a break" prompt with
@@ -21,28 +22,31 @@ public record Feed(
         long requestId,
         int userId,
         long tick,
-        String modelVersion,
+        int modelVersion,
+        FeedKind kind,
         String objective,
         List<FeedItem> items,
         boolean sessionNudge)
         implements PlatformRecord {
 
+    /** A ranked feed without a session nudge. */
     public static Feed of(
             long requestId,
             int userId,
             long tick,
-            String modelVersion,
+            int modelVersion,
             String objective,
             List<FeedItem> items) {
-        return of(requestId, userId, tick, modelVersion, objective, items, false);
+        return of(requestId, userId, tick, modelVersion, FeedKind.RANKED, objective, items, false);
     }
 
-    /** A feed with the session-nudge prompt set as given. */
+    /** A feed of the given kind, with the session-nudge prompt set as given. */
     public static Feed of(
             long requestId,
             int userId,
             long tick,
-            String modelVersion,
+            int modelVersion,
+            FeedKind kind,
             String objective,
             List<FeedItem> items,
             boolean sessionNudge) {
@@ -52,6 +56,7 @@ public record Feed(
                 userId,
                 tick,
                 modelVersion,
+                kind,
                 objective,
                 new ArrayList<>(items),
                 sessionNudge);

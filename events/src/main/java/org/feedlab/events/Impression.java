@@ -13,7 +13,8 @@ package org.feedlab.events;
  * @param postId the item
  * @param tick the tick the feed was read in
  * @param position zero-based position of the item in the feed
- * @param modelVersion version that ranked the feed
+ * @param modelVersion version of the model that ranked the feed ({@link ModelVersion#NONE} for
+ *     none)
  * @param actions bit set over {@link Action} ordinals
  * @param dwell seconds the item stayed on screen (0 when the society does not model dwell)
  * @param survey answer to "was this worth your time?": 1 yes, 0 no, {@link #NO_SURVEY} when the
@@ -26,7 +27,7 @@ public record Impression(
         long postId,
         long tick,
         int position,
-        String modelVersion,
+        int modelVersion,
         int actions,
         double dwell,
         int survey)
@@ -42,7 +43,7 @@ public record Impression(
             long postId,
             long tick,
             int position,
-            String modelVersion,
+            int modelVersion,
             int actions) {
         return of(requestId, userId, postId, tick, position, modelVersion, actions, 0.0, NO_SURVEY);
     }
@@ -53,7 +54,7 @@ public record Impression(
             long postId,
             long tick,
             int position,
-            String modelVersion,
+            int modelVersion,
             int actions,
             double dwell,
             int survey) {

@@ -1,5 +1,6 @@
 package org.feedlab.events;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,7 +8,8 @@ import java.util.TreeMap;
  * Announcement of the model the ranker uses from a tick on, with where it came from.
  *
  * @param tick first tick the model ranks
- * @param version version id stamped on every feed this model ranks
+ * @param version version number stamped on every feed this model ranks: the first tick it ranks, so
+ *     reruns give equal numbers ({@link #NONE} is never a model's)
  * @param trainer Tribuo trainer class and hyper-parameters, from the model's provenance
  * @param trainingExamples number of logged impressions it was trained on
  * @param windowStartTick first tick of the training window
@@ -17,7 +19,7 @@ import java.util.TreeMap;
 public record ModelVersion(
         int schema,
         long tick,
-        String version,
+        int version,
         String trainer,
         int trainingExamples,
         long windowStartTick,
@@ -25,24 +27,20 @@ public record ModelVersion(
         Map<String, String> evaluation)
         implements PlatformRecord {
 
+    /**
+     * The version of a feed no model ranked. A model ranks from the tick after the first logged
+     * impressions at the earliest, so no model ever has version 0.
+     */
+    public static final int NONE = 0;
+
     public ModelVersion {
         evaluation = evaluation == null ? new TreeMap<>() : evaluation;
-    }
-
-    public static ModelVersion of(
-            long tick,
-            String version,
-            String trainer,
-            int trainingExamples,
-            long windowStartTick,
-            Map<String, String> provenance) {
-        return of(tick, version, trainer, trainingExamples, windowStartTick, provenance, Map.of());
     }
 
     /** An announcement with the model's held-out evaluation numbers. */
     public static ModelVersion of(
             long tick,
-            String version,
+            int version,
             String trainer,
             int trainingExamples,
             long windowStartTick,
@@ -57,5 +55,10 @@ public record ModelVersion(
                 windowStartTick,
                 new TreeMap<>(provenance),
                 new TreeMap<>(evaluation));
+    }
+
+    /** The display form of a version: {@code v0002}, or {@code none} for {@link #NONE}. */
+    public static String label(int version) {
+        return version == NONE ? "none" : String.format(Locale.ROOT, "v%04d", version);
     }
 }

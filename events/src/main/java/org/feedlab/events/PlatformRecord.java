@@ -23,8 +23,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface PlatformRecord
         permits Post, FeedRequest, Feed, Impression, TickEnd, ModelVersion {
 
-    /** Current schema version written into every record. */
-    int SCHEMA_VERSION = 1;
+    /**
+     * Current schema version written into every record. Version 2: model versions are numbers and
+     * feeds carry their {@link FeedKind}.
+     */
+    int SCHEMA_VERSION = 2;
 
     /** Schema version the record was written with. */
     int schema();

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
@@ -18,9 +20,7 @@ import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.SharedSlots;
 import org.feedlab.ranker.objective.ObjectiveTerms;
 import org.feedlab.ranker.objective.PlatformSignals;
-import org.feedlab.ranker.policy.ChronologicalControlGroup;
 import org.feedlab.ranker.policy.FeedPolicy;
-import org.feedlab.ranker.policy.NonProfilingFeed;
 import org.feedlab.ranker.policy.Policies;
 import org.feedlab.ranker.policy.RankingState;
 
@@ -61,12 +61,11 @@ public final class FeedRanker {
         for (FeedPolicy p : policies) {
             p.audience(state);
         }
-        boolean ranked = state.mode == RankingState.Mode.RANKED;
+        boolean ranked = state.kind == FeedKind.RANKED;
         // A non-profiling feed must not depend on the user's history, not even on what they saw.
-        UserProfile retrievalUser = isNonProfiling(state) ? new UserProfile(1) : user;
+        UserProfile retrievalUser = state.kind.nonProfiling() ? new UserProfile(1) : user;
         boolean inNetworkOnly =
-                state.mode == RankingState.Mode.CONTROL_CHRONOLOGICAL
-                        || state.mode == RankingState.Mode.NON_PROFILING_CHRONOLOGICAL
+                state.kind.inNetworkOnly()
                         || (ranked && objective.kind() == Objective.Kind.CHRONOLOGICAL);
         // A chronological feed shows followed accounts only: out-of-network posts are not even
         // retrieved.
@@ -81,7 +80,7 @@ public final class FeedRanker {
         state.predictions = ranked ? predict(request, user, context, candidates) : empty(n);
         state.scores = new double[n];
         state.friction = new boolean[n];
-        switch (state.mode) {
+        switch (state.kind) {
             case CONTROL_CHRONOLOGICAL, NON_PROFILING_CHRONOLOGICAL -> chronological(state);
             case NON_PROFILING_POPULAR -> popularity(state);
             case RANKED -> {
@@ -113,7 +112,7 @@ public final class FeedRanker {
             Candidate c = candidates.get(i);
             items.add(
                     new FeedItem(
-                            c.post().post().postId(),
+                            c.stats().post().postId(),
                             state.scores[i],
                             state.predictions[i],
                             c.inNetwork(),
@@ -123,22 +122,20 @@ public final class FeedRanker {
                 request.requestId(),
                 request.userId(),
                 request.tick(),
-                ranked ? context.modelVersion : TickContext.NO_MODEL,
-                feedObjective(state.mode),
+                ranked ? context.modelVersion : ModelVersion.NONE,
+                state.kind,
+                feedObjective(state.kind),
                 items,
                 state.nudge);
     }
 
-    private static boolean isNonProfiling(RankingState state) {
-        return state.mode == RankingState.Mode.NON_PROFILING_CHRONOLOGICAL
-                || state.mode == RankingState.Mode.NON_PROFILING_POPULAR;
-    }
-
-    private String feedObjective(RankingState.Mode mode) {
-        return switch (mode) {
+    /** The name of the objective that ordered a feed of this kind. */
+    private String feedObjective(FeedKind kind) {
+        return switch (kind) {
             case RANKED -> objective.name();
-            case CONTROL_CHRONOLOGICAL -> ChronologicalControlGroup.OBJECTIVE;
-            case NON_PROFILING_CHRONOLOGICAL, NON_PROFILING_POPULAR -> NonProfilingFeed.OBJECTIVE;
+            case CONTROL_CHRONOLOGICAL, NON_PROFILING_CHRONOLOGICAL ->
+                    Objective.CHRONOLOGICAL.name();
+            case NON_PROFILING_POPULAR -> Objective.POPULARITY.name();
         };
     }
 
@@ -168,7 +165,7 @@ public final class FeedRanker {
                     for (int k = 0; k < Math.min(w.length, p.length); k++) {
                         s += w[k] * p[k];
                     }
-                    Post post = candidates.get(i).post().post();
+                    Post post = candidates.get(i).stats().post();
                     if (outrageWeight != 0.0) {
                         double outrage =
                                 ObjectiveTerms.ANGRY.equals(terms.outrageSource()) && angry >= 0
@@ -188,7 +185,7 @@ public final class FeedRanker {
             case BRIDGING -> {
                 PlatformSignals signals = signals(state.context);
                 for (int i = 0; i < n; i++) {
-                    scores[i] = signals.intercept(candidates.get(i).post().post().postId());
+                    scores[i] = signals.intercept(candidates.get(i).stats().post().postId());
                 }
             }
         }
@@ -200,13 +197,13 @@ public final class FeedRanker {
 
     private static void chronological(RankingState state) {
         for (int i = 0; i < state.scores.length; i++) {
-            state.scores[i] = state.candidates.get(i).post().post().tick();
+            state.scores[i] = state.candidates.get(i).stats().post().tick();
         }
     }
 
     private static void popularity(RankingState state) {
         for (int i = 0; i < state.scores.length; i++) {
-            state.scores[i] = state.candidates.get(i).post().engagements();
+            state.scores[i] = state.candidates.get(i).stats().engagements();
         }
     }
 
@@ -235,8 +232,8 @@ public final class FeedRanker {
             Candidate c = candidates.get(i);
             FeatureExtractor.extract(
                     user,
-                    c.post(),
-                    context.followers(c.post().post().authorId()),
+                    c.stats(),
+                    context.followers(c.stats().post().authorId()),
                     request.tick(),
                     c.inNetwork(),
                     xs,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.feedlab.events.Action;
+import org.feedlab.events.Head;
 import org.feedlab.ranker.objective.ObjectiveTerms;
 
 /**
@@ -47,12 +48,6 @@ public record Objective(
         BRIDGING
     }
 
-    /** Head name of the dwell head (binary: dwell above the model's threshold). */
-    public static final String DWELL = "dwell";
-
-    /** Head name of the stated-preference head (survey "worth your time?" answers). */
-    public static final String SURVEY = "survey";
-
     /** Every preset name, in the order documentation lists them. */
     public static final List<String> PRESETS =
             List.of(
@@ -75,6 +70,8 @@ public record Objective(
     public static final Objective CHRONOLOGICAL = named("chronological");
 
     public static final Objective RANDOM = named("random");
+
+    public static final Objective POPULARITY = named("popularity");
 
     /** Fills empty maps and terms, so consumers never null-check. */
     public Objective {
@@ -123,12 +120,12 @@ public record Objective(
             // The 2020 variant: the angry reaction's weight set to 0, the rest unchanged.
             case "reactions-2020" -> reactions(w, 0.0);
             case "time-spent" -> {
-                w.put(DWELL, 1.0);
+                w.put(Head.DWELL.key(), 1.0);
                 // Until the model has a dwell head, a click (opening the item) is the time proxy.
                 fallback.put(Action.CLICK.key(), 1.0);
             }
             case "stated-preference" -> {
-                w.put(SURVEY, 1.0);
+                w.put(Head.SURVEY.key(), 1.0);
                 // Until the model has a survey head: approval minus rejection, the nearest
                 // revealed signal to "worth your time".
                 fallback.put(Action.LIKE.key(), 1.0);

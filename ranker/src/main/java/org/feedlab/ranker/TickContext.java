@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.ranker.features.PostStats;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.objective.PlatformSignals;
@@ -19,8 +20,8 @@ public final class TickContext {
     /** The tick this context ranks. */
     public long tick;
 
-    /** Version id of the model, or {@link #NO_MODEL}. */
-    public String modelVersion;
+    /** Version of the model, or {@link ModelVersion#NONE}. */
+    public int modelVersion;
 
     /** Compiled scorer of that model, or null before the first model. */
     public Scorer scorer;
@@ -34,9 +35,6 @@ public final class TickContext {
     /** Objective state fitted by the platform replay (bridging intercepts, outrage multiplier). */
     public PlatformSignals signals = new PlatformSignals();
 
-    /** Version stamped on feeds ranked before any model exists. */
-    public static final String NO_MODEL = "none";
-
     private transient long[] ids;
 
     /** Post indices per author, ascending by post id; built on first use. */
@@ -49,7 +47,7 @@ public final class TickContext {
 
     public TickContext(
             long tick,
-            String modelVersion,
+            int modelVersion,
             Scorer scorer,
             ArrayList<PostStats> posts,
             HashMap<Integer, Integer> followers) {

@@ -16,6 +16,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.PostIndex;
@@ -66,7 +67,7 @@ class FeedRankerTest {
         }
         return new TickContext(
                 tick,
-                scorer == null ? TickContext.NO_MODEL : "v0003",
+                scorer == null ? ModelVersion.NONE : 3,
                 scorer,
                 index.snapshot(),
                 new HashMap<>());
@@ -97,7 +98,7 @@ class FeedRankerTest {
         TickContext ctx = context(6, outrageScorer(), mixedPosts());
         Feed feed = ranker("engagement").rank(request(6, 10), new UserProfile(TOPICS), ctx);
         assertEquals(List.of(2L, 5L, 3L, 6L, 1L, 4L), ids(feed));
-        assertEquals("v0003", feed.modelVersion());
+        assertEquals(3, feed.modelVersion());
         assertEquals("engagement", feed.objective());
         assertEquals(USER, feed.userId());
         assertEquals(6 * 1000 + USER, feed.requestId());
@@ -150,8 +151,7 @@ class FeedRankerTest {
         Feed first = ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
         Feed again = ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
         Feed later = ranker.rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts));
-        assertEquals(TickContext.NO_MODEL, first.modelVersion());
-        assertEquals("none", first.modelVersion());
+        assertEquals(ModelVersion.NONE, first.modelVersion());
         assertEquals("engagement", first.objective());
         assertTrue(first.items().stream().allMatch(i -> i.predictions().length == 0));
         assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L), new TreeSet<>(ids(first)));
@@ -193,15 +193,15 @@ class FeedRankerTest {
     void seenPostsAreNotRetrieved() {
         Post[] posts = mixedPosts();
         UserProfile user = new UserProfile(TOPICS);
-        user.apply(Impression.of(5000 + USER, USER, 3, 5, 0, "none", 0), posts[2]);
-        user.apply(Impression.of(5000 + USER, USER, 5, 5, 1, "none", 0), posts[4]);
+        user.apply(Impression.of(5000 + USER, USER, 3, 5, 0, 0, 0), posts[2]);
+        user.apply(Impression.of(5000 + USER, USER, 5, 5, 1, 0, 0), posts[4]);
         TickContext ctx = context(6, outrageScorer(), posts);
         Feed feed = ranker("engagement").rank(request(6, 10), user, ctx);
         assertEquals(List.of(2L, 6L, 1L, 4L), ids(feed));
         List<Candidate> candidates =
                 CandidateRetriever.retrieve(request(6, 10), user, ctx, config("engagement", 3));
-        assertFalse(candidates.stream().anyMatch(c -> c.post().post().postId() == 3));
-        assertFalse(candidates.stream().anyMatch(c -> c.post().post().postId() == 5));
+        assertFalse(candidates.stream().anyMatch(c -> c.stats().post().postId() == 3));
+        assertFalse(candidates.stream().anyMatch(c -> c.stats().post().postId() == 5));
     }
 
     @Test
@@ -239,19 +239,19 @@ class FeedRankerTest {
         posts.forEach(index::addPost);
         int click = Impression.with(0, Action.CLICK);
         // Post 5 gets two engagements, post 6 one, post 4 only a hide.
-        index.applyImpression(Impression.of(1, 20, 5, 5, 0, "none", click));
+        index.applyImpression(Impression.of(1, 20, 5, 5, 0, 0, click));
         index.applyImpression(
-                Impression.of(2, 21, 5, 5, 0, "none", Impression.with(click, Action.LIKE)));
-        index.applyImpression(Impression.of(3, 22, 6, 5, 0, "none", click));
-        index.applyImpression(
-                Impression.of(4, 23, 4, 6, 0, "none", Impression.with(0, Action.HIDE)));
-        TickContext ctx = new TickContext(6, "none", null, index.snapshot(), new HashMap<>());
+                Impression.of(2, 21, 5, 5, 0, 0, Impression.with(click, Action.LIKE)));
+        index.applyImpression(Impression.of(3, 22, 6, 5, 0, 0, click));
+        index.applyImpression(Impression.of(4, 23, 4, 6, 0, 0, Impression.with(0, Action.HIDE)));
+        TickContext ctx =
+                new TickContext(6, ModelVersion.NONE, null, index.snapshot(), new HashMap<>());
         RankerConfig cfg = new RankerConfig("engagement", 1, 2, 8, 2, 2, 3, 1, 0.1);
         List<Candidate> candidates =
                 CandidateRetriever.retrieve(request(6, 10), new UserProfile(TOPICS), ctx, cfg);
         List<Long> got = new ArrayList<>();
         for (Candidate c : candidates) {
-            got.add(c.post().post().postId());
+            got.add(c.stats().post().postId());
         }
         assertEquals(List.of(2L, 3L, 5L, 6L), got);
         assertEquals(

@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 
@@ -34,9 +36,6 @@ import org.feedlab.events.Seeds;
  * <p>Every draw comes from {@link Seeds#derive} with (run seed, entity, tick, purpose).
  */
 public final class Society {
-    /** Objective name the policy engine stamps on the randomized chronological control arm. */
-    public static final String CONTROL_OBJECTIVE = "control-chronological";
-
     /** Reshare probability multiplier when the platform shows a reshare-friction prompt. */
     public static final double RESHARE_FRICTION_FACTOR = 0.5;
 
@@ -255,7 +254,7 @@ public final class Society {
         List<Impression> impressions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
         List<Session> sessions = new ArrayList<>(readers.size());
-        String version = "none";
+        int version = ModelVersion.NONE;
         for (int id : readers) {
             Feed feed = feedsByUser.get(id);
             version = feed.modelVersion();
@@ -488,7 +487,7 @@ public final class Society {
             this.user = user;
             this.feed = feed;
             this.tick = tick;
-            this.control = CONTROL_OBJECTIVE.equals(feed.objective());
+            this.control = feed.kind() == FeedKind.CONTROL_CHRONOLOGICAL;
             this.engagement = Seeds.derive(seed, user.id, tick, "read");
             this.experience = Seeds.derive(seed, user.id, tick, "experience");
             this.social = Seeds.derive(seed, user.id, tick, "follow");

@@ -10,7 +10,7 @@ import org.feedlab.events.Impression;
  * @param impressions the impression logs to publish to the platform
  * @param exposures the same items with their hidden truth, for the metrics
  * @param newPosts the posts published this tick (truth, reshares included), for production metrics
- * @param modelVersion the model version that ranked this tick's feeds
+ * @param modelVersion the model version that ranked this tick's feeds (0: none)
  * @param sessions one entry per session opened (one per feed read), in user id order
  */
 public record TickReadout(
@@ -18,5 +18,5 @@ public record TickReadout(
         List<Impression> impressions,
         List<Exposure> exposures,
         List<Content> newPosts,
-        String modelVersion,
+        int modelVersion,
         List<Session> sessions) {}

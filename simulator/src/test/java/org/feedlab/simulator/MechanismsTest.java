@@ -12,6 +12,7 @@ import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.SocietyReporters;
 import org.feedlab.simulator.metrics.TickMetrics;
@@ -173,7 +174,13 @@ class MechanismsTest {
         for (var req : s.openSessions(tick)) {
             feeds.put(
                     req.userId(),
-                    Feed.of(req.requestId(), req.userId(), tick, "none", objective, items));
+                    Feed.of(
+                            req.requestId(),
+                            req.userId(),
+                            tick,
+                            ModelVersion.NONE,
+                            objective,
+                            items));
         }
         return feeds;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.Reporter;
 import org.feedlab.simulator.metrics.SocietyReporters;
@@ -195,7 +196,9 @@ class PopulationMechanismsTest {
             items.add(new FeedItem(posts.get(k).postId(), 0.0, new double[0], false));
         }
         for (User u : s.users()) {
-            feeds.put(u.id, Feed.of(Society.requestId(0, u.id), u.id, 0, "none", "test", items));
+            feeds.put(
+                    u.id,
+                    Feed.of(Society.requestId(0, u.id), u.id, 0, ModelVersion.NONE, "test", items));
         }
         TickReadout r = s.read(0, feeds, posts);
         double[] secondAfter =

@@ -15,8 +15,10 @@ import java.util.stream.IntStream;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,7 +109,8 @@ class ReadingMechanismsTest {
                             Society.requestId(TICK, u.id),
                             u.id,
                             TICK,
-                            "none",
+                            ModelVersion.NONE,
+                            FeedKind.RANKED,
                             "test",
                             list,
                             nudge));

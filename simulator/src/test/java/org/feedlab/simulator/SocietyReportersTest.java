@@ -92,9 +92,9 @@ class SocietyReportersTest {
     /** Three survey answers: yes, no, and an impression nobody asked about. */
     private static List<Impression> impressions() {
         return List.of(
-                Impression.of(1, 0, 1, 3, 0, "v0002", 0, 3.0, 1),
-                Impression.of(1, 0, 2, 3, 1, "v0002", 0, 5.0, 0),
-                Impression.of(2, 1, 3, 3, 0, "v0002", 0, 2.0, Impression.NO_SURVEY));
+                Impression.of(1, 0, 1, 3, 0, 2, 0, 3.0, 1),
+                Impression.of(1, 0, 2, 3, 1, 2, 0, 5.0, 0),
+                Impression.of(2, 1, 3, 3, 0, 2, 0, 2.0, Impression.NO_SURVEY));
     }
 
     /** Two original posts (outrage 0.3 and 0.6) and reshares of depth 1 and 2 (outrage 0.9). */
@@ -118,7 +118,7 @@ class SocietyReportersTest {
                 impressions(),
                 newPosts(),
                 List.of(new Creator(0, -0.5, 0, 0.5, 0.2), new Creator(1, 0.5, 0, 0.5, 0.4)),
-                "v0002");
+                2);
     }
 
     private static Map<String, Double> report(Reporter reporter) {

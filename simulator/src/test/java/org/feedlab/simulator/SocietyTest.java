@@ -21,6 +21,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.junit.jupiter.api.Test;
 
 /** Checks the society's construction, its follow graph and the reading story of one tick. */
@@ -183,7 +184,13 @@ class SocietyTest {
             if (!items.isEmpty()) {
                 feeds.put(
                         u.id,
-                        Feed.of(Society.requestId(tick, u.id), u.id, tick, "none", "test", items));
+                        Feed.of(
+                                Society.requestId(tick, u.id),
+                                u.id,
+                                tick,
+                                ModelVersion.NONE,
+                                "test",
+                                items));
             }
         }
         return feeds;

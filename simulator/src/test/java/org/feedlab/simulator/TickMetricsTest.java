@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.SegmentView;
 import org.feedlab.simulator.metrics.SocietyReporters;
@@ -56,7 +57,7 @@ class TickMetricsTest {
                                                 r.requestId(),
                                                 r.userId(),
                                                 TICK,
-                                                "none",
+                                                ModelVersion.NONE,
                                                 "test",
                                                 items)));
         return s.read(TICK, feeds, posts);

@@ -100,11 +100,11 @@ public final class KafkaEndpoints {
         }
     }
 
-    /** Model versions are keyed by version id. */
+    /** Model versions are keyed by their display form (v0002). */
     static final class VersionKey implements SerializationSchema<ModelVersion> {
         @Override
         public byte[] serialize(ModelVersion version) {
-            return version.version().getBytes(StandardCharsets.UTF_8);
+            return ModelVersion.label(version.version()).getBytes(StandardCharsets.UTF_8);
         }
     }
 

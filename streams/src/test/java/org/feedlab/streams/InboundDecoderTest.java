@@ -17,6 +17,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.JsonSerde;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.events.TickEnd;
 import org.feedlab.events.Topics;
@@ -91,7 +92,7 @@ class InboundDecoderTest {
         assertThat(postOnRequests.error()).contains("Post").contains("not allowed");
         assertThat(postOnRequests.payload()).contains("\"postId\":11");
 
-        Feed feed = Feed.of(21, 7, 5, "none", "engagement", List.of());
+        Feed feed = Feed.of(21, 7, 5, ModelVersion.NONE, "engagement", List.of());
         DeadLetter feedOnPosts = deadLetter(POSTS, 0, 41L, JsonSerde.write(feed));
         assertThat(feedOnPosts.error()).contains("Feed");
 
@@ -105,6 +106,24 @@ class InboundDecoderTest {
         Post future = new Post(99, 11, 3, 5, 1, 0.5, 0.2, -1);
         DeadLetter letter = deadLetter(POSTS, 0, 5L, JsonSerde.write(future));
         assertThat(letter.error()).contains("schema").contains("99");
+    }
+
+    @Test
+    void impressionOfSchemaOneWithAVersionStringBecomesADeadLetter() {
+        // Schema 1 stamped impressions with a version string; schema 2 numbers versions.
+        byte[] old =
+                ("{\"type\":\"impression\",\"schema\":1,\"requestId\":5,\"userId\":3,"
+                                + "\"postId\":11,\"tick\":4,\"position\":0,"
+                                + "\"modelVersion\":\"v0002\",\"actions\":1,\"dwell\":2.5,"
+                                + "\"survey\":-1}")
+                        .getBytes(StandardCharsets.UTF_8);
+        DeadLetter letter = deadLetter(ENGAGEMENTS, 0, 6L, old);
+        assertThat(letter.error()).contains("int").contains("v0002");
+        assertThat(letter.payload()).contains("v0002");
+        // The same impression in schema 2 is read.
+        byte[] current =
+                JsonSerde.write(Impression.of(5, 3, 11, 4, 0, 2, 1, 2.5, Impression.NO_SURVEY));
+        assertThat(InboundDecoder.decode(ENGAGEMENTS, 0, 7L, current).isDead()).isFalse();
     }
 
     @Test

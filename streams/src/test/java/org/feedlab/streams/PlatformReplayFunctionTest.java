@@ -60,7 +60,7 @@ class PlatformReplayFunctionTest {
         assertThat(ticks()).containsExactly(1L);
         TickContext first = contexts().get(0);
         assertThat(postIds(first)).containsExactly(1L);
-        assertThat(first.modelVersion).isEqualTo(TickContext.NO_MODEL);
+        assertThat(first.modelVersion).isEqualTo(ModelVersion.NONE);
         assertThat(first.scorer).isNull();
         assertThat(first.followers).isEqualTo(Map.of(10, 1));
 
@@ -87,7 +87,7 @@ class PlatformReplayFunctionTest {
                 .satisfies(
                         c -> {
                             assertThat(c.tick).isZero();
-                            assertThat(c.modelVersion).isEqualTo(TickContext.NO_MODEL);
+                            assertThat(c.modelVersion).isEqualTo(ModelVersion.NONE);
                         });
         assertThat(harness.getSideOutput(PlatformReplayFunction.MODEL_VERSIONS)).isNull();
 
@@ -103,14 +103,14 @@ class PlatformReplayFunctionTest {
         assertThat(versions).hasSize(1);
         ModelVersion v = versions.get(0);
         assertThat(v.tick()).isEqualTo(1);
-        assertThat(v.version()).isEqualTo("v0001");
+        assertThat(v.version()).isEqualTo(1);
         assertThat(v.trainingExamples()).isEqualTo(3);
         assertThat(v.windowStartTick()).isZero();
         assertThat(v.provenance()).isNotEmpty();
 
         TickContext ranked = contexts().get(1);
         assertThat(ranked.tick).isEqualTo(1);
-        assertThat(ranked.modelVersion).isEqualTo("v0001");
+        assertThat(ranked.modelVersion).isEqualTo(1);
         assertThat(ranked.scorer).isNotNull();
         // Counters of the snapshot include the impressions of tick 0.
         assertThat(ranked.post(1).impressions()).isEqualTo(1);
@@ -172,7 +172,7 @@ class PlatformReplayFunctionTest {
                 }
             }
         }
-        assertThat(forward.get(1).modelVersion).isEqualTo("v0001");
+        assertThat(forward.get(1).modelVersion).isEqualTo(1);
         assertThat(forward.get(0).followers).isEqualTo(Map.of(10, 1, 11, 2));
     }
 

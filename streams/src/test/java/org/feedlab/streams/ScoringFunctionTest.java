@@ -69,7 +69,7 @@ class ScoringFunctionTest {
         harness.processElement(request(100, USER, 3, FOLLOWED), 3);
         // A context may hold a post from after the request's tick; retrieval must skip it.
         Post future = post(6, FOLLOWED, 4);
-        harness.processBroadcastElement(context(3, "v0003", OLD, P2, P3, P4, P5, future), 3);
+        harness.processBroadcastElement(context(3, 3, OLD, P2, P3, P4, P5, future), 3);
 
         harness.watermark(2);
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -81,7 +81,7 @@ class ScoringFunctionTest {
         assertThat(feed.requestId()).isEqualTo(100);
         assertThat(feed.userId()).isEqualTo(USER);
         assertThat(feed.tick()).isEqualTo(3);
-        assertThat(feed.modelVersion()).isEqualTo("v0003");
+        assertThat(feed.modelVersion()).isEqualTo(3);
         assertThat(feed.objective()).isEqualTo("engagement");
         // Post 1 (tick 0) is older than the maximum age of 2 ticks at tick 3.
         assertThat(postIds(feed)).containsExactly(2L, 3L, 4L, 5L);
@@ -93,7 +93,7 @@ class ScoringFunctionTest {
 
     @Test
     void emitsExactlyOneFeedPerRequestInRequestIdOrder() throws Exception {
-        harness.processBroadcastElement(context(2, "v0002", P2, P3, P4), 2);
+        harness.processBroadcastElement(context(2, 2, P2, P3, P4), 2);
         harness.processElement(request(105, USER, 2, FOLLOWED), 2);
         harness.processElement(request(101, USER, 2, FOLLOWED), 2);
         harness.processElement(request(103, 8, 2), 2);
@@ -104,7 +104,7 @@ class ScoringFunctionTest {
         assertThat(feeds).extracting(Feed::requestId).containsExactlyInAnyOrder(101L, 103L, 105L);
         assertThat(feeds.stream().filter(f -> f.userId() == USER).map(Feed::requestId))
                 .containsExactly(101L, 105L);
-        assertThat(feeds).allSatisfy(f -> assertThat(f.modelVersion()).isEqualTo("v0002"));
+        assertThat(feeds).allSatisfy(f -> assertThat(f.modelVersion()).isEqualTo(2));
         // User 8 follows nobody: the same posts come to them, all out of network.
         Feed stranger = feeds.stream().filter(f -> f.userId() == 8).findFirst().orElseThrow();
         assertThat(postIds(stranger)).containsExactly(2L, 3L, 4L);
@@ -113,7 +113,7 @@ class ScoringFunctionTest {
 
     @Test
     void impressionsOfEarlierTicksChangeTheProfileButLaterOnesDoNot() throws Exception {
-        harness.processBroadcastElement(context(2, "v0002", P2, P3, P4), 2);
+        harness.processBroadcastElement(context(2, 2, P2, P3, P4), 2);
         harness.processElement(request(100, USER, 2, FOLLOWED), 2);
         harness.watermark(2);
         assertThat(postIds(harness.extractOutputValues().get(0))).containsExactly(2L, 3L, 4L);
@@ -124,14 +124,14 @@ class ScoringFunctionTest {
         harness.processElement(request(110, USER, 3, FOLLOWED), 3);
         // An impression of tick 3 (phase 4) arriving early must not leak into the feed of tick 3.
         harness.processElement(impression(110, USER, 4, 3, 0, Action.LIKE), 4);
-        harness.processBroadcastElement(context(3, "v0003", P2, P3, P4, P5), 3);
+        harness.processBroadcastElement(context(3, 3, P2, P3, P4, P5), 3);
         harness.watermark(3);
 
         List<Feed> feeds = harness.extractOutputValues();
         assertThat(feeds).hasSize(2);
         Feed second = feeds.get(1);
         assertThat(second.requestId()).isEqualTo(110);
-        assertThat(second.modelVersion()).isEqualTo("v0003");
+        assertThat(second.modelVersion()).isEqualTo(3);
         assertThat(postIds(second)).containsExactly(4L, 5L);
 
         UserProfile profile = profile(USER);
@@ -146,7 +146,7 @@ class ScoringFunctionTest {
         assertThat(pendingKeys()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
-        harness.processBroadcastElement(context(4, "v0004", P2, P3, P4, P5), 4);
+        harness.processBroadcastElement(context(4, 4, P2, P3, P4, P5), 4);
         harness.watermark(4);
         assertThat(harness.extractOutputValues()).hasSize(2);
         assertThat(profile(USER).impressions()).isEqualTo(3);
@@ -156,7 +156,7 @@ class ScoringFunctionTest {
 
     @Test
     void firedRequestsLeaveNoPendingStateAndAreNotAnsweredTwice() throws Exception {
-        harness.processBroadcastElement(context(2, "v0002", P2, P3, P4), 2);
+        harness.processBroadcastElement(context(2, 2, P2, P3, P4), 2);
         harness.processElement(request(100, USER, 2, FOLLOWED), 2);
         harness.processElement(request(101, 8, 2), 2);
         assertThat(pendingKeys()).isEqualTo(2);
@@ -169,14 +169,14 @@ class ScoringFunctionTest {
         // The profile is kept: it is the user's history, not a buffer.
         assertThat(profile(USER)).isNotNull();
 
-        harness.processBroadcastElement(context(3, "v0003", P2, P3, P4), 3);
+        harness.processBroadcastElement(context(3, 3, P2, P3, P4), 3);
         harness.watermark(10);
         assertThat(harness.extractOutputValues()).hasSize(2);
     }
 
     @Test
     void missingContextForATickFailsClearly() throws Exception {
-        harness.processBroadcastElement(context(4, "v0004", P2, P3, P4), 4);
+        harness.processBroadcastElement(context(4, 4, P2, P3, P4), 4);
         harness.processElement(request(100, USER, 5, FOLLOWED), 5);
         assertThatThrownBy(() -> harness.watermark(5))
                 .isInstanceOf(IllegalStateException.class)
@@ -193,13 +193,13 @@ class ScoringFunctionTest {
     void contextStaysWhileItsTickIsPending() throws Exception {
         harness.processElement(request(100, USER, 1, FOLLOWED), 1);
         for (long t = 1; t <= 5; t++) {
-            harness.processBroadcastElement(context(t, String.format("v%04d", t), P2), t);
+            harness.processBroadcastElement(context(t, (int) t, P2), t);
             harness.processBroadcastWatermark(t);
         }
         harness.processWatermark(1);
         assertThat(harness.extractOutputValues())
                 .singleElement()
-                .satisfies(f -> assertThat(f.modelVersion()).isEqualTo("v0001"));
+                .satisfies(f -> assertThat(f.modelVersion()).isEqualTo(1));
     }
 
     /** Number of users that still have buffered records. */

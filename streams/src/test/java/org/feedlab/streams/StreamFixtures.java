@@ -12,6 +12,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
@@ -58,11 +59,11 @@ final class StreamFixtures {
         for (Action a : actions) {
             bits = Impression.with(bits, a);
         }
-        return Impression.of(requestId, userId, postId, tick, position, "test", bits);
+        return Impression.of(requestId, userId, postId, tick, position, ModelVersion.NONE, bits);
     }
 
     /** A context without a model (exploration) over the given posts, sorted by id as required. */
-    static TickContext context(long tick, String modelVersion, Post... posts) {
+    static TickContext context(long tick, int modelVersion, Post... posts) {
         ArrayList<PostStats> stats = new ArrayList<>();
         Arrays.stream(posts)
                 .sorted(Comparator.comparingLong(Post::postId))
@@ -97,6 +98,8 @@ final class StreamFixtures {
                 .append(feed.tick())
                 .append('|')
                 .append(feed.modelVersion())
+                .append('|')
+                .append(feed.kind())
                 .append('|')
                 .append(feed.objective());
         for (FeedItem item : feed.items()) {

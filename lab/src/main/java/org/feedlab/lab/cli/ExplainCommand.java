@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.scenario.Scenario;
@@ -115,18 +116,18 @@ public final class ExplainCommand implements Callable<Integer> {
         for (FeedAudit.Item item : p.items) {
             out.printf(
                     Locale.ROOT, "#%d post %d  score %.6f%n", rank++, item.postId(), item.score());
-            if (item.terms().isEmpty()) {
+            if (item.heads().isEmpty()) {
                 out.println("    (no model ranked this feed: no terms)");
                 continue;
             }
             out.println("    head      weight    p        w×p        wide logit  deep logit");
-            for (FeedAudit.Term t : item.terms()) {
+            for (FeedAudit.HeadPrediction t : item.heads()) {
                 out.printf(
                         Locale.ROOT,
                         "    %-8s %8.3f  %.5f  %+10.5f  %+10.4f  %+10.4f%n",
                         t.head(),
                         t.weight(),
-                        t.prediction(),
+                        t.probability(),
                         t.contribution(),
                         t.wide(),
                         t.deep());
@@ -192,7 +193,7 @@ public final class ExplainCommand implements Callable<Integer> {
             if (request.tick() == tick && request.userId() == user) {
                 FeedAudit audit =
                         FeedExplanation.explainFeed(ranker(), feed, profile, context, top);
-                model = audit.modelVersion();
+                model = ModelVersion.label(audit.modelVersion());
                 objective = audit.objective();
                 items = audit.items();
             }

@@ -227,7 +227,7 @@ public final class LabLauncher implements RunLauncher {
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelVersion v : versions) {
             Map<String, Object> mv = new LinkedHashMap<>();
-            mv.put("version", v.version());
+            mv.put("version", ModelVersion.label(v.version()));
             mv.put("first_tick", v.tick());
             mv.put("training_examples", v.trainingExamples());
             mv.put("window_start_tick", v.windowStartTick());

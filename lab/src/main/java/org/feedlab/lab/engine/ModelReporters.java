@@ -17,9 +17,10 @@ import org.feedlab.simulator.metrics.SegmentView;
 public final class ModelReporters {
     private ModelReporters() {}
 
-    /** {@code model_version}: the number in a version id like "v0007"; 0 before the first model. */
-    public static final Reporter VERSION =
-            Reporter.of("model_version", s -> versionNumber(s.modelVersion()));
+    /**
+     * {@code model_version}: the version that ranked the tick's feeds; 0 before the first model.
+     */
+    public static final Reporter VERSION = Reporter.of("model_version", s -> s.modelVersion());
 
     /** {@code model_log_loss_<head>} and {@code model_calibration_<head>} for every head. */
     public static final Reporter LOSS_AND_CALIBRATION =
@@ -44,18 +45,6 @@ public final class ModelReporters {
                 out.add("model_auc_" + head.key(), Evaluation.auc(o.predicted(), o.observed()));
             }
         };
-    }
-
-    /** The tick number inside a version id like "v0007"; 0 before the first model. */
-    static double versionNumber(String version) {
-        if (version == null || version.length() < 2 || version.charAt(0) != 'v') {
-            return 0;
-        }
-        try {
-            return Long.parseLong(version.substring(1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /**

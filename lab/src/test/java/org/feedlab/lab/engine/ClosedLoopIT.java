@@ -30,6 +30,7 @@ import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.JsonSerde;
 import org.feedlab.events.MalformedRecordException;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.PlatformRecord;
 import org.feedlab.events.Post;
 import org.feedlab.events.TickEnd;
@@ -135,7 +136,8 @@ class ClosedLoopIT {
             assertTrue(posts > 50, "posts: " + posts);
             // Models were trained and announced, and later feeds carry their versions.
             assertFalse(platform.modelVersions().isEmpty());
-            assertTrue(feeds.values().stream().anyMatch(f -> !f.modelVersion().equals("none")));
+            assertTrue(
+                    feeds.values().stream().anyMatch(f -> f.modelVersion() != ModelVersion.NONE));
 
             // The audit topic explains every feed of the sampled users, and no other.
             List<FeedAudit> audits = platform.audits();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Exposure;
 import org.feedlab.simulator.metrics.Reporter;
@@ -38,7 +39,7 @@ class ModelReportersTest {
      * Six examined items; item 5 has no prediction. Clicked: items 1, 5 and 6. Scored predictions
      * 0.9, 0.95, 0.3, 0.6, 0.65 with clicks on 0.9 and 0.65.
      */
-    private static SegmentView segment(String modelVersion, List<Exposure> exposures) {
+    private static SegmentView segment(int modelVersion, List<Exposure> exposures) {
         return new SegmentView(
                 "all",
                 0,
@@ -69,13 +70,12 @@ class ModelReportersTest {
     }
 
     @Test
-    void versionIsTheNumberInTheVersionId() {
+    void versionIsTheVersionNumberAndZeroBeforeTheFirstModel() {
         assertEquals(
-                Map.of("model_version", 7.0),
-                report(ModelReporters.VERSION, segment("v0007", SCORED)));
+                Map.of("model_version", 7.0), report(ModelReporters.VERSION, segment(7, SCORED)));
         assertEquals(
                 Map.of("model_version", 0.0),
-                report(ModelReporters.VERSION, segment("none", SCORED)));
+                report(ModelReporters.VERSION, segment(ModelVersion.NONE, SCORED)));
     }
 
     @Test
@@ -83,8 +83,7 @@ class ModelReportersTest {
         // Positives 0.9 and 0.65 each beat the negatives 0.3 and 0.6 but not 0.95: 4 of 6 pairs.
         assertEquals(
                 4.0 / 6,
-                report(ModelReporters.auc(Action.CLICK), segment("v0007", SCORED))
-                        .get("model_auc_click"),
+                report(ModelReporters.auc(Action.CLICK), segment(7, SCORED)).get("model_auc_click"),
                 EPS);
     }
 
@@ -93,7 +92,7 @@ class ModelReportersTest {
         Map<String, Double> rows =
                 report(
                         ModelReporters.auc(Action.LIKE, Action.CLICK, Action.HIDE),
-                        segment("v0007", SCORED));
+                        segment(7, SCORED));
         assertEquals(
                 List.of("model_auc_like", "model_auc_click", "model_auc_hide"),
                 List.copyOf(rows.keySet()));
@@ -103,8 +102,7 @@ class ModelReportersTest {
 
     @Test
     void logLossAndCalibrationUseOnlyScoredItems() {
-        Map<String, Double> rows =
-                report(ModelReporters.LOSS_AND_CALIBRATION, segment("v0007", SCORED));
+        Map<String, Double> rows = report(ModelReporters.LOSS_AND_CALIBRATION, segment(7, SCORED));
         assertEquals(2 * Action.values().length, rows.size());
         assertEquals(
                 List.of("model_log_loss_click", "model_calibration_click", "model_log_loss_like"),
@@ -123,7 +121,7 @@ class ModelReportersTest {
     void everyHeadIsUndefinedBeforeAModel() {
         List<Exposure> unscored =
                 List.of(exposure(1, actions(Action.CLICK), Double.NaN), exposure(2, 0, Double.NaN));
-        SegmentView before = segment("none", unscored);
+        SegmentView before = segment(ModelVersion.NONE, unscored);
         report(ModelReporters.auc(Action.values()), before)
                 .values()
                 .forEach(v -> assertTrue(v.isNaN()));

@@ -54,7 +54,8 @@ public final class FeedExplanation {
         for (FeedItem item : feed.items()) {
             if (scorer == null || item.predictions().length == 0) {
                 items.add(
-                        new FeedAudit.Item(item.postId(), item.score(), List.of(), "", List.of()));
+                        new FeedAudit.Item(
+                                item.postId(), item.score(), List.of(), List.of(), "", List.of()));
                 continue;
             }
             List<String> heads = scorer.headNames();
@@ -78,11 +79,18 @@ public final class FeedExplanation {
                 Arrays.fill(deep, Double.NaN);
             }
             List<FeedAudit.Term> terms = new ArrayList<>();
+            List<FeedAudit.HeadPrediction> predictions = new ArrayList<>();
             int topHead = 0;
             for (int h = 0; h < heads.size(); h++) {
-                terms.add(
-                        new FeedAudit.Term(
-                                heads.get(h), weights[h], item.predictions()[h], wide[h], deep[h]));
+                double p = item.predictions()[h];
+                predictions.add(
+                        new FeedAudit.HeadPrediction(
+                                heads.get(h), weights[h], p, wide[h], deep[h]));
+                if (weights[h] != 0.0) {
+                    terms.add(
+                            new FeedAudit.Term(
+                                    FeedAudit.TermKind.HEAD, heads.get(h), weights[h] * p));
+                }
                 if (Math.abs(weights[h] * item.predictions()[h])
                         > Math.abs(weights[topHead] * item.predictions()[topHead])) {
                     topHead = h;
@@ -107,6 +115,7 @@ public final class FeedExplanation {
                             item.postId(),
                             item.score(),
                             terms,
+                            predictions,
                             heads.get(topHead),
                             List.copyOf(
                                     contributions.subList(
@@ -118,6 +127,7 @@ public final class FeedExplanation {
                 feed.userId(),
                 feed.tick(),
                 feed.modelVersion(),
+                feed.kind(),
                 feed.objective(),
                 items);
     }

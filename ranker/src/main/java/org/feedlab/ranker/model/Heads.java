@@ -1,15 +1,14 @@
 package org.feedlab.ranker.model;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.feedlab.events.Action;
+import org.feedlab.events.Head;
 import org.feedlab.events.Impression;
 
 /**
- * The model's heads and how a logged impression becomes their labels: one head per {@link Action},
- * then "dwell" (the item stayed on screen at least {@link #DWELL_SECONDS}) and "survey" (the user
- * answered yes to "was this worth your time?").
+ * How a logged impression becomes the labels of the model's heads ({@link Head}): one head per
+ * {@link Action}, then "dwell" (the item stayed on screen at least {@link #DWELL_SECONDS}) and
+ * "survey" (the user answered yes to "was this worth your time?").
  *
  * <p>The survey head is only observed on impressions the user was asked about; the label bit set
  * carries that as {@link #SURVEY_ASKED}, a bit above the heads, so the wide&amp;deep trainer can
@@ -19,9 +18,9 @@ public final class Heads {
     /** Seconds on screen above which an impression counts as a long dwell. */
     public static final double DWELL_SECONDS = 10.0;
 
-    public static final int DWELL = Action.values().length;
-    public static final int SURVEY = DWELL + 1;
-    public static final int COUNT = SURVEY + 1;
+    public static final int DWELL = Head.DWELL.ordinal();
+    public static final int SURVEY = Head.SURVEY.ordinal();
+    public static final int COUNT = Head.values().length;
 
     /** Label bit set when the user answered the survey on this impression. */
     public static final int SURVEY_ASKED = 1 << COUNT;
@@ -29,23 +28,11 @@ public final class Heads {
     /** Mask of the head bits. */
     public static final int HEAD_BITS = (1 << COUNT) - 1;
 
-    private static final List<String> NAMES;
-
-    static {
-        List<String> names = new ArrayList<>();
-        for (Action a : Action.values()) {
-            names.add(a.key());
-        }
-        names.add("dwell");
-        names.add("survey");
-        NAMES = Collections.unmodifiableList(names);
-    }
-
     private Heads() {}
 
     /** Head names in output order. */
     public static List<String> names() {
-        return NAMES;
+        return Head.names();
     }
 
     /** The label bits of one logged impression (heads plus {@link #SURVEY_ASKED}). */

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.feedlab.events.ModelVersion;
 import org.tribuo.Example;
 import org.tribuo.ImmutableDataset;
 import org.tribuo.MutableDataset;
@@ -98,20 +98,20 @@ public final class LinearTrainer {
      * Trains a model version on {@code examples} and compiles its scorer.
      *
      * @param examples the training window, in a deterministic order (the shuffle starts from it)
-     * @param versionId version id of the new model, recorded in its provenance
+     * @param version version number of the new model, recorded in its provenance
      * @param warmStart the model this one replaces, or null. Tribuo 4.3's SGD trainers always start
      *     from zero weights, so its weights are not used; only its version is recorded, under
      *     {@code warm-start}, so a reader of the provenance knows the chain of versions
      * @return the trained model with its scorer and flattened provenance
      */
-    public TrainedModel train(
-            List<TrainingExample> examples, String versionId, TrainedModel warmStart) {
-        Objects.requireNonNull(versionId, "versionId");
+    public TrainedModel train(List<TrainingExample> examples, int version, TrainedModel warmStart) {
+        String versionId = ModelVersion.label(version);
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("cannot train on an empty window");
         }
         ImmutableDataset<MultiLabel> dataset = toDataset(examples, versionId);
-        String warmStartVersion = warmStart == null ? "none" : warmStart.version();
+        String warmStartVersion =
+                warmStart == null ? "none" : ModelVersion.label(warmStart.version());
         Map<String, Provenance> runProvenance = new LinkedHashMap<>();
         runProvenance.put("model-version", new StringProvenance("model-version", versionId));
         runProvenance.put("warm-start", new StringProvenance("warm-start", warmStartVersion));
@@ -127,7 +127,7 @@ public final class LinearTrainer {
         LinearSGDModel model = trainer.train(dataset, runProvenance);
         DenseLinearScorer scorer = DenseLinearScorer.compile(model, featureNames, headNames);
         Map<String, String> provenance = ProvenanceFlattener.flatten(model.getProvenance());
-        return new TrainedModel(versionId, model, scorer, provenance, examples.size());
+        return new TrainedModel(version, model, scorer, provenance, examples.size());
     }
 
     /**

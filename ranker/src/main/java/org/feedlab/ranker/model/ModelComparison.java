@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -130,7 +131,7 @@ public final class ModelComparison {
                                     config.embeddingDim(),
                                     config.hiddenSizes(),
                                     seed)
-                            .train(train, "bench-wide-deep", null)
+                            .train(train, ModelVersion.NONE, null)
                             .scorer();
             case "linear", "fm" -> {
                 Scorer all = baseline(model, train, features, epochs, learningRate, seed);
@@ -159,7 +160,7 @@ public final class ModelComparison {
         List<String> heads = Heads.names();
         if (model.equals("linear")) {
             return new LinearTrainer(features, heads, epochs, learningRate, seed)
-                    .train(train, "bench-linear", null)
+                    .train(train, ModelVersion.NONE, null)
                     .scorer();
         }
         // Minibatch 1: Tribuo 4.3.2's FMParameters.merge fails on sparse minibatches.

@@ -15,7 +15,8 @@ import org.tribuo.multilabel.MultiLabel;
  * <p>This stays on the training side; what travels to scorers is {@link #scorer()} (or its {@link
  * Scorer#toBytes()}) plus {@link #version()}.
  *
- * @param version the version id stamped on every feed this model ranks
+ * @param version the version number stamped on every feed this model ranks (the first tick it
+ *     ranks; see {@link org.feedlab.events.ModelVersion})
  * @param tribuoModel the trained Tribuo model
  * @param scorer the serving form of {@code tribuoModel}
  * @param provenance flattened provenance, sorted by key; free of timestamps, so the same inputs
@@ -24,7 +25,7 @@ import org.tribuo.multilabel.MultiLabel;
  * @param evaluation held-out evaluation ({@link Evaluation#asMap}), empty when none was made
  */
 public record TrainedModel(
-        String version,
+        int version,
         Model<MultiLabel> tribuoModel,
         Scorer scorer,
         Map<String, String> provenance,
@@ -33,7 +34,7 @@ public record TrainedModel(
 
     /** A model without evaluation numbers. */
     public TrainedModel(
-            String version,
+            int version,
             Model<MultiLabel> tribuoModel,
             Scorer scorer,
             Map<String, String> provenance,
@@ -49,7 +50,6 @@ public record TrainedModel(
 
     public TrainedModel {
         evaluation = Collections.unmodifiableMap(new TreeMap<>(evaluation));
-        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(tribuoModel, "tribuoModel");
         Objects.requireNonNull(scorer, "scorer");
         if (trainingExamples < 0) {

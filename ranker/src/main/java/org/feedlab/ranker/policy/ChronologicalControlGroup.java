@@ -1,19 +1,18 @@
 package org.feedlab.ranker.policy;
 
 import java.util.Locale;
+import org.feedlab.events.FeedKind;
 
 /**
  * A randomized, persistent control group that gets a reverse-chronological in-network feed, the
  * baseline algorithmic amplification is measured against (Huszár et al., PNAS 2022: about 1 % of
- * accounts). Feeds of members carry the objective {@value #OBJECTIVE}.
+ * accounts). Feeds of members are of kind {@link FeedKind#CONTROL_CHRONOLOGICAL}, which the
+ * society's amplification metric reads.
  *
  * @param share share of users in the control group
  */
 public record ChronologicalControlGroup(double share) implements FeedPolicy {
     public static final String TYPE = "control-group";
-
-    /** Objective stamped on control-group feeds (the society's amplification metric reads it). */
-    public static final String OBJECTIVE = "control-chronological";
 
     /** Seed purpose of membership draws. */
     public static final String PURPOSE = "control-group";
@@ -35,9 +34,9 @@ public record ChronologicalControlGroup(double share) implements FeedPolicy {
 
     @Override
     public void audience(RankingState state) {
-        if (state.mode == RankingState.Mode.RANKED
+        if (state.kind == FeedKind.RANKED
                 && Membership.member(state.runSeed, state.request.userId(), PURPOSE, share)) {
-            state.mode = RankingState.Mode.CONTROL_CHRONOLOGICAL;
+            state.kind = FeedKind.CONTROL_CHRONOLOGICAL;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.feedlab.events.FeedKind;
 
 /**
  * A cross-cutting exposure floor: at least {@code share} of every ranked feed comes from the other
@@ -33,13 +34,13 @@ public record ExposureFloor(double share) implements FeedPolicy {
     /** Whether candidate i lies on the other side of the reader's leaning. */
     static boolean crossCutting(RankingState state, int i) {
         double leaning = state.user.leaning();
-        double stance = state.candidates.get(i).post().post().stance();
+        double stance = state.candidates.get(i).stats().post().stance();
         return leaning * stance < 0.0;
     }
 
     @Override
     public void feed(RankingState state) {
-        if (state.mode != RankingState.Mode.RANKED || state.user.leaning() == 0.0) {
+        if (state.kind != FeedKind.RANKED || state.user.leaning() == 0.0) {
             return;
         }
         int k = state.selected.length;

@@ -1,6 +1,7 @@
 package org.feedlab.ranker.policy;
 
 import java.util.Locale;
+import org.feedlab.events.FeedKind;
 
 /**
  * The recommender option not based on profiling that very large platforms must offer (DSA Art. 38),
@@ -14,9 +15,6 @@ import java.util.Locale;
  */
 public record NonProfilingFeed(double share, String order) implements FeedPolicy {
     public static final String TYPE = "non-profiling";
-
-    /** Objective stamped on non-profiling feeds. */
-    public static final String OBJECTIVE = "non-profiling";
 
     /** Seed purpose of membership draws. */
     public static final String PURPOSE = "non-profiling";
@@ -40,12 +38,12 @@ public record NonProfilingFeed(double share, String order) implements FeedPolicy
 
     @Override
     public void audience(RankingState state) {
-        if (state.mode == RankingState.Mode.RANKED
+        if (state.kind == FeedKind.RANKED
                 && Membership.member(state.runSeed, state.request.userId(), PURPOSE, share)) {
-            state.mode =
+            state.kind =
                     "popularity".equals(order)
-                            ? RankingState.Mode.NON_PROFILING_POPULAR
-                            : RankingState.Mode.NON_PROFILING_CHRONOLOGICAL;
+                            ? FeedKind.NON_PROFILING_POPULAR
+                            : FeedKind.NON_PROFILING_CHRONOLOGICAL;
         }
     }
 }

@@ -46,7 +46,7 @@ public record OutrageDemotion(double strength, String target) implements FeedPol
         }
         double range = max > min ? max - min : 1.0;
         for (int i = 0; i < s.length; i++) {
-            Post p = state.candidates.get(i).post().post();
+            Post p = state.candidates.get(i).stats().post();
             double a = p.outrageScore();
             if ("animosity".equals(target)) {
                 a *= Math.abs(p.stance());

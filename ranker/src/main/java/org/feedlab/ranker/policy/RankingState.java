@@ -2,6 +2,7 @@ package org.feedlab.ranker.policy;
 
 import java.util.Comparator;
 import java.util.List;
+import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.ranker.Candidate;
 import org.feedlab.ranker.TickContext;
@@ -12,23 +13,13 @@ import org.feedlab.ranker.features.UserProfile;
  * purpose: stages run in the declared order and each sees what the earlier ones did.
  */
 public final class RankingState {
-    /** Who gets which kind of feed. */
-    public enum Mode {
-        /** The scenario's objective. */
-        RANKED,
-        /** Reverse-chronological in-network feed of the randomized control group. */
-        CONTROL_CHRONOLOGICAL,
-        /** A feed that does not depend on the user's history (DSA Art. 38). */
-        NON_PROFILING_CHRONOLOGICAL,
-        /** A non-profiling feed ordered by global popularity. */
-        NON_PROFILING_POPULAR
-    }
-
     public final FeedRequest request;
     public final UserProfile user;
     public final TickContext context;
     public final long runSeed;
-    public Mode mode = Mode.RANKED;
+
+    /** The kind of feed this user gets; audience stages may change it. */
+    public FeedKind kind = FeedKind.RANKED;
 
     /** Candidates, after retrieval and candidate stages. */
     public List<Candidate> candidates;
@@ -66,8 +57,8 @@ public final class RankingState {
                 return c;
             }
             return Long.compare(
-                    candidates.get(b).post().post().postId(),
-                    candidates.get(a).post().post().postId());
+                    candidates.get(b).stats().post().postId(),
+                    candidates.get(a).stats().post().postId());
         };
     }
 }

@@ -31,7 +31,7 @@ public record ReshareFriction(double outrageThreshold) implements FeedPolicy {
     @Override
     public void feed(RankingState state) {
         for (int i : state.selected) {
-            if (state.candidates.get(i).post().post().outrageScore() >= outrageThreshold) {
+            if (state.candidates.get(i).stats().post().outrageScore() >= outrageThreshold) {
                 state.friction[i] = true;
             }
         }

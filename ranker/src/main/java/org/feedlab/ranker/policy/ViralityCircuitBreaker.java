@@ -37,7 +37,7 @@ public record ViralityCircuitBreaker(int maxReshares, int maxDepth) implements F
 
     @Override
     public void candidates(RankingState state) {
-        state.candidates.removeIf(c -> !c.inNetwork() && tripped(c.post(), state));
+        state.candidates.removeIf(c -> !c.inNetwork() && tripped(c.stats(), state));
     }
 
     private boolean tripped(PostStats stats, RankingState state) {

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Level;
@@ -143,7 +142,7 @@ public final class OnlineTrainer {
     }
 
     /** Trains one version with the configured model on the given examples. */
-    private TrainedModel train(List<TrainingExample> examples, String version, long seed) {
+    private TrainedModel train(List<TrainingExample> examples, int version, long seed) {
         FeatureMask mask = FeatureMask.ofNames(config.withheldFeatureGroups());
         return switch (config.model()) {
             case "linear" ->
@@ -265,9 +264,9 @@ public final class OnlineTrainer {
         return Math.max(0, tick - config.windowTicks());
     }
 
-    /** Version ids are derived from the tick they start ranking, so reruns give equal ids. */
-    public static String versionId(long tick) {
-        return String.format(Locale.ROOT, "v%04d", tick);
+    /** A version is numbered by the tick it starts ranking, so reruns give equal numbers. */
+    public static int versionId(long tick) {
+        return Math.toIntExact(tick);
     }
 
     /** Model head names: the {@link Action}s in order, then dwell and survey ({@link Heads}). */

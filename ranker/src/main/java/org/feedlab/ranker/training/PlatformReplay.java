@@ -117,7 +117,7 @@ public final class PlatformReplay {
         TickContext context =
                 new TickContext(
                         tick,
-                        current == null ? TickContext.NO_MODEL : current.version(),
+                        current == null ? ModelVersion.NONE : current.version(),
                         current == null ? null : current.scorer(),
                         index.snapshot(),
                         index.followerCounts());

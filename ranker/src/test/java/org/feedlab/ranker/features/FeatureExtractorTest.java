@@ -24,7 +24,7 @@ class FeatureExtractorTest {
         for (Action a : actions) {
             bits = Impression.with(bits, a);
         }
-        return Impression.of(tick * 100, 3, postId, tick, 0, "none", bits);
+        return Impression.of(tick * 100, 3, postId, tick, 0, 0, bits);
     }
 
     private static float[] extract(

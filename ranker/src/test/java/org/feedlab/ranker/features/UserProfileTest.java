@@ -23,7 +23,7 @@ class UserProfileTest {
         for (Action a : actions) {
             bits = Impression.with(bits, a);
         }
-        return Impression.of(tick * 100, 3, postId, tick, 0, "none", bits);
+        return Impression.of(tick * 100, 3, postId, tick, 0, 0, bits);
     }
 
     @Test

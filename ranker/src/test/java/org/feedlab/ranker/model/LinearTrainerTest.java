@@ -49,7 +49,7 @@ class LinearTrainerTest {
     static void trainOnce() {
         train = synthetic(2000, new SplittableRandom(1), ~0);
         heldOut = synthetic(200, new SplittableRandom(2), ~0);
-        model = newTrainer(SEED).train(train, "v-test", null);
+        model = newTrainer(SEED).train(train, 1, null);
     }
 
     @Test
@@ -87,10 +87,10 @@ class LinearTrainerTest {
     @Test
     void trainingIsDeterministicForASeed() {
         LinearTrainer trainer = newTrainer(SEED);
-        TrainedModel first = trainer.train(train, "v-test", null);
+        TrainedModel first = trainer.train(train, 1, null);
         // The same instance again, and a fresh instance: neither call history nor identity matters.
-        TrainedModel second = trainer.train(train, "v-test", null);
-        TrainedModel fresh = newTrainer(SEED).train(train, "v-test", null);
+        TrainedModel second = trainer.train(train, 1, null);
+        TrainedModel fresh = newTrainer(SEED).train(train, 1, null);
         for (TrainedModel other : List.of(first, second, fresh)) {
             assertArrayEquals(
                     ((DenseLinearScorer) model.scorer()).weightsCopy(),
@@ -101,7 +101,7 @@ class LinearTrainerTest {
             assertEquals(model.provenance(), other.provenance());
         }
         // The seed drives the shuffle, so another seed must give other weights.
-        TrainedModel reseeded = newTrainer(SEED + 1).train(train, "v-test", null);
+        TrainedModel reseeded = newTrainer(SEED + 1).train(train, 1, null);
         assertFalse(
                 Arrays.deepEquals(
                         ((DenseLinearScorer) model.scorer()).weightsCopy(),
@@ -168,7 +168,7 @@ class LinearTrainerTest {
         for (int i = 0; i < 50; i++) {
             examples.add(new TrainingExample(new float[FEATURES.size()], 0));
         }
-        TrainedModel trained = newTrainer(SEED).train(examples, "v-sparse", null);
+        TrainedModel trained = newTrainer(SEED).train(examples, 1, null);
         assertEquals(3, trained.tribuoModel().getOutputIDInfo().size());
         assertEquals(4, trained.tribuoModel().getFeatureIDMap().size());
         double[] p = new double[HEADS.size()];
@@ -186,7 +186,7 @@ class LinearTrainerTest {
     @Test
     void provenanceNamesTrainerConfigurationAndData() {
         Map<String, String> provenance = model.provenance();
-        assertEquals("v-test", provenance.get("model-version"));
+        assertEquals("v0001", provenance.get("model-version"));
         assertEquals("none", provenance.get("warm-start"));
         assertEquals("LinearSGDTrainer", provenance.get("trainer"));
         assertEquals("BinaryCrossEntropy", provenance.get("trainer.objective"));
@@ -198,9 +198,9 @@ class LinearTrainerTest {
         assertEquals("3", provenance.get("dataset.num-outputs"));
         assertEquals(2000, model.trainingExamples());
 
-        TrainedModel next = newTrainer(SEED).train(train, "v-next", model);
-        assertEquals("v-test", next.provenance().get("warm-start"));
-        assertEquals("v-next", next.version());
+        TrainedModel next = newTrainer(SEED).train(train, 2, model);
+        assertEquals("v0001", next.provenance().get("warm-start"));
+        assertEquals(2, next.version());
     }
 
     @Test
@@ -242,11 +242,11 @@ class LinearTrainerTest {
     @Test
     void rejectsExamplesThatDoNotFitTheSchema() {
         LinearTrainer trainer = newTrainer(SEED);
-        assertThrows(IllegalArgumentException.class, () -> trainer.train(List.of(), "v", null));
+        assertThrows(IllegalArgumentException.class, () -> trainer.train(List.of(), 1, null));
         List<TrainingExample> shortRow = List.of(new TrainingExample(new float[3], 0));
-        assertThrows(IllegalArgumentException.class, () -> trainer.train(shortRow, "v", null));
+        assertThrows(IllegalArgumentException.class, () -> trainer.train(shortRow, 1, null));
         List<TrainingExample> extraHead = List.of(new TrainingExample(new float[4], 0b1000));
-        assertThrows(IllegalArgumentException.class, () -> trainer.train(extraHead, "v", null));
+        assertThrows(IllegalArgumentException.class, () -> trainer.train(extraHead, 1, null));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> model.scorer().predict(new float[3], new double[HEADS.size()]));

@@ -24,12 +24,12 @@ class ObjectiveStateTest {
 
     private static Impression log(int user, long post, Action action) {
         return Impression.of(
-                user, user, post, 1, 0, "v", action == null ? 0 : Impression.with(0, action));
+                user, user, post, 1, 0, 0, action == null ? 0 : Impression.with(0, action));
     }
 
     /** An impression whose reader answered the survey (1 worth it, 0 not). */
     private static Impression answered(int user, long post, int survey) {
-        return Impression.of(user, user, post, 1, 0, "v", 0, 0.0, survey);
+        return Impression.of(user, user, post, 1, 0, 0, 0, 0.0, survey);
     }
 
     /**

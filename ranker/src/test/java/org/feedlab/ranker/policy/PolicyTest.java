@@ -15,6 +15,7 @@ import java.util.Map;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
@@ -60,7 +61,7 @@ class PolicyTest {
     private static TickContext context() {
         PostIndex index = new PostIndex();
         posts().forEach(index::addPost);
-        return new TickContext(TICK, "v0001", outrageScorer(), index.snapshot(), new HashMap<>());
+        return new TickContext(TICK, 1, outrageScorer(), index.snapshot(), new HashMap<>());
     }
 
     private static RankerConfig config(String objective, List<Map<String, Object>> policies) {
@@ -96,7 +97,7 @@ class PolicyTest {
         UserProfile u = new UserProfile(4);
         for (long id = 100; id < 110; id++) {
             Post p = Post.of(id, 1, 1, 0, 0.7, 0.2, -1);
-            u.apply(Impression.of(id, 5, id, 1, 0, "v", Impression.with(0, Action.LIKE)), p);
+            u.apply(Impression.of(id, 5, id, 1, 0, 0, Impression.with(0, Action.LIKE)), p);
         }
         return u;
     }
@@ -125,7 +126,8 @@ class PolicyTest {
         for (int user = 0; user < 200; user++) {
             Feed feed = rank(cfg, user, new UserProfile(4));
             boolean member = Membership.member(SEED, user, ChronologicalControlGroup.PURPOSE, 0.5);
-            assertEquals(member, feed.objective().equals("control-chronological"));
+            assertEquals(member, feed.kind() == FeedKind.CONTROL_CHRONOLOGICAL);
+            assertEquals(member ? "chronological" : "engagement", feed.objective());
             if (member) {
                 members++;
                 assertTrue(feed.items().stream().allMatch(FeedItem::inNetwork));
@@ -136,9 +138,7 @@ class PolicyTest {
         }
         assertTrue(members > 70 && members < 130, "members " + members);
         // Membership is fixed: ranking again gives the same arm.
-        assertEquals(
-                rank(cfg, 3, new UserProfile(4)).objective(),
-                rank(cfg, 3, rightLeaning()).objective());
+        assertEquals(rank(cfg, 3, new UserProfile(4)).kind(), rank(cfg, 3, rightLeaning()).kind());
     }
 
     @Test
@@ -147,10 +147,11 @@ class PolicyTest {
                 config("engagement", List.of(policy("type", "non-profiling", "share", 1.0)));
         UserProfile history = rightLeaning();
         // The history includes having seen post 4; a profiled feed would drop it.
-        history.apply(Impression.of(1, 5, 4, 5, 0, "v", 0), posts().get(3));
+        history.apply(Impression.of(1, 5, 4, 5, 0, 0, 0), posts().get(3));
         Feed blank = rank(cfg, 5, new UserProfile(4));
         Feed profiled = rank(cfg, 5, history);
-        assertEquals("non-profiling", blank.objective());
+        assertEquals(FeedKind.NON_PROFILING_CHRONOLOGICAL, blank.kind());
+        assertEquals("chronological", blank.objective());
         assertEquals(ids(blank), ids(profiled));
         Feed ranked = rank(config("engagement", List.of()), 5, history);
         assertFalse(ids(ranked).contains(4L));
@@ -206,10 +207,10 @@ class PolicyTest {
         for (int u = 0; u < 5; u++) {
             index.applyImpression(
                     Impression.of(
-                            u, 50 + u, 3, TICK - 1, 0, "v", Impression.with(0, Action.RESHARE)));
+                            u, 50 + u, 3, TICK - 1, 0, 0, Impression.with(0, Action.RESHARE)));
         }
         TickContext ctx =
-                new TickContext(TICK, "v1", outrageScorer(), index.snapshot(), new HashMap<>());
+                new TickContext(TICK, 1, outrageScorer(), index.snapshot(), new HashMap<>());
         RankerConfig open =
                 new RankerConfig("popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null, List.of());
         RankerConfig broken =

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.feedlab.events.Action;
 import org.feedlab.events.FeedRequest;
@@ -123,7 +122,7 @@ class PlatformReplayTest {
                                     p.postId(),
                                     read,
                                     position++,
-                                    "v",
+                                    1,
                                     actions(u, p)));
                 }
             }
@@ -164,7 +163,7 @@ class PlatformReplayTest {
         for (Action a : Action.values()) {
             int expected = 0;
             for (int u = 0; u < USERS; u++) {
-                if (Impression.of(0, u, id, 0, 0, "v", actions(u, post(0, 2))).did(a)) {
+                if (Impression.of(0, u, id, 0, 0, 0, actions(u, post(0, 2))).did(a)) {
                     expected++;
                 }
             }
@@ -188,9 +187,9 @@ class PlatformReplayTest {
             if (t < BOOTSTRAP) {
                 assertNull(step.announcement(), "tick " + t);
                 assertNull(ctx.scorer);
-                assertEquals(TickContext.NO_MODEL, ctx.modelVersion);
+                assertEquals(ModelVersion.NONE, ctx.modelVersion);
             } else {
-                String version = String.format(Locale.ROOT, "v%04d", t);
+                int version = (int) t;
                 ModelVersion announced = step.announcement();
                 assertNotNull(announced, "tick " + t);
                 assertEquals(version, announced.version());
@@ -207,7 +206,7 @@ class PlatformReplayTest {
             }
             logged += in.impressions().size();
         }
-        assertEquals("v0003", OnlineTrainer.versionId(BOOTSTRAP));
+        assertEquals(3, OnlineTrainer.versionId(BOOTSTRAP));
     }
 
     @Test

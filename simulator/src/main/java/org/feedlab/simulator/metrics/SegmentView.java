@@ -26,7 +26,7 @@ import org.feedlab.simulator.User;
  * @param impressions their impression logs this tick, in reading order
  * @param newPosts the posts published this tick (reshares included)
  * @param creators every creator
- * @param modelVersion the model version that ranked this tick's feeds
+ * @param modelVersion the model version that ranked this tick's feeds (0: none)
  */
 public record SegmentView(
         String name,
@@ -39,7 +39,7 @@ public record SegmentView(
         List<Impression> impressions,
         List<Content> newPosts,
         List<Creator> creators,
-        String modelVersion) {
+        int modelVersion) {
 
     /** Whether this view is the whole population rather than one segment of it. */
     public boolean isPopulation() {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.ProvenanceView;
@@ -62,9 +62,8 @@ public final class WideDeepLearner {
     }
 
     /** Trains a version; {@code warmStart} (may be null) seeds the weights when shapes agree. */
-    public TrainedModel train(
-            List<TrainingExample> examples, String versionId, TrainedModel warmStart) {
-        Objects.requireNonNull(versionId, "versionId");
+    public TrainedModel train(List<TrainingExample> examples, int version, TrainedModel warmStart) {
+        String versionId = ModelVersion.label(version);
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("cannot train on an empty window");
         }
@@ -84,7 +83,8 @@ public final class WideDeepLearner {
         run.put(
                 "warm-start",
                 new StringProvenance(
-                        "warm-start", previous == null ? "none" : warmStart.version()));
+                        "warm-start",
+                        previous == null ? "none" : ModelVersion.label(warmStart.version())));
         WideDeepTrainer trainer =
                 new WideDeepTrainer(
                         new AdaGrad(learningRate), epochs, minibatch, seed, embeddingDim, hidden);
@@ -93,7 +93,7 @@ public final class WideDeepLearner {
         Map<String, String> provenance = new LinkedHashMap<>(ProvenanceView.flatten(model));
         provenance.put("trainer.embeddingDim", Integer.toString(embeddingDim));
         provenance.put("trainer.hiddenSizes", Arrays.toString(hidden));
-        return new TrainedModel(versionId, model, scorer, provenance, examples.size());
+        return new TrainedModel(version, model, scorer, provenance, examples.size());
     }
 
     /** Slots kept by a mask, as the column list this learner takes. */

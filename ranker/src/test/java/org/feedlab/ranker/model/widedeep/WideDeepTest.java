@@ -84,7 +84,7 @@ class WideDeepTest {
                         4,
                         List.of(16, 8),
                         seed)
-                .train(train, "v-test", warm);
+                .train(train, 1, warm);
     }
 
     /**
@@ -115,8 +115,7 @@ class WideDeepTest {
         List<TrainingExample> train = data(6000, 1);
         List<TrainingExample> test = data(3000, 2);
         TrainedModel deep = wideDeep(train, 7, null);
-        TrainedModel linear =
-                new LinearTrainer(FEATURES, HEADS, 3, 0.1, 7).train(train, "lin", null);
+        TrainedModel linear = new LinearTrainer(FEATURES, HEADS, 3, 0.1, 7).train(train, 1, null);
         Evaluation.HeadScore[] d = Evaluation.score(deep.scorer(), test);
         Evaluation.HeadScore[] l = Evaluation.score(linear.scorer(), test);
         // The linear model cannot do better than chance on parity; wide&deep should be near 0.85.
@@ -208,7 +207,7 @@ class WideDeepTest {
         TrainedModel b = wideDeep(train, 19, null);
         assertArrayEquals(a.scorer().toBytes(), b.scorer().toBytes());
         TrainedModel warm = wideDeep(train, 19, a);
-        assertEquals("v-test", warm.provenance().get("warm-start"));
+        assertEquals("v0001", warm.provenance().get("warm-start"));
         assertNotEquals(
                 Arrays.hashCode(warm.scorer().toBytes()), Arrays.hashCode(a.scorer().toBytes()));
         assertEquals("WideDeepTrainer", a.provenance().get("trainer"));
