@@ -61,7 +61,7 @@ public final class RankerFixture {
 
     /** Builds the history, trains the default model on 6,000 logged impressions, compiles it. */
     public static RankerFixture create(long seed) {
-        return create(seed, RankerConfig.defaults().hiddenSizes());
+        return create(seed, RankerConfig.defaults().model().hiddenSizes());
     }
 
     /**
@@ -144,10 +144,10 @@ public final class RankerFixture {
                                         Feature.names(),
                                         Datasets.allColumns(Feature.count()),
                                         Heads.names(),
-                                        config.epochs(),
-                                        config.learningRate(),
-                                        config.minibatchSize(),
-                                        config.embeddingDim(),
+                                        config.training().epochs(),
+                                        config.training().learningRate(),
+                                        config.training().minibatchSize(),
+                                        config.model().embeddingDim(),
                                         hidden,
                                         seed)
                                 .train(examples, ModelVersion.NONE, null)

@@ -26,19 +26,19 @@ public final class CandidateRetriever {
 
     /** In-network candidates first (newest first), then out-of-network (most engaged first). */
     public static List<Candidate> retrieve(
-            FeedRequest request, UserProfile user, TickContext context, RankerConfig config) {
+            FeedRequest request, UserProfile user, TickContext context, RetrievalConfig config) {
         return retrieve(request, user, context, config, true);
     }
 
     /**
-     * As {@link #retrieve(FeedRequest, UserProfile, TickContext, RankerConfig)}, leaving out the
+     * As {@link #retrieve(FeedRequest, UserProfile, TickContext, RetrievalConfig)}, leaving out the
      * out-of-network part when {@code outOfNetwork} is false.
      */
     public static List<Candidate> retrieve(
             FeedRequest request,
             UserProfile user,
             TickContext context,
-            RankerConfig config,
+            RetrievalConfig config,
             boolean outOfNetwork) {
         int[] following = request.following().clone();
         Arrays.sort(following);

@@ -21,7 +21,6 @@ import org.feedlab.ranker.model.SharedSlots;
 import org.feedlab.ranker.objective.ObjectiveTerms;
 import org.feedlab.ranker.objective.PlatformSignals;
 import org.feedlab.ranker.policy.FeedPolicy;
-import org.feedlab.ranker.policy.Policies;
 import org.feedlab.ranker.policy.RankingState;
 
 /**
@@ -41,12 +40,8 @@ public final class FeedRanker {
 
     public FeedRanker(RankerConfig config, long runSeed) {
         this.config = config;
-        this.policies = Policies.of(config);
-        Objective o = Objective.of(config.objective(), config.objectiveTerms());
-        for (FeedPolicy p : policies) {
-            o = p.objective(o);
-        }
-        this.objective = o;
+        this.policies = config.policies();
+        this.objective = config.objectiveInForce();
         this.runSeed = runSeed;
     }
 
@@ -71,7 +66,7 @@ public final class FeedRanker {
         // retrieved.
         state.candidates =
                 CandidateRetriever.retrieve(
-                        request, retrievalUser, context, config, !inNetworkOnly);
+                        request, retrievalUser, context, config.retrieval(), !inNetworkOnly);
         for (FeedPolicy p : policies) {
             p.candidates(state);
         }

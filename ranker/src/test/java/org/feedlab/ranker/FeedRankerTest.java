@@ -48,7 +48,9 @@ class FeedRankerTest {
     }
 
     private static RankerConfig config(String objective, int maxAge) {
-        return new RankerConfig(objective, 1, 2, 8, 200, 100, maxAge, 1, 0.1);
+        return RankerConfig.defaults()
+                .withObjective(ObjectiveConfig.named(objective))
+                .withRetrieval(RetrievalConfig.defaults().withMaxAgeTicks(maxAge));
     }
 
     private static FeedRanker ranker(String objective) {
@@ -199,7 +201,8 @@ class FeedRankerTest {
         Feed feed = ranker("engagement").rank(request(6, 10), user, ctx);
         assertEquals(List.of(2L, 6L, 1L, 4L), ids(feed));
         List<Candidate> candidates =
-                CandidateRetriever.retrieve(request(6, 10), user, ctx, config("engagement", 3));
+                CandidateRetriever.retrieve(
+                        request(6, 10), user, ctx, config("engagement", 3).retrieval());
         assertFalse(candidates.stream().anyMatch(c -> c.stats().post().postId() == 3));
         assertFalse(candidates.stream().anyMatch(c -> c.stats().post().postId() == 5));
     }
@@ -246,9 +249,9 @@ class FeedRankerTest {
         index.applyImpression(Impression.of(4, 23, 4, 6, 0, 0, Impression.with(0, Action.HIDE)));
         TickContext ctx =
                 new TickContext(6, ModelVersion.NONE, null, index.snapshot(), new HashMap<>());
-        RankerConfig cfg = new RankerConfig("engagement", 1, 2, 8, 2, 2, 3, 1, 0.1);
         List<Candidate> candidates =
-                CandidateRetriever.retrieve(request(6, 10), new UserProfile(TOPICS), ctx, cfg);
+                CandidateRetriever.retrieve(
+                        request(6, 10), new UserProfile(TOPICS), ctx, new RetrievalConfig(2, 2, 3));
         List<Long> got = new ArrayList<>();
         for (Candidate c : candidates) {
             got.add(c.stats().post().postId());

@@ -130,7 +130,7 @@ public final class ScoringFunction
         }
         if (!logs.isEmpty()) {
             // Posts this old can never be candidates again: keep the keyed state bounded.
-            user.forgetSeenBefore(PlatformReplay.oldestKept(settings.ranker(), phase));
+            user.forgetSeenBefore(settings.ranker().retrieval().oldestKept(phase));
         }
         requests.sort(Comparator.comparingLong(FeedRequest::requestId));
         for (FeedRequest request : requests) {

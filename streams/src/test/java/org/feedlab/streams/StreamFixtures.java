@@ -15,7 +15,9 @@ import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.RetrievalConfig;
 import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.PostStats;
 
 /** Hand-made records, contexts and settings shared by the streams tests. */
@@ -37,7 +39,15 @@ final class StreamFixtures {
      * audit of every user.
      */
     static JobSettings settings() {
-        RankerConfig ranker = new RankerConfig("engagement", 1, 1, 8, 200, 100, MAX_AGE, 2, 0.1);
+        RankerConfig ranker =
+                RankerConfig.defaults()
+                        .withTraining(
+                                TrainingConfig.defaults()
+                                        .withRetrainEvery(1)
+                                        .withBootstrapTicks(1)
+                                        .withEpochs(2)
+                                        .withLearningRate(0.1))
+                        .withRetrieval(RetrievalConfig.defaults().withMaxAgeTicks(MAX_AGE));
         // Every user's feeds are audited, so the audit output is exercised too.
         return new JobSettings(ranker, TOPICS, 42L, 1.0);
     }

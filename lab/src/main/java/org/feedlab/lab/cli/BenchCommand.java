@@ -1,11 +1,6 @@
 package org.feedlab.lab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.feedlab.bench.BenchRunner;
 import org.feedlab.bench.trecs.TrecsBench;
 import org.feedlab.bench.trecs.TrecsConfig;
+import org.feedlab.bench.ModelComparison;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.experiment.Summary;
@@ -23,9 +19,12 @@ import org.feedlab.lab.scenario.Problem;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
+import org.feedlab.ranker.Objective;
+import org.feedlab.ranker.ObjectiveConfig;
+import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.model.Heads;
-import org.feedlab.ranker.model.ModelComparison;
 import org.feedlab.ranker.model.TrainingExample;
 import org.feedlab.ranker.policy.ModelCapacity;
 import picocli.CommandLine.Command;
@@ -219,9 +218,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Scenario s = base.withSeed(seed);
                 DirectPlatform platform =
                         new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
-                // Impressions of tick t reach the platform at t + 1: one more tick logs them all.
                 SimulationRun.run(
-                        s.society(), s.seed(), ticks + 1, platform, (t, m, society) -> {});
+                        s.society(), s.seed(), s.ticks(), platform, (t, m, society) -> {});
                 var trainer = platform.replay().trainer();
                 List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
                 List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
@@ -543,25 +541,26 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The scenario with a model-free objective, no retraining within the run and a window holding
-     * every tick, so the replay keeps all logged examples.
+     * The scenario, read by the same loader as {@code feedlab run}, with the given objective and a
+     * trainer that logs every tick's examples and never trains; one tick more than {@code ticks},
+     * as the impressions of tick t reach the platform at t + 1.
      */
-    static Scenario logging(Path file, String objective, int ticks) throws Exception {
-        String name = file.toString();
-        if (!Files.isRegularFile(file)) {
+    static Scenario logging(Path file, String objective, int ticks) throws ScenarioException {
+        Scenario scenario = ScenarioLoader.load(file);
+        if (!Objective.PRESETS.contains(objective)) {
             throw new ScenarioException(
-                    name, List.of(new Problem("$", "a readable scenario file", "no such file")));
+                    "command line",
+                    List.of(new Problem("--objective", "one of " + Objective.PRESETS, objective)));
         }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode tree = yaml.readTree(Files.readString(file));
-        ObjectNode ranker = ((ObjectNode) tree).with("ranker");
-        ranker.put("objective", objective);
-        // Training must stay on for the replay to build examples, but never be due: the first
-        // retraining would come after the bootstrap, which lasts beyond the last tick.
-        ranker.put("retrain_every", 1);
-        ranker.put("bootstrap_ticks", ticks + 2);
-        ranker.put("window_ticks", ticks + 2);
-        ((ObjectNode) tree).put("ticks", ticks + 1);
-        return ScenarioLoader.resolve(tree, name);
+        RankerConfig ranker = scenario.ranker();
+        Scenario logging =
+                scenario.withRanker(
+                                ranker.withObjective(ObjectiveConfig.named(objective))
+                                        .withTraining(
+                                                ranker.training()
+                                                        .withMode(TrainingConfig.Mode.LOG_ONLY)))
+                        .withTicks(ticks + 1);
+        ScenarioLoader.check(logging, file.toString());
+        return logging;
     }
 }

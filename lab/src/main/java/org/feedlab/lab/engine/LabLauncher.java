@@ -28,8 +28,8 @@ import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.policy.MainParameters;
-import org.feedlab.ranker.policy.Policies;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.streams.JobSettings;
 
@@ -75,7 +75,7 @@ public final class LabLauncher implements RunLauncher {
         long started = System.nanoTime();
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("scenario", s.name());
-        tags.put("arm", s.ranker().objective());
+        tags.put("arm", s.ranker().objective().name());
         tags.put("seed", Long.toString(s.seed()));
         AtomicBoolean closed = new AtomicBoolean();
         // The port is bound before the run directory exists, so a busy port leaves nothing behind.
@@ -161,7 +161,7 @@ public final class LabLauncher implements RunLauncher {
             manifest.put("snapshot_ticks", request.snapshotTicks());
             manifest.put("snapshots", snapshots.written());
             dir.writeManifest(manifest);
-            if (Policies.transparency(request.scenario().ranker())) {
+            if (MainParameters.requested(request.scenario().ranker())) {
                 // DSA Art. 27: the main parameters in plain language, generated from the scenario.
                 dir.write(
                         MainParameters.FILE,
@@ -220,6 +220,7 @@ public final class LabLauncher implements RunLauncher {
         m.put("feedlab_version", "0.1.0");
         m.put("scenario_file", request.scenarioFile());
         m.put("scenario", s.resolvedTree());
+        m.put("ranker_resolution", rankerResolution(ModelResolution.of(s.ranker())));
         m.put("seed", s.seed());
         m.put("engine", engine);
         m.put("parallelism", request.direct() ? 1 : s.stream().parallelism());
@@ -238,6 +239,17 @@ public final class LabLauncher implements RunLauncher {
         m.put("model_versions", models);
         m.put("pipeline", facts);
         m.put("metrics_csv", RunDirectory.METRICS);
+        return m;
+    }
+
+    /** The model the trainer built and what decided its shape (policies or the scenario). */
+    private static Map<String, Object> rankerResolution(ModelResolution r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", r.model().kind().key());
+        m.put("hidden_sizes", r.model().hiddenSizes());
+        m.put("hidden_sizes_from", r.hiddenSizesFrom());
+        m.put("withheld_feature_groups", r.model().withheldFeatureGroups());
+        m.put("withheld_from", r.withheldFrom());
         return m;
     }
 

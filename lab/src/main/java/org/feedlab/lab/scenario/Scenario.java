@@ -40,6 +40,16 @@ public record Scenario(
         return new Scenario(name, description, newSeed, ticks, society, ranker, stream);
     }
 
+    /** The same scenario with another number of ticks. */
+    public Scenario withTicks(int newTicks) {
+        return new Scenario(name, description, seed, newTicks, society, ranker, stream);
+    }
+
+    /** The same scenario with another ranker configuration. */
+    public Scenario withRanker(RankerConfig newRanker) {
+        return new Scenario(name, description, seed, ticks, society, newRanker, stream);
+    }
+
     /**
      * The same scenario with another stream parallelism (the command line's {@code --parallelism}).
      */

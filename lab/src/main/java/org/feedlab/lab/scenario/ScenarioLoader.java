@@ -18,9 +18,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.objective.ObjectiveTerms;
 import org.feedlab.ranker.policy.PolicyException;
+import org.feedlab.ranker.policy.SessionNudge;
 import org.feedlab.simulator.SocietyConfig;
 import org.feedlab.simulator.User;
 
@@ -37,8 +39,9 @@ public final class ScenarioLoader {
     static final long MAX_FILE_BYTES = 1L << 20;
 
     /**
-     * Maps between snake_case trees and the config records. Unknown properties fail, as a second
-     * guard behind the schema, so a record field renamed without the schema is caught by tests.
+     * Maps between snake_case trees and the config records; the ranker section has its own flat
+     * keys ({@link RankerSection}). Unknown properties fail, as a second guard behind the schema,
+     * so a record field renamed without the schema is caught by tests.
      */
     private static final ObjectMapper JSON =
             JsonMapper.builder()
@@ -46,6 +49,7 @@ public final class ScenarioLoader {
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .addModule(RankerSection.module())
                     .build();
 
     private ScenarioLoader() {}
@@ -146,7 +150,7 @@ public final class ScenarioLoader {
                             Integer.toString(creatorFollows)));
         }
         RankerConfig ranker = scenario.ranker();
-        if (ranker.inNetworkCandidates() + ranker.popularCandidates() < 1) {
+        if (ranker.retrieval().inNetworkCandidates() + ranker.retrieval().popularCandidates() < 1) {
             problems.add(
                     new Problem(
                             "$.ranker",
@@ -157,14 +161,20 @@ public final class ScenarioLoader {
         // silently apply to nobody.
         List<String> segments = List.of(User.ADULT, User.YOUNG);
         for (int i = 0; i < ranker.policies().size(); i++) {
-            Object segment = ranker.policies().get(i).get("segment");
-            if (segment != null && !segments.contains(segment.toString())) {
+            if (ranker.policies().get(i) instanceof SessionNudge nudge
+                    && !segments.contains(nudge.segment())) {
                 problems.add(
                         new Problem(
                                 "$.ranker.policies[" + i + "].segment",
                                 "a declared segment: one of " + segments,
-                                segment.toString()));
+                                nudge.segment()));
             }
+        }
+        // The model must be one the policies can shape (e.g. a latency budget some model fits).
+        try {
+            ModelResolution.of(ranker);
+        } catch (PolicyException e) {
+            problems.add(new Problem(e.path(), e.expected(), e.got()));
         }
         return problems;
     }

@@ -114,6 +114,53 @@ class BenchCommandTest {
     }
 
     @Test
+    void theTrainerLogsEveryTickWhateverWindowTheScenarioNames() throws Exception {
+        Path plain = Files.writeString(temp.resolve("plain.yaml"), SCENARIO);
+        Path shortWindow =
+                Files.writeString(
+                        temp.resolve("short.yaml"),
+                        SCENARIO.replace(
+                                "ranker: {objective: engagement}",
+                                "ranker: {objective: engagement, window_ticks: 1,"
+                                        + " bootstrap_ticks: 0, retrain_every: 1}"));
+        String[] args = {"--seeds", "1", "--ticks", "4", "--epochs", "1"};
+        String a = examplesLine(bench(concat(plain.toString(), args)));
+        String b = examplesLine(bench(concat(shortWindow.toString(), args)));
+        assertTrue(
+                a.matches(
+                        "seed 1: \\d+ training \\(\\d+ fit \\+ \\d+ validation\\), \\d+ held-out examples"),
+                a);
+        assertEquals(a, b);
+    }
+
+    @Test
+    void scenarioIsReadByTheLoaderOfRun() throws Exception {
+        Path aliased =
+                Files.writeString(
+                        temp.resolve("aliased.yaml"),
+                        "name: &n tiny\ndescription: *n\nseed: 3\nticks: 6\n");
+        Result r = bench(aliased.toString(), "--ticks", "4");
+        assertEquals(FeedLabCommand.EXIT_USAGE, r.status());
+        assertTrue(r.err().contains("expected plain data"), r.err());
+        Path scenario = Files.writeString(temp.resolve("tiny.yaml"), SCENARIO);
+        Result unknown = bench(scenario.toString(), "--objective", "likes");
+        assertEquals(FeedLabCommand.EXIT_USAGE, unknown.status());
+        assertTrue(unknown.err().contains("--objective"), unknown.err());
+    }
+
+    private static String examplesLine(Result r) {
+        assertEquals(0, r.status(), r.err());
+        return r.out().lines().filter(l -> l.startsWith("seed 1:")).findFirst().orElseThrow();
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    @Test
     void tooFewTicksIsAUsageError() {
         Result r = bench("--ticks", "3");
         assertEquals(FeedLabCommand.EXIT_USAGE, r.status());

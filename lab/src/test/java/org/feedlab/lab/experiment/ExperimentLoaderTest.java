@@ -57,7 +57,7 @@ class ExperimentLoaderTest {
         PlannedRun chrono = plan.get(3);
         assertEquals(8, chrono.scenario().seed());
         assertEquals(3, chrono.scenario().ticks(), "experiment-level ticks apply to every arm");
-        assertEquals("chronological", chrono.scenario().ranker().objective());
+        assertEquals("chronological", chrono.scenario().ranker().objective().name());
         assertEquals(120, chrono.scenario().society().population().users(), "arm override");
         assertEquals(
                 30,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.feedlab.ranker.ObjectiveConfig;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.simulator.SocietyConfig;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,7 @@ class ScenarioLoaderTest {
         assertEquals(200, scenario.society().population().creators());
         assertEquals(SocietyConfig.Population.TOPICS, scenario.society().population().topics());
         assertEquals(SocietyConfig.Affect.DEFAULTS, scenario.society().affect());
-        assertEquals("engagement", scenario.ranker().objective());
-        assertEquals(RankerConfig.defaults().retrainEvery(), scenario.ranker().retrainEvery());
+        assertEquals(RankerConfig.defaults(), scenario.ranker());
         assertEquals(StreamConfig.defaults(), scenario.stream());
         assertTrue(
                 scenario.description().startsWith("Two-minute classroom demo: 2,000 users"),
@@ -57,9 +57,11 @@ class ScenarioLoaderTest {
                         .withReading(d.reading().withFeedSize(5))
                         .withAffect(d.affect().withAngerDecay(0.9));
         assertEquals(expectedSociety, scenario.society());
-        assertEquals("random", scenario.ranker().objective());
-        assertEquals(0.05, scenario.ranker().learningRate());
-        assertEquals(RankerConfig.defaults().epochs(), scenario.ranker().epochs());
+        RankerConfig ranker = RankerConfig.defaults();
+        assertEquals(
+                ranker.withObjective(ObjectiveConfig.named("random"))
+                        .withTraining(ranker.training().withLearningRate(0.05)),
+                scenario.ranker());
         assertEquals(new StreamConfig(8, 1, 0.05), scenario.stream());
         assertEquals("", scenario.description());
     }

@@ -14,8 +14,8 @@ import org.feedlab.simulator.SocietyConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the schema and the config records in step: a field added to or renamed in a record without
- * the schema would otherwise be unreachable from scenario files.
+ * Keeps the schema and the config records in step: a field added to or renamed in a record (or a
+ * key of the ranker section) without the schema would otherwise be unreachable from scenario files.
  */
 class ScenarioSchemaTest {
 
@@ -58,9 +58,20 @@ class ScenarioSchemaTest {
     }
 
     @Test
-    void rankerKeysAreTheRankerConfigComponents() {
-        assertEquals(
-                snakeCaseComponents(RankerConfig.class), keys(schema.at("/properties/ranker")));
+    void rankerKeysAreTheKeysOfTheRankerSection() {
+        assertEquals(RankerSection.keys(), keys(schema.at("/properties/ranker")));
+        Scenario defaults =
+                new Scenario(
+                        "d",
+                        "",
+                        0,
+                        1,
+                        SocietyConfig.DEFAULTS,
+                        RankerConfig.defaults(),
+                        StreamConfig.defaults());
+        List<String> written = new ArrayList<>();
+        ScenarioLoader.toJson(defaults).get("ranker").fieldNames().forEachRemaining(written::add);
+        assertEquals(RankerSection.keys(), written);
     }
 
     @Test

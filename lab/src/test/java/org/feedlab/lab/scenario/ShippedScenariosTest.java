@@ -1,6 +1,7 @@
 package org.feedlab.lab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every scenario file shipped in the repository's scenarios/ directory loads and validates. */
+/**
+ * Every scenario file shipped in the repository's scenarios/ directory loads and validates, and its
+ * resolved form (what a manifest records) reads back to the same scenario.
+ */
 class ShippedScenariosTest {
 
     /** Maven runs tests in the module directory, so the shipped files are one level up. */
@@ -31,6 +35,14 @@ class ShippedScenariosTest {
                         file ->
                                 DynamicTest.dynamicTest(
                                         file.getFileName().toString(),
-                                        () -> assertDoesNotThrow(() -> ScenarioLoader.load(file))));
+                                        () -> {
+                                            Scenario s =
+                                                    assertDoesNotThrow(
+                                                            () -> ScenarioLoader.load(file));
+                                            assertEquals(
+                                                    s,
+                                                    ScenarioLoader.resolve(
+                                                            s.resolvedTree(), "resolved"));
+                                        }));
     }
 }

@@ -28,8 +28,8 @@ public final class ObjectiveState {
     private double servedShare = Double.NaN;
 
     public ObjectiveState(RankerConfig config, long runSeed) {
-        this.objective = Objective.of(config.objective(), config.objectiveTerms());
-        this.windowTicks = config.windowTicks();
+        this.objective = config.objectiveInForce();
+        this.windowTicks = config.training().windowTicks();
         this.bridging =
                 objective.kind() == Objective.Kind.BRIDGING
                         ? new BridgingFactorization(runSeed)

@@ -18,12 +18,14 @@ public final class MainParameters {
 
     private MainParameters() {}
 
+    /** Whether the configuration asks for the statement in the run directory. */
+    public static boolean requested(RankerConfig config) {
+        return config.policies().stream().anyMatch(Transparency.class::isInstance);
+    }
+
     /** The statement for a scenario's ranker. */
     public static String statement(String scenarioName, RankerConfig config) {
-        Objective objective = Objective.of(config.objective(), config.objectiveTerms());
-        for (FeedPolicy p : Policies.of(config)) {
-            objective = p.objective(objective);
-        }
+        Objective objective = config.objectiveInForce();
         StringBuilder s = new StringBuilder();
         s.append("# How feeds are ranked in ").append(scenarioName).append("\n\n");
         s.append("## What the feed optimises\n\n")
@@ -36,9 +38,9 @@ public final class MainParameters {
                                 + " time on screen, survey answers); the topic, stance and a"
                                 + " classifier's outrage score of each post; how many people"
                                 + " engaged with it. The model is retrained every ")
-                .append(config.retrainEvery())
+                .append(config.training().retrainEvery())
                 .append(" ticks on the last ")
-                .append(config.windowTicks())
+                .append(config.training().windowTicks())
                 .append(" ticks of logs.\n\n");
         s.append("## Where posts come from\n\n")
                 .append(
@@ -47,11 +49,11 @@ public final class MainParameters {
                                 "Up to %d recent posts of accounts you follow and up to %d popular"
                                         + " posts from elsewhere, at most %d ticks old, that you"
                                         + " have not seen yet.",
-                                config.inNetworkCandidates(),
-                                config.popularCandidates(),
-                                config.maxAgeTicks()))
+                                config.retrieval().inNetworkCandidates(),
+                                config.retrieval().popularCandidates(),
+                                config.retrieval().maxAgeTicks()))
                 .append("\n\n");
-        List<FeedPolicy> policies = Policies.of(config);
+        List<FeedPolicy> policies = config.policies();
         s.append("## Policies in force\n\n");
         if (policies.isEmpty()) {
             s.append("None.\n");

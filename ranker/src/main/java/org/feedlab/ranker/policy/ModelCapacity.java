@@ -13,8 +13,8 @@ import org.feedlab.ranker.model.widedeep.WideDeepScorer;
  * Model capacity under a latency budget: the platform serves the largest wide&amp;deep model whose
  * scoring of a request fits the budget on the given hardware, so faster hardware buys a bigger
  * model (DESIGN §6). The choice is arithmetic, not timed: FLOPs per candidate of the compiled
- * scorer × candidates ÷ FLOP/s ≤ budget, over the fixed {@link #LADDER}; it sets {@link
- * org.feedlab.ranker.RankerConfig#hiddenSizes()}, which the trainer builds.
+ * scorer × candidates ÷ FLOP/s ≤ budget, over the fixed {@link #LADDER}; it decides the hidden
+ * sizes the trainer builds ({@link org.feedlab.ranker.ModelResolution}).
  *
  * @param latencyBudgetMs time allowed to score one request, in milliseconds
  * @param candidates candidates scored per request

@@ -10,7 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.feedlab.events.Action;
 import org.feedlab.events.Seeds;
-import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.ModelConfig;
+import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureMask;
 import org.feedlab.ranker.model.DenseLinearScorer;
@@ -27,7 +28,8 @@ import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 /**
  * Keeps a sliding window of logged impressions and retrains on it every {@code retrainEvery} ticks
  * once the bootstrap (exploration) period is over. The model trained at tick t sees only
- * impressions of ticks &lt; t and ranks from tick t on.
+ * impressions of ticks &lt; t and ranks from tick t on. In {@link TrainingConfig.Mode#LOG_ONLY} it
+ * keeps every logged example and never trains.
  */
 public final class OnlineTrainer {
     /**
@@ -43,7 +45,8 @@ public final class OnlineTrainer {
     /** One example in this many is held out of training to evaluate the new version. */
     static final int HOLDOUT_ONE_IN = 10;
 
-    private final RankerConfig config;
+    private final TrainingConfig config;
+    private final ModelConfig model;
     private final long runSeed;
     private final Deque<TickExamples> window = new ArrayDeque<>();
     private TrainedModel current;
@@ -51,8 +54,14 @@ public final class OnlineTrainer {
     /** The examples logged in one tick. */
     private record TickExamples(long tick, List<TrainingExample> examples) {}
 
-    public OnlineTrainer(RankerConfig config, long runSeed) {
+    /**
+     * @param config the training schedule and SGD settings
+     * @param model the model to build, as resolved ({@link org.feedlab.ranker.ModelResolution})
+     * @param runSeed the run seed
+     */
+    public OnlineTrainer(TrainingConfig config, ModelConfig model, long runSeed) {
         this.config = config;
+        this.model = model;
         this.runSeed = runSeed;
     }
 
@@ -65,10 +74,10 @@ public final class OnlineTrainer {
 
     /**
      * Whether a new model is due before ranking tick t. {@code retrainEvery = 0} switches training
-     * off (for model-free objectives at scale).
+     * off (for model-free objectives at scale), and a log-only trainer never trains.
      */
     public boolean due(long tick) {
-        if (config.retrainEvery() <= 0) {
+        if (config.mode() == TrainingConfig.Mode.LOG_ONLY || config.retrainEvery() <= 0) {
             return false;
         }
         long sinceBootstrap = tick - config.bootstrapTicks();
@@ -84,7 +93,9 @@ public final class OnlineTrainer {
     }
 
     private TrainedModel trainIfDue(long tick) {
-        while (!window.isEmpty() && window.peekFirst().tick() < tick - config.windowTicks()) {
+        while (config.mode() == TrainingConfig.Mode.TRAIN
+                && !window.isEmpty()
+                && window.peekFirst().tick() < tick - config.windowTicks()) {
             window.removeFirst();
         }
         if (!due(tick) || window.isEmpty()) {
@@ -143,9 +154,9 @@ public final class OnlineTrainer {
 
     /** Trains one version with the configured model on the given examples. */
     private TrainedModel train(List<TrainingExample> examples, int version, long seed) {
-        FeatureMask mask = FeatureMask.ofNames(config.withheldFeatureGroups());
-        return switch (config.model()) {
-            case "linear" ->
+        FeatureMask mask = FeatureMask.ofNames(model.withheldFeatureGroups());
+        return switch (model.kind()) {
+            case LINEAR ->
                     new LinearTrainer(
                                     mask.names(),
                                     headNames(),
@@ -153,7 +164,7 @@ public final class OnlineTrainer {
                                     config.learningRate(),
                                     seed)
                             .train(masked(examples, mask), version, current);
-            case "wide-deep" ->
+            case WIDE_DEEP ->
                     new WideDeepLearner(
                                     Feature.names(),
                                     WideDeepLearner.columns(Feature.names(), mask.names()),
@@ -161,11 +172,10 @@ public final class OnlineTrainer {
                                     config.epochs(),
                                     config.learningRate(),
                                     config.minibatchSize(),
-                                    config.embeddingDim(),
-                                    config.hiddenSizes(),
+                                    model.embeddingDim(),
+                                    model.hiddenSizes(),
                                     seed)
                             .train(examples, version, current);
-            default -> throw new IllegalArgumentException("unknown model: " + config.model());
         };
     }
 
@@ -242,7 +252,7 @@ public final class OnlineTrainer {
 
     /**
      * The logged examples of ticks [from, to) still in the window, in tick then log order: the data
-     * {@code feedlab bench models} compares models on.
+     * {@code feedlab bench models} compares models on (a log-only trainer keeps every tick).
      */
     public List<TrainingExample> windowExamples(long from, long to) {
         List<TrainingExample> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
+import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.Feature;
@@ -47,7 +48,8 @@ public final class PlatformReplay {
     public PlatformReplay(RankerConfig config, int topics, long runSeed) {
         this.config = config;
         this.topics = topics;
-        this.trainer = new OnlineTrainer(config, runSeed);
+        this.trainer =
+                new OnlineTrainer(config.training(), ModelResolution.of(config).model(), runSeed);
         this.objectiveState = new ObjectiveState(config, runSeed);
     }
 
@@ -57,7 +59,7 @@ public final class PlatformReplay {
         List<Impression> logs = new ArrayList<>(impressions);
         logs.sort(IMPRESSION_ORDER);
         // With training off (retrain_every 0) no example is ever used: do not build them.
-        boolean training = config.retrainEvery() > 0;
+        boolean training = config.training().buildsExamples();
         List<TrainingExample> examples = new ArrayList<>(training ? logs.size() : 0);
         for (Impression log : training ? logs : List.<Impression>of()) {
             PostStats post = index.get(log.postId());
@@ -84,7 +86,7 @@ public final class PlatformReplay {
             index.applyImpression(log);
             if (log.userId() != lastUser) {
                 // Logs are sorted by user: prune each user's seen set once per tick.
-                user.forgetSeenBefore(oldestKept(config, tick));
+                user.forgetSeenBefore(config.retrieval().oldestKept(tick));
                 lastUser = log.userId();
             }
         }
@@ -98,7 +100,7 @@ public final class PlatformReplay {
             index.applyRequest(r);
             profile(r.userId());
         }
-        index.pruneBefore(oldestKept(tick));
+        index.pruneBefore(config.retrieval().oldestKept(tick));
         trainer.add(tick - 1, examples);
         TrainedModel model = trainer.maybeTrain(tick);
         ModelVersion announcement = null;
@@ -123,19 +125,6 @@ public final class PlatformReplay {
                         index.followerCounts());
         context.signals = objectiveState.signals();
         return new Step(context, announcement);
-    }
-
-    /** The oldest post tick kept: candidates plus the ticks whose impressions are still due. */
-    public long oldestKept(long tick) {
-        return oldestKept(config, tick);
-    }
-
-    /**
-     * The oldest post tick the platform keeps at tick t. Posts older than this can never be
-     * candidates again, so forgetting them (in the index or a user's seen set) changes no feed.
-     */
-    public static long oldestKept(RankerConfig config, long tick) {
-        return tick - config.maxAgeTicks() - 2;
     }
 
     /** A user's profile, created empty on first sight. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
+import org.feedlab.ranker.ObjectiveConfig;
 import org.feedlab.ranker.RankerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ObjectiveStateTest {
 
     private static RankerConfig config(String objective, ObjectiveTerms terms) {
-        return new RankerConfig(objective, 1, 2, 8, 200, 100, 3, 1, 0.1, terms, List.of());
+        return RankerConfig.defaults().withObjective(new ObjectiveConfig(objective, terms));
     }
 
     private static Impression log(int user, long post, Action action) {
@@ -51,7 +52,7 @@ class ObjectiveStateTest {
 
     @Test
     void bridgingRanksThePostApprovedAcrossTheDivideFirst() {
-        ObjectiveState state = new ObjectiveState(config("bridging", null), 3);
+        ObjectiveState state = new ObjectiveState(config("bridging", ObjectiveTerms.none()), 3);
         Map<Long, Post> posts = new HashMap<>();
         for (long id = 1; id <= 4; id++) {
             posts.put(id, Post.of(id, 1, 1, 0, 0.0, 0.1, -1));
@@ -74,8 +75,8 @@ class ObjectiveStateTest {
         for (long id = 1; id <= 4; id++) {
             posts.put(id, Post.of(id, 1, 1, 0, 0.0, 0.1, -1));
         }
-        ObjectiveState a = new ObjectiveState(config("bridging", null), 3);
-        ObjectiveState b = new ObjectiveState(config("bridging", null), 3);
+        ObjectiveState a = new ObjectiveState(config("bridging", ObjectiveTerms.none()), 3);
+        ObjectiveState b = new ObjectiveState(config("bridging", ObjectiveTerms.none()), 3);
         a.observe(logs, posts::get);
         b.observe(reversed, posts::get);
         assertEquals(
@@ -107,7 +108,7 @@ class ObjectiveStateTest {
 
     @Test
     void withoutACapTheMultiplierStaysZero() {
-        ObjectiveState state = new ObjectiveState(config("engagement", null), 1);
+        ObjectiveState state = new ObjectiveState(config("engagement", ObjectiveTerms.none()), 1);
         Map<Long, Post> posts = Map.of(1L, Post.of(1, 1, 1, 0, 0.0, 0.9, -1));
         state.observe(List.of(log(1, 1, null)), posts::get);
         assertEquals(0.0, state.signals().outrageMultiplier);

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
+import org.feedlab.ranker.ModelConfig;
+import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.model.Heads;
@@ -21,21 +21,18 @@ import org.feedlab.ranker.training.OnlineTrainer;
 import org.junit.jupiter.api.Test;
 
 class ModelCapacityTest {
-    private static Map<String, Object> capacity(double budgetMs, int candidates, double flops) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", ModelCapacity.TYPE);
-        m.put("latency_budget_ms", budgetMs);
-        m.put("candidates", candidates);
-        m.put("flops_per_second", flops);
-        return m;
+    private static ModelCapacity capacity(double budgetMs, int candidates, double flops) {
+        return new ModelCapacity(budgetMs, candidates, flops);
     }
 
-    private static RankerConfig config(List<Map<String, Object>> policies) {
-        return new RankerConfig("engagement", 2, 2, 8, 200, 100, 3, 1, 0.1, null, policies);
+    private static RankerConfig config(FeedPolicy... policies) {
+        return RankerConfig.defaults().withPolicies(List.of(policies));
     }
 
     private static List<Integer> chosen(double budgetMs, int candidates, double flops) {
-        return config(List.of(capacity(budgetMs, candidates, flops))).hiddenSizes();
+        return ModelResolution.of(config(capacity(budgetMs, candidates, flops)))
+                .model()
+                .hiddenSizes();
     }
 
     @Test
@@ -82,15 +79,31 @@ class ModelCapacityTest {
 
     @Test
     void withoutThePolicyTheDeclaredSizesStay() {
-        assertEquals(RankerConfig.DEFAULT_HIDDEN_SIZES, config(List.of()).hiddenSizes());
+        ModelResolution r = ModelResolution.of(config());
+        assertEquals(ModelConfig.defaults().hiddenSizes(), r.model().hiddenSizes());
+        assertEquals(ModelResolution.DECLARED_HIDDEN_SIZES, r.hiddenSizesFrom());
+    }
+
+    @Test
+    void withSeveralBudgetsTheCheapestChoiceDecidesAndTheResolutionSaysWhich() {
+        ModelResolution r =
+                ModelResolution.of(
+                        config(
+                                capacity(10, 300, 4.6e9),
+                                new Transparency(MainParameters.FILE),
+                                capacity(1, 300, 4.6e9)));
+        assertEquals(List.of(64, 32), r.model().hiddenSizes());
+        assertEquals("$.ranker.policies[2] (model-capacity)", r.hiddenSizesFrom());
+        assertEquals(List.of(256, 128), chosen(10, 300, 4.6e9));
     }
 
     @Test
     void theTrainerBuildsTheChosenModelWhoseCostIsTheScorersOwnCount() {
-        RankerConfig cfg = config(List.of(capacity(1, 300, 4.6e9)));
-        List<Integer> hidden = cfg.hiddenSizes();
-        assertTrue(!hidden.equals(RankerConfig.DEFAULT_HIDDEN_SIZES), hidden.toString());
-        OnlineTrainer trainer = new OnlineTrainer(cfg, 42);
+        RankerConfig cfg = config(capacity(1, 300, 4.6e9));
+        ModelConfig model = ModelResolution.of(cfg).model();
+        List<Integer> hidden = model.hiddenSizes();
+        assertTrue(!hidden.equals(ModelConfig.defaults().hiddenSizes()), hidden.toString());
+        OnlineTrainer trainer = new OnlineTrainer(cfg.training(), model, 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
         TrainedModel m = trainer.maybeTrain(2);
@@ -113,9 +126,9 @@ class ModelCapacityTest {
                 assertThrows(
                         PolicyException.class,
                         () ->
-                                config(
-                                        List.of(
-                                                Map.of("type", "transparency"),
+                                ModelResolution.of(
+                                        config(
+                                                new Transparency(MainParameters.FILE),
                                                 capacity(0.01, 500, 1e9))));
         assertEquals("$.ranker.policies[1].latency_budget_ms", e.path());
         assertTrue(e.expected().startsWith("a budget of at least 0.592 ms:"), e.expected());
@@ -128,30 +141,18 @@ class ModelCapacityTest {
                 assertThrows(
                         PolicyException.class,
                         () ->
-                                new RankerConfig(
-                                        "engagement",
-                                        2,
-                                        2,
-                                        8,
-                                        200,
-                                        100,
-                                        3,
-                                        1,
-                                        0.1,
-                                        null,
-                                        List.of(capacity(1, 300, 4.6e9)),
-                                        "linear",
-                                        0,
-                                        null,
-                                        0,
-                                        null,
-                                        0));
+                                ModelResolution.of(
+                                        config(capacity(1, 300, 4.6e9))
+                                                .withModel(
+                                                        ModelConfig.defaults()
+                                                                .withKind(
+                                                                        ModelConfig.Kind.LINEAR))));
         assertEquals("$.ranker.model", e.path());
     }
 
     @Test
     void theStatementSaysWhichModelTheBudgetBought() {
-        String s = MainParameters.statement("demo", config(List.of(capacity(1, 300, 4.6e9))));
+        String s = MainParameters.statement("demo", config(capacity(1, 300, 4.6e9)));
         assertTrue(s.contains("hidden layers [64, 32]"), s);
     }
 

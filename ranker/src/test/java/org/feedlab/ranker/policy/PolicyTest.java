@@ -20,6 +20,8 @@ import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.FeedRanker;
+import org.feedlab.ranker.ModelResolution;
+import org.feedlab.ranker.ObjectiveConfig;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.Feature;
@@ -64,8 +66,10 @@ class PolicyTest {
         return new TickContext(TICK, 1, outrageScorer(), index.snapshot(), new HashMap<>());
     }
 
-    private static RankerConfig config(String objective, List<Map<String, Object>> policies) {
-        return new RankerConfig(objective, 1, 2, 8, 200, 100, 3, 1, 0.1, null, policies);
+    private static RankerConfig config(String objective, FeedPolicy... policies) {
+        return RankerConfig.defaults()
+                .withObjective(ObjectiveConfig.named(objective))
+                .withPolicies(List.of(policies));
     }
 
     private static Map<String, Object> policy(Object... kv) {
@@ -105,12 +109,10 @@ class PolicyTest {
     @Test
     void outrageDemotionLowersTheServedOutrageShare() {
         TickContext ctx = context();
-        Feed plain = rank(config("engagement", List.of()), 5, new UserProfile(4));
+        Feed plain = rank(config("engagement"), 5, new UserProfile(4));
         Feed demoted =
                 rank(
-                        config(
-                                "engagement",
-                                List.of(policy("type", "outrage-demotion", "strength", 1.0))),
+                        config("engagement", new OutrageDemotion(1.0, "outrage")),
                         5,
                         new UserProfile(4));
         assertTrue(
@@ -120,8 +122,7 @@ class PolicyTest {
 
     @Test
     void controlGroupGetsReverseChronologicalInNetworkFeedsWithTheContractObjective() {
-        RankerConfig cfg =
-                config("engagement", List.of(policy("type", "control-group", "share", 0.5)));
+        RankerConfig cfg = config("engagement", new ChronologicalControlGroup(0.5));
         int members = 0;
         for (int user = 0; user < 200; user++) {
             Feed feed = rank(cfg, user, new UserProfile(4));
@@ -143,8 +144,7 @@ class PolicyTest {
 
     @Test
     void nonProfilingFeedsDoNotDependOnHistory() {
-        RankerConfig cfg =
-                config("engagement", List.of(policy("type", "non-profiling", "share", 1.0)));
+        RankerConfig cfg = config("engagement", new NonProfilingFeed(1.0, "chronological"));
         UserProfile history = rightLeaning();
         // The history includes having seen post 4; a profiled feed would drop it.
         history.apply(Impression.of(1, 5, 4, 5, 0, 0, 0), posts().get(3));
@@ -153,40 +153,19 @@ class PolicyTest {
         assertEquals(FeedKind.NON_PROFILING_CHRONOLOGICAL, blank.kind());
         assertEquals("chronological", blank.objective());
         assertEquals(ids(blank), ids(profiled));
-        Feed ranked = rank(config("engagement", List.of()), 5, history);
+        Feed ranked = rank(config("engagement"), 5, history);
         assertFalse(ids(ranked).contains(4L));
     }
 
     @Test
     void popularityNonProfilingFeedsDoNotDependOnHistoryEither() {
-        RankerConfig cfg =
-                config(
-                        "engagement",
-                        List.of(
-                                policy(
-                                        "type",
-                                        "non-profiling",
-                                        "share",
-                                        1.0,
-                                        "order",
-                                        "popularity")));
+        RankerConfig cfg = config("engagement", new NonProfilingFeed(1.0, "popularity"));
         assertEquals(ids(rank(cfg, 5, new UserProfile(4))), ids(rank(cfg, 5, rightLeaning())));
     }
 
     @Test
     void reshareFrictionFlagsItemsAboveTheThreshold() {
-        Feed feed =
-                rank(
-                        config(
-                                "engagement",
-                                List.of(
-                                        policy(
-                                                "type",
-                                                "reshare-friction",
-                                                "outrage_threshold",
-                                                0.5))),
-                        5,
-                        new UserProfile(4));
+        Feed feed = rank(config("engagement", new ReshareFriction(0.5)), 5, new UserProfile(4));
         TickContext ctx = context();
         assertFalse(feed.items().isEmpty());
         for (FeedItem item : feed.items()) {
@@ -195,7 +174,7 @@ class PolicyTest {
         }
         assertTrue(feed.items().stream().anyMatch(FeedItem::reshareFriction));
         assertTrue(
-                rank(config("engagement", List.of()), 5, new UserProfile(4)).items().stream()
+                rank(config("engagement"), 5, new UserProfile(4)).items().stream()
                         .noneMatch(FeedItem::reshareFriction));
     }
 
@@ -211,28 +190,8 @@ class PolicyTest {
         }
         TickContext ctx =
                 new TickContext(TICK, 1, outrageScorer(), index.snapshot(), new HashMap<>());
-        RankerConfig open =
-                new RankerConfig("popularity", 1, 2, 8, 200, 100, 3, 1, 0.1, null, List.of());
-        RankerConfig broken =
-                new RankerConfig(
-                        "popularity",
-                        1,
-                        2,
-                        8,
-                        200,
-                        100,
-                        3,
-                        1,
-                        0.1,
-                        null,
-                        List.of(
-                                policy(
-                                        "type",
-                                        "circuit-breaker",
-                                        "max_reshares",
-                                        5,
-                                        "max_depth",
-                                        3)));
+        RankerConfig open = config("popularity");
+        RankerConfig broken = config("popularity", new ViralityCircuitBreaker(5, 3));
         FeedRequest r = request(5, "adult");
         assertTrue(ids(new FeedRanker(open, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
         assertFalse(
@@ -242,9 +201,8 @@ class PolicyTest {
     @Test
     void exposureFloorRaisesTheCrossCuttingShare() {
         UserProfile right = rightLeaning();
-        RankerConfig floor =
-                config("engagement", List.of(policy("type", "exposure-floor", "share", 0.8)));
-        Feed plain = rank(config("engagement", List.of()), 5, right);
+        RankerConfig floor = config("engagement", new ExposureFloor(0.8));
+        Feed plain = rank(config("engagement"), 5, right);
         Feed floored = rank(floor, 5, right);
         long before = plain.items().stream().filter(i -> stance(i) < 0).count();
         long after = floored.items().stream().filter(i -> stance(i) < 0).count();
@@ -260,17 +218,7 @@ class PolicyTest {
 
     @Test
     void sessionNudgeLimitsAndFlagsOnlyTheDeclaredSegment() {
-        RankerConfig cfg =
-                config(
-                        "engagement",
-                        List.of(
-                                policy(
-                                        "type",
-                                        "session-nudge",
-                                        "segment",
-                                        "minor",
-                                        "max_items",
-                                        4)));
+        RankerConfig cfg = config("engagement", new SessionNudge("minor", true, 4));
         FeedRanker ranker = new FeedRanker(cfg, SEED);
         Feed minor = ranker.rank(request(5, "minor"), new UserProfile(4), context());
         Feed adult = ranker.rank(request(5, "adult"), new UserProfile(4), context());
@@ -282,32 +230,26 @@ class PolicyTest {
 
     @Test
     void weightCapChangesTheObjectiveAndTheOrder() {
-        RankerConfig cfg =
-                config(
-                        "engagement",
-                        List.of(policy("type", "weight-cap", "caps", Map.of("comment", 0.0))));
+        RankerConfig cfg = config("engagement", new WeightCap(Map.of("comment", 0.0)));
         FeedRanker capped = new FeedRanker(cfg, SEED);
         assertEquals(0.0, capped.objective().weights().get("comment"));
         assertEquals(11.0, capped.objective().weights().get("click"));
         // With no comment weight, the outrage-driven comment head no longer orders the feed.
         assertNotEquals(
-                ids(rank(config("engagement", List.of()), 5, new UserProfile(4))),
+                ids(rank(config("engagement"), 5, new UserProfile(4))),
                 ids(rank(cfg, 5, new UserProfile(4))));
     }
 
     @Test
     void telemetryRestrictionRemovesTheGroupsFromTheModelsFeatureMap() {
         RankerConfig cfg =
-                config(
-                        "engagement",
-                        List.of(
-                                policy(
-                                        "type",
-                                        "telemetry-restriction",
-                                        "groups",
-                                        List.of("user", "user_x_post"))));
-        assertEquals(List.of("user", "user_x_post"), cfg.withheldFeatureGroups());
-        List<String> names = FeatureMask.ofNames(cfg.withheldFeatureGroups()).names();
+                config("engagement", new TelemetryRestriction(List.of("user", "user_x_post")));
+        ModelResolution resolved = ModelResolution.of(cfg);
+        assertEquals(List.of("user", "user_x_post"), resolved.model().withheldFeatureGroups());
+        assertEquals(
+                "$.ranker.policies[0] (telemetry-restriction)",
+                resolved.withheldFrom().get("user_x_post"));
+        List<String> names = FeatureMask.ofNames(resolved.model().withheldFeatureGroups()).names();
         for (Feature f : Feature.values()) {
             boolean withheld =
                     f.group() == Feature.Group.USER || f.group() == Feature.Group.USER_X_POST;
@@ -320,13 +262,45 @@ class PolicyTest {
         RankerConfig cfg =
                 config(
                         "reactions-5x-anger",
-                        List.of(
-                                policy("type", "outrage-demotion", "strength", 0.5),
-                                policy("type", "transparency")));
+                        new OutrageDemotion(0.5, "outrage"),
+                        new Transparency(MainParameters.FILE));
         String s = MainParameters.statement("demo", cfg);
         assertTrue(s.contains("react angrily (weight 5)"), s);
         assertTrue(s.contains("pushed down the feed"), s);
-        assertTrue(Policies.transparency(cfg));
+        assertTrue(MainParameters.requested(cfg));
+        assertFalse(MainParameters.requested(config("engagement")));
+    }
+
+    @Test
+    void parsingFillsEachLeftOutParameterWithItsDefault() {
+        assertEquals(
+                new ChronologicalControlGroup(0.01),
+                Policies.parse(policy("type", "control-group"), "$"));
+        assertEquals(
+                new NonProfilingFeed(0.5, "chronological"),
+                Policies.parse(policy("type", "non-profiling"), "$"));
+        assertEquals(
+                new OutrageDemotion(0.5, "outrage"),
+                Policies.parse(policy("type", "outrage-demotion"), "$"));
+        assertEquals(
+                new ViralityCircuitBreaker(20, 3),
+                Policies.parse(policy("type", "circuit-breaker"), "$"));
+        assertEquals(
+                new SessionNudge("young", true, 0),
+                Policies.parse(policy("type", "session-nudge", "segment", "young"), "$"));
+        assertEquals(
+                new ModelCapacity(1.0, 500, 4.6e9),
+                Policies.parse(
+                        policy(
+                                "type",
+                                "model-capacity",
+                                "latency_budget_ms",
+                                1,
+                                "candidates",
+                                500,
+                                "flops_per_second",
+                                4.6e9),
+                        "$"));
     }
 
     @Test

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.ModelConfig;
+import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
@@ -31,7 +32,8 @@ class OnlineTrainerTest {
 
     @Test
     void wideDeepIsTheDefaultAndCarriesEvaluation() {
-        OnlineTrainer trainer = new OnlineTrainer(RankerConfig.defaults(), 42);
+        OnlineTrainer trainer =
+                new OnlineTrainer(TrainingConfig.defaults(), ModelConfig.defaults(), 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
         TrainedModel m = trainer.maybeTrain(2);
@@ -46,8 +48,39 @@ class OnlineTrainerTest {
     }
 
     @Test
+    void aLogOnlyTrainerKeepsEveryTickAndNeverTrains() {
+        // A window of 2 ticks and a retraining every tick: in log-only mode neither applies.
+        TrainingConfig logOnly =
+                TrainingConfig.defaults()
+                        .withMode(TrainingConfig.Mode.LOG_ONLY)
+                        .withRetrainEvery(1)
+                        .withBootstrapTicks(0)
+                        .withWindowTicks(2);
+        OnlineTrainer trainer = new OnlineTrainer(logOnly, ModelConfig.defaults(), 42);
+        for (int t = 0; t < 6; t++) {
+            trainer.add(t, examples(t));
+            assertNull(trainer.maybeTrain(t + 1), "tick " + (t + 1));
+            assertTrue(!trainer.due(t + 1));
+        }
+        assertNull(trainer.current());
+        assertEquals(6 * 400, trainer.windowExamples(0, 6).size());
+        assertEquals(400, trainer.windowExamples(0, 1).size());
+        // The same schedule in train mode slides the window and trains.
+        OnlineTrainer training =
+                new OnlineTrainer(
+                        logOnly.withMode(TrainingConfig.Mode.TRAIN), ModelConfig.defaults(), 42);
+        for (int t = 0; t < 6; t++) {
+            training.add(t, examples(t));
+            training.maybeTrain(t + 1);
+        }
+        assertNotNull(training.current());
+        assertEquals(2 * 400, training.windowExamples(0, 6).size());
+    }
+
+    @Test
     void tamperedModelIsRefusedAndThePreviousKeepsServing() {
-        OnlineTrainer trainer = new OnlineTrainer(RankerConfig.defaults(), 42);
+        OnlineTrainer trainer =
+                new OnlineTrainer(TrainingConfig.defaults(), ModelConfig.defaults(), 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
         TrainedModel first = trainer.maybeTrain(2);

@@ -20,6 +20,7 @@ import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
+import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.PostStats;
@@ -42,7 +43,13 @@ class PlatformReplayTest {
     private static final int BOOTSTRAP = 3;
     private static final int TICKS = 6;
     private static final RankerConfig CONFIG =
-            new RankerConfig("engagement", 1, BOOTSTRAP, 8, 200, 100, 3, 2, 0.1);
+            RankerConfig.defaults()
+                    .withTraining(
+                            TrainingConfig.defaults()
+                                    .withRetrainEvery(1)
+                                    .withBootstrapTicks(BOOTSTRAP)
+                                    .withEpochs(2)
+                                    .withLearningRate(0.1));
 
     /** The inputs of one tick: its posts and requests, and the impressions of the tick before. */
     private record Inputs(
@@ -288,11 +295,11 @@ class PlatformReplayTest {
                                         Feature.names(),
                                         Datasets.allColumns(Feature.count()),
                                         OnlineTrainer.headNames(),
-                                        CONFIG.epochs(),
-                                        CONFIG.learningRate(),
-                                        CONFIG.minibatchSize(),
-                                        CONFIG.embeddingDim(),
-                                        CONFIG.hiddenSizes(),
+                                        CONFIG.training().epochs(),
+                                        CONFIG.training().learningRate(),
+                                        CONFIG.training().minibatchSize(),
+                                        CONFIG.model().embeddingDim(),
+                                        CONFIG.model().hiddenSizes(),
                                         Seeds.mix(RUN_SEED, 0, t, "train"))
                                 .train(train, OnlineTrainer.versionId(t), null);
                 assertArrayEquals(expected.scorer().toBytes(), ctx.scorer.toBytes());

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Evaluation;
 import org.feedlab.ranker.model.LinearTrainer;
@@ -97,7 +97,7 @@ class WideDeepTest {
      */
     @Test
     void deepPartKeepsItsCapacityThroughWarmStarts() {
-        double rate = RankerConfig.defaults().learningRate();
+        double rate = TrainingConfig.defaults().learningRate();
         TrainedModel model = null;
         for (int version = 0; version < 10; version++) {
             model = wideDeep(data(4000, 100 + version, 0.5), 23 + version, model, rate);

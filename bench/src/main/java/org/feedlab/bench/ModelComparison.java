@@ -1,4 +1,4 @@
-package org.feedlab.ranker.model;
+package org.feedlab.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.model.Datasets;
+import org.feedlab.ranker.model.Evaluation;
+import org.feedlab.ranker.model.Heads;
+import org.feedlab.ranker.model.LinearTrainer;
+import org.feedlab.ranker.model.Scorer;
+import org.feedlab.ranker.model.Standardiser;
+import org.feedlab.ranker.model.TrainingExample;
 import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.multilabel.sgd.fm.FMMultiLabelModel;
@@ -127,9 +134,9 @@ public final class ModelComparison {
                                     heads,
                                     epochs,
                                     learningRate,
-                                    config.minibatchSize(),
-                                    config.embeddingDim(),
-                                    config.hiddenSizes(),
+                                    config.training().minibatchSize(),
+                                    config.model().embeddingDim(),
+                                    config.model().hiddenSizes(),
                                     seed)
                             .train(train, ModelVersion.NONE, null)
                             .scorer();

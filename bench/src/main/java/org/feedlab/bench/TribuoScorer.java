@@ -1,7 +1,8 @@
-package org.feedlab.ranker.model;
+package org.feedlab.bench;
 
 import java.util.List;
 import java.util.Map;
+import org.feedlab.ranker.model.Scorer;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
