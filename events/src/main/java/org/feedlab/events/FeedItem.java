@@ -5,8 +5,8 @@ package org.feedlab.events;
  *
  * @param postId the post
  * @param score the objective's score that ordered the feed
- * @param predictions the model's predicted probability per action head, in {@link Action} order
- *     (empty when no model had been trained yet)
+ * @param predictions the model's predicted probability per head, in {@link Head} order (empty when
+ *     no model scored the feed)
  * @param inNetwork whether the author is followed by the requesting user
  * @param reshareFriction whether a reshare-friction policy asks the reader to confirm before
  *     resharing this item (a prompt the society reacts to)

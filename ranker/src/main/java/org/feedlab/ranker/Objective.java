@@ -1,14 +1,18 @@
 package org.feedlab.ranker;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.feedlab.events.Action;
 import org.feedlab.events.Head;
+import org.feedlab.events.Post;
 import org.feedlab.ranker.objective.ObjectiveTerms;
+import org.feedlab.ranker.objective.PlatformSignals;
+import org.feedlab.ranker.objective.ScoreBreakdown;
 
 /**
  * What the feed optimises: Σ w_k·p_k over named model heads plus optional terms, or an ordering
@@ -206,22 +210,101 @@ public record Objective(
         return out;
     }
 
-    /** Σ w_k·p_k for predictions in {@link Action} order (the base model's heads). */
-    public double score(double[] predictions) {
-        double[] w = headWeights(actionHeads());
-        double s = 0.0;
-        for (int k = 0; k < Math.min(w.length, predictions.length); k++) {
-            s += w[k] * predictions[k];
+    /**
+     * Scores every candidate of one request: the objective's formula, written once. A weighted
+     * objective with a model adds, in this order, Σ_k w_k·p_k over the model's heads, −(penalty +
+     * λ)·outrage (outrage: the post's classifier score, or the angry head when the terms say so)
+     * and bonus·|stance − leaning|/2; without a model it explores at random. Model-free objectives
+     * score each candidate by the value their order sorts by.
+     *
+     * @param candidates the retrieved candidates
+     * @param predictions per candidate, the model's probability per head (empty rows without one)
+     * @param heads the model's head names, or null when there is no model
+     * @param leaning the platform's estimate of the reader's leaning
+     * @param signals the tick's objective state (λ, bridging intercepts)
+     * @param draws the random stream of a purpose ("explore", "random-order") for this request
+     */
+    public ScoreBreakdown score(
+            List<Candidate> candidates,
+            double[][] predictions,
+            List<String> heads,
+            double leaning,
+            PlatformSignals signals,
+            Function<String, SplittableRandom> draws) {
+        int n = candidates.size();
+        double[] values = new double[n];
+        switch (kind) {
+            case WEIGHTED -> {
+                if (heads == null) {
+                    // No model yet: explore at random so the first window holds unshaped logs.
+                    return random(draws.apply("explore"), EXPLORE, n);
+                }
+                double[] w = headWeights(heads);
+                int angry = heads.indexOf(Head.ANGRY.key());
+                double outrageWeight = terms.outragePenalty() + signals.outrageMultiplier;
+                double[] outrage = outrageWeight != 0.0 ? new double[n] : null;
+                double[] diversity = terms.diversityBonus() != 0.0 ? new double[n] : null;
+                for (int i = 0; i < n; i++) {
+                    double[] p = predictions[i];
+                    double s = 0.0;
+                    for (int k = 0; k < Math.min(w.length, p.length); k++) {
+                        s += w[k] * p[k];
+                    }
+                    Post post = candidates.get(i).stats().post();
+                    if (outrage != null) {
+                        outrage[i] =
+                                ObjectiveTerms.ANGRY.equals(terms.outrageSource()) && angry >= 0
+                                        ? p[angry]
+                                        : post.outrageScore();
+                        s -= outrageWeight * outrage[i];
+                    }
+                    if (diversity != null) {
+                        diversity[i] =
+                                terms.diversityBonus() * Math.abs(post.stance() - leaning) / 2.0;
+                        s += diversity[i];
+                    }
+                    values[i] = s;
+                }
+                return ScoreBreakdown.weighted(
+                        heads,
+                        w,
+                        predictions,
+                        terms.outragePenalty(),
+                        signals.outrageMultiplier,
+                        outrage,
+                        diversity,
+                        values);
+            }
+            case CHRONOLOGICAL -> {
+                for (int i = 0; i < n; i++) {
+                    values[i] = candidates.get(i).stats().post().tick();
+                }
+            }
+            case RANDOM -> {
+                return random(draws.apply("random-order"), name, n);
+            }
+            case POPULARITY -> {
+                for (int i = 0; i < n; i++) {
+                    values[i] = candidates.get(i).stats().engagements();
+                }
+            }
+            case BRIDGING -> {
+                for (int i = 0; i < n; i++) {
+                    values[i] = signals.intercept(candidates.get(i).stats().post().postId());
+                }
+            }
         }
-        return s;
+        return ScoreBreakdown.ordered(name, values);
     }
 
-    /** The {@link Action} head names, in ordinal order. */
-    public static List<String> actionHeads() {
-        List<String> heads = new ArrayList<>();
-        for (Action a : Action.values()) {
-            heads.add(a.key());
+    /** Name of the order a weighted objective uses before its first model. */
+    public static final String EXPLORE = "explore";
+
+    private static ScoreBreakdown random(SplittableRandom rng, String order, int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = rng.nextDouble();
         }
-        return heads;
+        return ScoreBreakdown.ordered(order, values);
     }
 }

@@ -98,7 +98,7 @@ class FeedRankerTest {
     @Test
     void engagementRanksOutrageousPostsFirstWhenOutrageDrawsComments() {
         TickContext ctx = context(6, outrageScorer(), mixedPosts());
-        Feed feed = ranker("engagement").rank(request(6, 10), new UserProfile(TOPICS), ctx);
+        Feed feed = ranker("engagement").rank(request(6, 10), new UserProfile(TOPICS), ctx).feed();
         assertEquals(List.of(2L, 5L, 3L, 6L, 1L, 4L), ids(feed));
         assertEquals(3, feed.modelVersion());
         assertEquals("engagement", feed.objective());
@@ -112,7 +112,12 @@ class FeedRankerTest {
                     1.0 / (1.0 + Math.exp(-z)),
                     item.predictions()[Action.COMMENT.ordinal()],
                     1e-12);
-            assertEquals(Objective.ENGAGEMENT.score(item.predictions()), item.score(), 1e-12);
+            // The Twitter/X 2023 weights: click 11, like 0.5, reshare 1, comment 13.5, hide −74.
+            double[] p = item.predictions();
+            assertEquals(
+                    11 * p[0] + 0.5 * p[1] + 1.0 * p[2] + 13.5 * p[3] - 74 * p[4],
+                    item.score(),
+                    1e-12);
             assertEquals(ctx.post(item.postId()).post().authorId() != 9, item.inNetwork());
         }
     }
@@ -120,7 +125,8 @@ class FeedRankerTest {
     @Test
     void chronologicalRanksNewestInNetworkFirstAndDropsTheRest() {
         TickContext ctx = context(6, outrageScorer(), mixedPosts());
-        Feed feed = ranker("chronological").rank(request(6, 10), new UserProfile(TOPICS), ctx);
+        Feed feed =
+                ranker("chronological").rank(request(6, 10), new UserProfile(TOPICS), ctx).feed();
         // Ticks: 3 and 4 at 6, 6 at 5, 1 at 4; equal ticks newest id first.
         assertEquals(List.of(4L, 3L, 6L, 1L), ids(feed));
         assertTrue(feed.items().stream().allMatch(FeedItem::inNetwork));
@@ -132,13 +138,16 @@ class FeedRankerTest {
         Post[] posts = mixedPosts();
         Feed a =
                 ranker("random")
-                        .rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
+                        .rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts))
+                        .feed();
         Feed b =
                 ranker("random")
-                        .rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
+                        .rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts))
+                        .feed();
         Feed next =
                 ranker("random")
-                        .rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts));
+                        .rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts))
+                        .feed();
         assertEquals(ids(a), ids(b));
         assertEquals(6, ids(a).size());
         assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L), new TreeSet<>(ids(a)));
@@ -150,9 +159,15 @@ class FeedRankerTest {
     void beforeAModelEngagementExploresInRandomOrder() {
         Post[] posts = mixedPosts();
         FeedRanker ranker = ranker("engagement");
-        Feed first = ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
-        Feed again = ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts));
-        Feed later = ranker.rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts));
+        Feed first =
+                ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts))
+                        .feed();
+        Feed again =
+                ranker.rank(request(6, 10), new UserProfile(TOPICS), context(6, null, posts))
+                        .feed();
+        Feed later =
+                ranker.rank(request(7, 10), new UserProfile(TOPICS), context(7, null, posts))
+                        .feed();
         assertEquals(ModelVersion.NONE, first.modelVersion());
         assertEquals("engagement", first.objective());
         assertTrue(first.items().stream().allMatch(i -> i.predictions().length == 0));
@@ -167,11 +182,12 @@ class FeedRankerTest {
     @Test
     void feedSizeIsRespected() {
         TickContext ctx = context(6, outrageScorer(), mixedPosts());
-        Feed top3 = ranker("engagement").rank(request(6, 3), new UserProfile(TOPICS), ctx);
+        Feed top3 = ranker("engagement").rank(request(6, 3), new UserProfile(TOPICS), ctx).feed();
         assertEquals(List.of(2L, 5L, 3L), ids(top3));
-        Feed chrono = ranker("chronological").rank(request(6, 2), new UserProfile(TOPICS), ctx);
+        Feed chrono =
+                ranker("chronological").rank(request(6, 2), new UserProfile(TOPICS), ctx).feed();
         assertEquals(List.of(4L, 3L), ids(chrono));
-        Feed empty = ranker("random").rank(request(6, 0), new UserProfile(TOPICS), ctx);
+        Feed empty = ranker("random").rank(request(6, 0), new UserProfile(TOPICS), ctx).feed();
         assertTrue(empty.items().isEmpty());
     }
 
@@ -186,7 +202,7 @@ class FeedRankerTest {
                         post(1, 1, 5, 0.5),
                         post(2, 9, 5, 0.5),
                         post(3, 2, 5, 0.5));
-        Feed feed = ranker("engagement").rank(request(5, 10), new UserProfile(TOPICS), ctx);
+        Feed feed = ranker("engagement").rank(request(5, 10), new UserProfile(TOPICS), ctx).feed();
         assertEquals(List.of(3L, 2L, 1L), ids(feed));
         assertEquals(feed.items().get(0).score(), feed.items().get(2).score());
     }
@@ -198,7 +214,7 @@ class FeedRankerTest {
         user.apply(Impression.of(5000 + USER, USER, 3, 5, 0, 0, 0), posts[2]);
         user.apply(Impression.of(5000 + USER, USER, 5, 5, 1, 0, 0), posts[4]);
         TickContext ctx = context(6, outrageScorer(), posts);
-        Feed feed = ranker("engagement").rank(request(6, 10), user, ctx);
+        Feed feed = ranker("engagement").rank(request(6, 10), user, ctx).feed();
         assertEquals(List.of(2L, 6L, 1L, 4L), ids(feed));
         List<Candidate> candidates =
                 CandidateRetriever.retrieve(
@@ -220,11 +236,13 @@ class FeedRankerTest {
                         post(5, 2, 11, 0.9));
         Feed feed =
                 new FeedRanker(config("engagement", 3), SEED)
-                        .rank(request(10, 10), new UserProfile(TOPICS), ctx);
+                        .rank(request(10, 10), new UserProfile(TOPICS), ctx)
+                        .feed();
         assertEquals(Set.of(2L, 4L), new TreeSet<>(ids(feed)));
         Feed wider =
                 new FeedRanker(config("engagement", 4), SEED)
-                        .rank(request(10, 10), new UserProfile(TOPICS), ctx);
+                        .rank(request(10, 10), new UserProfile(TOPICS), ctx)
+                        .feed();
         assertEquals(Set.of(1L, 2L, 3L, 4L), new TreeSet<>(ids(wider)));
     }
 

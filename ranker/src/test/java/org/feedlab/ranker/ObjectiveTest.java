@@ -8,8 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.feedlab.events.Action;
+import org.feedlab.events.FeedAudit.Term;
+import org.feedlab.events.FeedAudit.TermKind;
+import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Post;
+import org.feedlab.events.Seeds;
+import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.objective.ObjectiveTerms;
+import org.feedlab.ranker.objective.PlatformSignals;
+import org.feedlab.ranker.objective.ScoreBreakdown;
+import org.feedlab.ranker.policy.OutrageDemotion;
+import org.feedlab.ranker.policy.RankingState;
 import org.junit.jupiter.api.Test;
 
 /** Every weighted preset orders items by its published (or declared) weights. */
@@ -23,13 +35,121 @@ class ObjectiveTest {
         return out;
     }
 
+    /** A post of the given stance and outrage-classifier score. */
+    private static Candidate candidate(long id, long tick, double stance, double outrage) {
+        return new Candidate(new PostStats(Post.of(id, 1, tick, 0, stance, outrage, -1)), true);
+    }
+
+    private static ScoreBreakdown score(
+            Objective o, List<Candidate> candidates, double[][] predictions, double leaning) {
+        PlatformSignals signals = new PlatformSignals();
+        signals.outrageMultiplier = LAMBDA;
+        return o.score(
+                candidates,
+                predictions,
+                HEADS,
+                leaning,
+                signals,
+                purpose -> Seeds.derive(7, 1, 2, purpose));
+    }
+
+    /** The score of one neutral post with these predictions. */
     private static double score(Objective o, double[] predictions) {
-        double[] w = o.headWeights(HEADS);
-        double s = 0;
-        for (int k = 0; k < w.length; k++) {
-            s += w[k] * predictions[k];
+        return score(o, List.of(candidate(1, 0, 0.0, 0.0)), new double[][] {predictions}, 0.0)
+                .total(0);
+    }
+
+    private static final double LAMBDA = 1.5;
+
+    @Test
+    void weightedScoreAddsEachTermOnceAndListsThemAll() {
+        // click 2, hide −10; outrage penalty 3 and λ = 1.5 on the classifier score; bonus 4.
+        Objective o =
+                Objective.of(
+                        "custom",
+                        new ObjectiveTerms(
+                                Map.of("click", 2.0, "hide", -10.0),
+                                3.0,
+                                "classifier",
+                                4.0,
+                                0.25,
+                                20));
+        List<Candidate> c = List.of(candidate(1, 5, -0.6, 0.8), candidate(2, 5, 0.4, 0.1));
+        double[][] p = {p(0.5, 0, 0, 0, 0.1), p(0.2)};
+        ScoreBreakdown s = score(o, c, p, 0.2);
+        // 2·0.5 − 10·0.1 − (3 + 1.5)·0.8 + 4·|−0.6 − 0.2|/2 = 1 − 1 − 3.6 + 1.6
+        assertEquals(-2.0, s.total(0), 1e-12);
+        // 2·0.2 − (3 + 1.5)·0.1 + 4·|0.4 − 0.2|/2
+        assertEquals(0.35, s.total(1), 1e-12);
+        assertEquals(
+                List.of(
+                        term(TermKind.HEAD, "click", 1.0),
+                        term(TermKind.HEAD, "hide", -1.0),
+                        term(TermKind.OUTRAGE_PENALTY, "outrage_penalty", -2.4),
+                        term(TermKind.OUTRAGE_CAP, "outrage_cap", -1.2),
+                        term(TermKind.DIVERSITY_BONUS, "diversity_bonus", 1.6)),
+                rounded(s.terms(0)));
+        // A policy's adjustment is one more term, and the total follows it.
+        RankingState state =
+                new RankingState(
+                        FeedRequest.of(1, 1, 5, new int[] {1}, 10), new UserProfile(2), null, 7);
+        state.candidates = c;
+        state.scores = s;
+        new OutrageDemotion(1.0, "outrage").scores(state);
+        // strength 1 × outrage × the candidates' score range (0.35 − (−2.0) = 2.35)
+        assertEquals(-2.0 - 0.8 * 2.35, s.total(0), 1e-12);
+        assertEquals(0.35 - 0.1 * 2.35, s.total(1), 1e-12);
+        assertEquals(
+                term(TermKind.POLICY, "outrage-demotion", -0.235),
+                rounded(s.terms(1)).get(s.terms(1).size() - 1));
+        for (int i = 0; i < 2; i++) {
+            double sum = s.terms(i).stream().mapToDouble(Term::value).sum();
+            assertEquals(s.total(i), sum, 1e-12);
         }
-        return s;
+    }
+
+    @Test
+    void outrageFromTheAngryHeadWhenTheTermsSaySo() {
+        Objective o = Objective.of("custom", new ObjectiveTerms(Map.of(), 2.0, "angry", 0, 0, 20));
+        ScoreBreakdown s =
+                score(
+                        o,
+                        List.of(candidate(1, 0, 0.0, 0.9)),
+                        new double[][] {p(0, 0, 0, 0, 0, 0.3)},
+                        0);
+        // −(2 + λ)·p(angry): the classifier's 0.9 is not used.
+        assertEquals(-(2.0 + LAMBDA) * 0.3, s.total(0), 1e-12);
+    }
+
+    @Test
+    void modelFreeOrdersListTheValueTheySortBy() {
+        List<Candidate> c = List.of(candidate(1, 4, 0.5, 0.5), candidate(2, 6, 0.5, 0.5));
+        double[][] none = {new double[0], new double[0]};
+        ScoreBreakdown chrono = score(Objective.CHRONOLOGICAL, c, none, 0);
+        assertEquals(6.0, chrono.total(1));
+        assertEquals(List.of(term(TermKind.ORDER, "chronological", 4.0)), chrono.terms(0));
+        // A weighted objective without a model explores: a draw of its own purpose per request.
+        ScoreBreakdown explore =
+                Objective.ENGAGEMENT.score(
+                        c,
+                        none,
+                        null,
+                        0,
+                        new PlatformSignals(),
+                        purpose -> Seeds.derive(7, 1, 2, purpose));
+        assertEquals(Seeds.derive(7, 1, 2, "explore").nextDouble(), explore.total(0));
+        assertEquals(Objective.EXPLORE, explore.terms(0).get(0).name());
+    }
+
+    private static Term term(TermKind kind, String name, double value) {
+        return new Term(kind, name, value);
+    }
+
+    /** Terms with values rounded to 1e-12, so they compare with decimal literals. */
+    private static List<Term> rounded(List<Term> terms) {
+        return terms.stream()
+                .map(t -> new Term(t.kind(), t.name(), Math.round(t.value() * 1e12) / 1e12))
+                .toList();
     }
 
     @Test
@@ -77,7 +197,7 @@ class ObjectiveTest {
     void timeSpentRanksByDwellAndFallsBackToClickWithoutADwellHead() {
         Objective t = Objective.named("time-spent");
         assertTrue(score(t, p(0.1, 0, 0, 0, 0, 0, 0.8)) > score(t, p(0.9, 0, 0, 0, 0, 0, 0.1)));
-        List<String> noDwell = Objective.actionHeads();
+        List<String> noDwell = HEADS.subList(0, Action.values().length);
         assertTrue(t.usesFallback(noDwell));
         assertFalse(t.usesFallback(HEADS));
         assertArrayEquals(new double[] {1, 0, 0, 0, 0, 0}, t.headWeights(noDwell));

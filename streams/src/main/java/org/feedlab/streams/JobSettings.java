@@ -1,8 +1,8 @@
 package org.feedlab.streams;
 
 import java.io.Serializable;
-import org.feedlab.events.Seeds;
 import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.serving.Audit;
 
 /**
  * What the ranking job needs to know about the run.
@@ -27,11 +27,8 @@ public record JobSettings(RankerConfig ranker, int topics, long seed, double aud
         this(ranker, topics, seed, 0.0);
     }
 
-    /**
-     * Whether the audit samples this user: a draw of its own (purpose "audit"), so the sample is
-     * the same on every run with this seed and share, whatever the parallelism.
-     */
-    public boolean audited(int userId) {
-        return auditShare > 0.0 && Seeds.derive(seed, userId, 0, "audit").nextDouble() < auditShare;
+    /** The users whose feeds are explained: a seeded sample of {@code auditShare}. */
+    public Audit audit() {
+        return Audit.sample(seed, auditShare);
     }
 }

@@ -1,7 +1,7 @@
 package org.feedlab.streams;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -22,17 +22,15 @@ import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.PlatformRecord;
-import org.feedlab.ranker.FeedRanker;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
-import org.feedlab.ranker.model.FeedExplanation;
-import org.feedlab.ranker.training.PlatformReplay;
+import org.feedlab.ranker.serving.FeedServer;
 
 /**
- * Ranks feeds, keyed by user. A user's requests and impression logs wait in keyed state until the
- * watermark passes their phase t; then the impressions of ticks &lt; t are applied to the user's
- * profile in a fixed order, and the request of tick t is ranked with the broadcast context of tick
- * t, whatever order the records arrived in and whatever the parallelism.
+ * Serves feeds, keyed by user. A user's requests and impression logs wait in keyed state until the
+ * watermark passes their phase t; then {@link FeedServer} applies the logs to the user's profile
+ * (keyed state) and ranks the request of tick t with the broadcast context of tick t, whatever
+ * order the records arrived in and whatever the parallelism: the same step the direct engine runs.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<Integer, PlatformRecord, TickContext, Feed> {
@@ -44,12 +42,9 @@ public final class ScoringFunction
             new MapStateDescriptor<>(
                     "tick-contexts", Types.LONG, TypeInformation.of(TickContext.class));
 
-    /** Explanations of the feeds served to audited users ({@link JobSettings#audited}). */
+    /** Explanations of the feeds served to audited users ({@link JobSettings#audit}). */
     public static final OutputTag<FeedAudit> AUDITS =
             new OutputTag<>("feed-audits", TypeInformation.of(FeedAudit.class));
-
-    /** Wide features listed per audited item. */
-    static final int AUDIT_TOP_FEATURES = 5;
 
     /** Contexts older than this many ticks behind the newest are dropped. */
     private static final int CONTEXTS_KEPT = 3;
@@ -57,7 +52,7 @@ public final class ScoringFunction
     private final JobSettings settings;
     private transient ListState<PlatformRecord> pending;
     private transient ValueState<UserProfile> profile;
-    private transient FeedRanker ranker;
+    private transient FeedServer server;
 
     public ScoringFunction(JobSettings settings) {
         this.settings = settings;
@@ -75,7 +70,9 @@ public final class ScoringFunction
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "profile", TypeInformation.of(UserProfile.class)));
-        ranker = new FeedRanker(settings.ranker(), settings.seed());
+        server =
+                new FeedServer(
+                        settings.ranker(), settings.topics(), settings.seed(), settings.audit());
     }
 
     @Override
@@ -113,37 +110,25 @@ public final class ScoringFunction
         }
         List<Impression> logs = new ArrayList<>();
         List<FeedRequest> requests = new ArrayList<>();
+        // A request that arrived after its phase ranks with its own tick's context.
+        Map<Long, TickContext> earlier = new HashMap<>();
         for (PlatformRecord r : PhaseBuffer.takeUpTo(pending, phase)) {
             if (r instanceof Impression i) {
                 logs.add(i);
             } else if (r instanceof FeedRequest q) {
                 requests.add(q);
+                if (q.tick() != phase) {
+                    earlier.put(q.tick(), contexts.get(q.tick()));
+                }
             }
         }
         UserProfile user = profile.value();
         if (user == null) {
-            user = new UserProfile(settings.topics());
+            user = server.newProfile();
         }
-        logs.sort(PlatformReplay.IMPRESSION_ORDER);
-        for (Impression log : logs) {
-            PlatformReplay.applyToProfile(user, log, context::post);
-        }
-        if (!logs.isEmpty()) {
-            // Posts this old can never be candidates again: keep the keyed state bounded.
-            user.forgetSeenBefore(settings.ranker().retrieval().oldestKept(phase));
-        }
-        requests.sort(Comparator.comparingLong(FeedRequest::requestId));
-        for (FeedRequest request : requests) {
-            TickContext ranking = request.tick() == phase ? context : contexts.get(request.tick());
-            Feed feed = ranker.rank(request, user, ranking);
-            out.collect(feed);
-            if (settings.audited(request.userId())) {
-                ctx.output(
-                        AUDITS,
-                        FeedExplanation.explainFeed(
-                                ranker, feed, user, ranking, AUDIT_TOP_FEATURES));
-            }
-        }
+        FeedServer.Served served = server.serve(user, logs, requests, context, earlier::get);
+        served.feeds().forEach(out::collect);
+        served.audits().forEach(a -> ctx.output(AUDITS, a));
         profile.update(user);
     }
 }

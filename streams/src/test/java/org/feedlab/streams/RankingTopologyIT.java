@@ -220,8 +220,8 @@ class RankingTopologyIT {
 
     /**
      * The fixtures audit every user: each served feed has one audit listing its items and scores,
-     * and each head's wide and deep logits give back the served prediction, their weighted sum the
-     * score.
+     * each head's wide and deep logits give back the served prediction, and the listed terms add up
+     * to the served score.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -244,7 +244,12 @@ class RankingTopologyIT {
                 FeedAudit.Item item = audit.items().get(i);
                 assertThat(item.score()).isEqualTo(served.score());
                 if (served.predictions().length == 0) {
+                    // Before the first model the engagement objective explores: one random draw.
                     assertThat(item.heads()).isEmpty();
+                    assertThat(item.terms())
+                            .containsExactly(
+                                    new FeedAudit.Term(
+                                            FeedAudit.TermKind.ORDER, "explore", item.score()));
                     continue;
                 }
                 for (int h = 0; h < item.heads().size(); h++) {
@@ -254,8 +259,12 @@ class RankingTopologyIT {
                             .isCloseTo(p.probability(), Offset.offset(1e-5));
                     explainedTerms++;
                 }
+                assertThat(item.terms())
+                        .extracting(FeedAudit.Term::kind)
+                        .containsOnly(FeedAudit.TermKind.HEAD);
                 double sum = item.terms().stream().mapToDouble(FeedAudit.Term::value).sum();
-                assertThat(sum).isCloseTo(item.score(), Offset.offset(1e-9));
+                assertThat(sum)
+                        .isCloseTo(item.score(), Offset.offset(1e-9 * Math.max(1, item.score())));
                 assertThat(item.topWide()).isNotEmpty();
             }
         }

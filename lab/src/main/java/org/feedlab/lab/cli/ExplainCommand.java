@@ -6,21 +6,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.feedlab.events.Feed;
 import org.feedlab.events.FeedAudit;
-import org.feedlab.events.FeedRequest;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
-import org.feedlab.ranker.TickContext;
-import org.feedlab.ranker.features.UserProfile;
-import org.feedlab.ranker.model.FeedExplanation;
+import org.feedlab.ranker.serving.Audit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,9 +31,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Replays a run from RUN_DIR/manifest.json up to tick T (direct engine, same results as"
-                    + " the stream engine) and explains user U's feed at T: per item its score, each"
-                    + " objective term (weight × prediction per head), the wide and deep parts of"
-                    + " each head's logit, and the wide features that moved the top term most.",
+                    + " the stream engine) and explains user U's feed at T: per item its score and"
+                    + " the terms that add up to it (weight × prediction per head, outrage penalty,"
+                    + " outrage cap, diversity bonus, policy adjustments), the wide and deep parts"
+                    + " of each head's logit, and the wide features that moved the top head most.",
         })
 public final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "A run directory written by `feedlab run`.")
@@ -86,10 +82,18 @@ public final class ExplainCommand implements Callable<Integer> {
             err.println("feedlab explain: --top: expected an integer ≥ 0, got " + top);
             return FeedLabCommand.EXIT_USAGE;
         }
-        Explaining platform = new Explaining(scenario, user, tick, top);
+        // The platform explains this user's feeds as an audit of that one user would.
+        DirectPlatform platform =
+                new DirectPlatform(
+                        scenario.ranker(),
+                        scenario.society().population().topics(),
+                        scenario.seed(),
+                        Audit.of(user, top));
         SimulationRun.run(
                 scenario.society(), scenario.seed(), (int) tick + 1, platform, (t, m, s) -> {});
-        if (platform.items == null) {
+        FeedAudit audit =
+                platform.audits().stream().filter(a -> a.tick() == tick).findFirst().orElse(null);
+        if (audit == null) {
             err.printf(
                     Locale.ROOT,
                     "feedlab explain: user %d has no session at tick %d (users open the app at random; try another tick)%n",
@@ -97,11 +101,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     tick);
             return FeedLabCommand.EXIT_USAGE;
         }
-        print(out, scenario, platform);
+        print(out, scenario, audit);
         return 0;
     }
 
-    private void print(PrintWriter out, Scenario scenario, Explaining p) {
+    private void print(PrintWriter out, Scenario scenario, FeedAudit audit) {
         out.printf(
                 Locale.ROOT,
                 "run %s (seed %d), user %d, tick %d: %d items, model %s, objective %s%n",
@@ -109,15 +113,24 @@ public final class ExplainCommand implements Callable<Integer> {
                 scenario.seed(),
                 user,
                 tick,
-                p.items.size(),
-                p.model,
-                p.objective);
+                audit.items().size(),
+                ModelVersion.label(audit.modelVersion()),
+                audit.objective());
         int rank = 0;
-        for (FeedAudit.Item item : p.items) {
+        for (FeedAudit.Item item : audit.items()) {
             out.printf(
                     Locale.ROOT, "#%d post %d  score %.6f%n", rank++, item.postId(), item.score());
+            // The terms add up to the score: the objective's, then the policies' adjustments.
+            for (FeedAudit.Term t : item.terms()) {
+                out.printf(
+                        Locale.ROOT,
+                        "    %+14.6f  %-16s %s%n",
+                        t.value(),
+                        t.kind().key(),
+                        t.name());
+            }
             if (item.heads().isEmpty()) {
-                out.println("    (no model ranked this feed: no terms)");
+                out.println("    (no model scored this feed)");
                 continue;
             }
             out.println("    head      weight    p        w×p        wide logit  deep logit");
@@ -169,34 +182,5 @@ public final class ExplainCommand implements Callable<Integer> {
                     manifest + ": $.seed: expected an integer, got " + seed);
         }
         return ScenarioLoader.resolve(scenario, manifest.toString()).withSeed(seed.longValue());
-    }
-
-    /** The direct engine's platform, explaining one user's feed at one tick. */
-    private static final class Explaining extends DirectPlatform {
-        private final int user;
-        private final long tick;
-        private final int top;
-        List<FeedAudit.Item> items;
-        String model = "";
-        String objective = "";
-
-        Explaining(Scenario s, int user, long tick, int top) {
-            super(s.ranker(), s.society().population().topics(), s.seed());
-            this.user = user;
-            this.tick = tick;
-            this.top = top;
-        }
-
-        @Override
-        protected void ranked(
-                TickContext context, FeedRequest request, UserProfile profile, Feed feed) {
-            if (request.tick() == tick && request.userId() == user) {
-                FeedAudit audit =
-                        FeedExplanation.explainFeed(ranker(), feed, profile, context, top);
-                model = ModelVersion.label(audit.modelVersion());
-                objective = audit.objective();
-                items = audit.items();
-            }
-        }
     }
 }

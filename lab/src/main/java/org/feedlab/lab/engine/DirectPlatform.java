@@ -1,32 +1,46 @@
 package org.feedlab.lab.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
-import org.feedlab.ranker.FeedRanker;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.serving.Audit;
+import org.feedlab.ranker.serving.FeedServer;
 import org.feedlab.ranker.training.PlatformReplay;
 
 /**
- * The same replay, trainer and ranker as the stream job, called in-process without Kafka or Flink:
- * for fast sweeps, and as the reference the stream engine must agree with.
+ * The same replay, trainer and serving step as the stream job, called in-process without Kafka or
+ * Flink: for fast sweeps, and as the reference the stream engine must agree with. Like the job's
+ * keyed scorer, it keeps one serving profile per user and serves each user of a tick in turn.
  */
 public class DirectPlatform implements Platform {
     private final PlatformReplay replay;
-    private final FeedRanker ranker;
+    private final FeedServer server;
+    private final Map<Integer, UserProfile> profiles = new HashMap<>();
     private final List<ModelVersion> versions = new ArrayList<>();
+    private final List<FeedAudit> audits = new ArrayList<>();
 
+    /** A platform whose feeds no audit explains. */
     public DirectPlatform(RankerConfig config, int topics, long seed) {
+        this(config, topics, seed, Audit.none());
+    }
+
+    /** A platform that explains the feeds of the users the audit includes. */
+    public DirectPlatform(RankerConfig config, int topics, long seed, Audit audit) {
         this.replay = new PlatformReplay(config, topics, seed);
-        this.ranker = new FeedRanker(config, seed);
+        this.server = new FeedServer(config, topics, seed, audit);
     }
 
     @Override
@@ -37,35 +51,51 @@ public class DirectPlatform implements Platform {
             versions.add(step.announcement());
         }
         TickContext context = step.context();
+        // Each user's records of the phase, as the stream job keys them by user.
+        Map<Integer, UserRecords> byUser = new TreeMap<>();
+        for (Impression i : impressions) {
+            byUser.computeIfAbsent(i.userId(), u -> new UserRecords()).impressions.add(i);
+        }
+        for (FeedRequest r : requests) {
+            byUser.computeIfAbsent(r.userId(), u -> new UserRecords()).requests.add(r);
+        }
         Map<Integer, Feed> feeds = new HashMap<>();
-        for (FeedRequest request : requests) {
-            UserProfile user = replay.profile(request.userId());
-            Feed feed = ranker.rank(request, user, context);
-            feeds.put(request.userId(), feed);
-            ranked(context, request, user, feed);
+        for (Map.Entry<Integer, UserRecords> e : byUser.entrySet()) {
+            UserProfile profile = profiles.computeIfAbsent(e.getKey(), u -> server.newProfile());
+            FeedServer.Served served =
+                    server.serve(
+                            profile,
+                            e.getValue().impressions,
+                            e.getValue().requests,
+                            context,
+                            t -> null);
+            served.feeds().forEach(f -> feeds.put(f.userId(), f));
+            audits.addAll(served.audits());
         }
         return feeds;
     }
 
-    /**
-     * Called for every feed as it is ranked, with what ranked it; tools that look inside a run
-     * (explanations) override it. Does nothing here.
-     */
-    protected void ranked(TickContext context, FeedRequest request, UserProfile user, Feed feed) {}
-
-    /** The platform's replay (profiles, post index, trainer). */
-    public PlatformReplay replay() {
-        return replay;
+    /** One user's impressions and requests of a phase. */
+    private static final class UserRecords {
+        final List<Impression> impressions = new ArrayList<>();
+        final List<FeedRequest> requests = new ArrayList<>();
     }
 
-    /** The feed ranker. */
-    public FeedRanker ranker() {
-        return ranker;
+    /** The platform's replay (post index, trainer). */
+    public PlatformReplay replay() {
+        return replay;
     }
 
     @Override
     public List<ModelVersion> modelVersions() {
         return List.copyOf(versions);
+    }
+
+    @Override
+    public List<FeedAudit> audits() {
+        List<FeedAudit> out = new ArrayList<>(audits);
+        out.sort(Comparator.comparingLong(FeedAudit::tick).thenComparingLong(FeedAudit::requestId));
+        return out;
     }
 
     @Override
@@ -75,7 +105,7 @@ public class DirectPlatform implements Platform {
 
     @Override
     public Map<String, Object> pipelineFacts() {
-        return Map.of();
+        return new LinkedHashMap<>();
     }
 
     @Override

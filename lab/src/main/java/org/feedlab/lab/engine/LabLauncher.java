@@ -30,6 +30,7 @@ import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.policy.MainParameters;
+import org.feedlab.ranker.serving.Audit;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.streams.JobSettings;
 
@@ -188,7 +189,11 @@ public final class LabLauncher implements RunLauncher {
     private static Platform startPlatform(RunRequest request, Path work) throws Exception {
         Scenario s = request.scenario();
         if (request.direct()) {
-            return new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
+            return new DirectPlatform(
+                    s.ranker(),
+                    s.society().population().topics(),
+                    s.seed(),
+                    Audit.sample(s.seed(), s.stream().auditShare()));
         }
         JobSettings settings =
                 new JobSettings(

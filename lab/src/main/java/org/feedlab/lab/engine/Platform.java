@@ -32,11 +32,9 @@ public interface Platform extends AutoCloseable {
 
     /**
      * The feed audits published so far, ordered by tick then request id (empty unless the
-     * scenario's {@code stream.audit_share} is above 0 and the engine publishes them).
+     * scenario's {@code stream.audit_share} is above 0).
      */
-    default List<FeedAudit> audits() throws Exception {
-        return List.of();
-    }
+    List<FeedAudit> audits() throws Exception;
 
     /** A short name for the manifest: "direct" or "stream". */
     String engine();

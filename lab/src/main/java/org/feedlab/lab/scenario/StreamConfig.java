@@ -7,7 +7,7 @@ package org.feedlab.lab.scenario;
  * @param partitions Kafka partitions per topic
  * @param parallelism Flink operator parallelism
  * @param auditShare share of users whose every served feed is explained on the {@code feed-audit}
- *     topic and in the run's {@code feed-audit.jsonl} (stream engine; 0 = no audit)
+ *     topic and in the run's {@code feed-audit.jsonl} (both engines; 0 = no audit)
  */
 public record StreamConfig(int partitions, int parallelism, double auditShare) {
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,6 +43,9 @@ import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.streams.JobSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The closed loop on the real pipeline: a Kafka broker in a child process and the ranking job on a
@@ -142,12 +146,15 @@ class ClosedLoopIT {
             // The audit topic explains every feed of the sampled users, and no other.
             List<FeedAudit> audits = platform.audits();
             long auditedFeeds =
-                    feeds.values().stream().filter(f -> settings.audited(f.userId())).count();
+                    feeds.values().stream()
+                            .filter(f -> settings.audit().includes(f.userId()))
+                            .count();
             assertTrue(auditedFeeds > 0, "no feed of a sampled user");
             assertEquals(auditedFeeds, audits.size());
             for (FeedAudit a : audits) {
                 assertTrue(
-                        settings.audited(a.userId()), "audit of an unsampled user " + a.userId());
+                        settings.audit().includes(a.userId()),
+                        "audit of an unsampled user " + a.userId());
                 assertEquals(feeds.get(a.requestId()).items().size(), a.items().size());
             }
 
@@ -185,6 +192,88 @@ class ClosedLoopIT {
         assertEquals(
                 List.of(),
                 ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
+    }
+
+    /**
+     * Every objective and policy that keeps state (the replay's fits and multipliers, the trainer,
+     * membership draws, the feature mask), on a 3-tick society that audits every feed: the stream
+     * engine serves exactly the direct engine's feeds, so metrics.csv and feed-audit.jsonl (every
+     * item's post, score and terms, in order) are the same bytes; and in every audited item of the
+     * stream run, the listed terms add up to the served score.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statefulCases")
+    void streamServesTheDirectEnginesFeeds(String label, String ranker, Set<String> mustList)
+            throws Exception {
+        Scenario s =
+                ScenarioLoader.parse(
+                        "name: stateful\nseed: 17\nticks: 3\n"
+                                + "society: {users: 200, creators: 30}\n"
+                                + "ranker:\n  bootstrap_ticks: 1\n  retrain_every: 1\n"
+                                + ranker
+                                + "stream: {audit_share: 1.0}\n",
+                        label + ".yaml");
+        String name = label.replaceAll("[^a-z]+", "-");
+        byte[] stream = run(s, 2, false, name + "-stream");
+        byte[] direct = run(s, 1, true, name + "-direct");
+        assertArrayEquals(direct, stream, "metrics.csv, stream vs direct");
+        byte[] streamAudits =
+                Files.readAllBytes(work.resolve(name + "-stream").resolve(LabLauncher.AUDIT_FILE));
+        byte[] directAudits =
+                Files.readAllBytes(work.resolve(name + "-direct").resolve(LabLauncher.AUDIT_FILE));
+        assertArrayEquals(directAudits, streamAudits, "feed-audit.jsonl, stream vs direct");
+        Set<String> listed = new HashSet<>();
+        int items = 0;
+        for (String line : new String(streamAudits, StandardCharsets.UTF_8).split("\n")) {
+            FeedAudit audit = JsonSerde.mapper().readValue(line, FeedAudit.class);
+            listed.add(audit.kind().name());
+            for (FeedAudit.Item item : audit.items()) {
+                double sum = 0;
+                double largest = Math.abs(item.score());
+                for (FeedAudit.Term t : item.terms()) {
+                    sum += t.value();
+                    largest = Math.max(largest, Math.abs(t.value()));
+                    if (t.value() != 0.0) {
+                        listed.add(t.kind() == FeedAudit.TermKind.HEAD ? "HEAD" : t.name());
+                    }
+                }
+                assertEquals(
+                        item.score(),
+                        sum,
+                        1e-9 * largest,
+                        "request " + audit.requestId() + " post " + item.postId());
+                items++;
+            }
+        }
+        assertTrue(items > 500, "audited items: " + items);
+        assertTrue(listed.containsAll(mustList), "listed " + listed + ", expected " + mustList);
+    }
+
+    static Stream<Arguments> statefulCases() {
+        return Stream.of(
+                Arguments.of("bridging", "  objective: bridging\n", Set.of("RANKED", "bridging")),
+                Arguments.of(
+                        "outrage cap, penalty, bonus and demotion",
+                        "  objective: {preset: engagement-outrage-cap, outrage_cap: 0.05,"
+                                + " cap_step: 50, outrage_penalty: 0.5, diversity_bonus: 1.0}\n"
+                                + "  policies: [{type: outrage-demotion, strength: 0.5}]\n",
+                        Set.of(
+                                "HEAD",
+                                "outrage_penalty",
+                                "outrage_cap",
+                                "diversity_bonus",
+                                "outrage-demotion")),
+                Arguments.of(
+                        "control group and non-profiling chronological",
+                        "  policies: [{type: control-group, share: 0.3},"
+                                + " {type: non-profiling, share: 0.3}]\n",
+                        Set.of("RANKED", "CONTROL_CHRONOLOGICAL", "NON_PROFILING_CHRONOLOGICAL")),
+                Arguments.of(
+                        "linear model, telemetry restriction, non-profiling popular",
+                        "  model: linear\n  policies: [{type: telemetry-restriction, groups: [user,"
+                                + " recency]}, {type: non-profiling, share: 0.3, order:"
+                                + " popularity}]\n",
+                        Set.of("RANKED", "NON_PROFILING_POPULAR", "HEAD", "popularity")));
     }
 
     private byte[] run(Scenario s, int parallelism, boolean direct, String name) throws Exception {

@@ -8,15 +8,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.feedlab.events.FeedAudit;
+import org.feedlab.events.JsonSerde;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.ranker.policy.MainParameters;
+import org.feedlab.ranker.serving.Audit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a direct run writes beside its metrics: the manifest's ranker resolution. */
+/**
+ * What a direct run writes beside its metrics: the manifest's ranker resolution, and the feed
+ * audits of the sampled users.
+ */
 class LabLauncherTest {
     private static final String SCENARIO =
             """
@@ -33,6 +39,7 @@ class LabLauncherTest {
                 - {type: telemetry-restriction, groups: [user, recency]}
                 - {type: model-capacity, latency_budget_ms: 1, candidates: 300, flops_per_second: 4.6e9}
                 - {type: transparency}
+            stream: {audit_share: 0.5}
             """;
 
     @TempDir Path work;
@@ -67,5 +74,14 @@ class LabLauncherTest {
         String provenance = manifest.get("model_versions").get(0).get("provenance").toString();
         assertTrue(provenance.contains("\"trainer.hiddenSizes\":\"[64, 32]\""), provenance);
         assertTrue(Files.isRegularFile(out.resolve(MainParameters.FILE)));
+        // The direct engine explains the sampled users' feeds too, one line per feed.
+        List<String> audits = Files.readAllLines(out.resolve(LabLauncher.AUDIT_FILE));
+        assertTrue(audits.size() > 10, "audited feeds: " + audits.size());
+        assertEquals(audits.size(), manifest.get("pipeline").get("audited_feeds").asInt());
+        Audit sample = Audit.sample(5, 0.5);
+        for (String line : audits) {
+            FeedAudit audit = JsonSerde.mapper().readValue(line, FeedAudit.class);
+            assertTrue(sample.includes(audit.userId()), line);
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import org.feedlab.events.Head;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.simulator.SocietyConfig;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,19 @@ class ScenarioSchemaTest {
     void streamKeysAreTheStreamConfigComponents() {
         assertEquals(
                 snakeCaseComponents(StreamConfig.class), keys(schema.at("/properties/stream")));
+    }
+
+    @Test
+    void headNamesAreTheModelsHeads() {
+        JsonNode ranker = schema.at("/properties/ranker/properties");
+        for (JsonNode names :
+                List.of(
+                        ranker.at("/objective_terms/properties/weights/propertyNames/enum"),
+                        ranker.at("/objective/else/properties/weights/propertyNames/enum"))) {
+            List<String> listed = new ArrayList<>();
+            names.forEach(n -> listed.add(n.asText()));
+            assertEquals(Head.names(), listed);
+        }
     }
 
     @Test

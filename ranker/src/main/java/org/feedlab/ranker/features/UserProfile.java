@@ -1,9 +1,11 @@
 package org.feedlab.ranker.features;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 
@@ -46,6 +48,26 @@ public final class UserProfile {
         outrageEngaged = new int[Buckets.OUTRAGE];
         seen = new HashMap<>();
         authors = new HashMap<>();
+    }
+
+    /**
+     * The order impression logs are applied in: by user, request, position. Applying the same logs
+     * in this order always gives the same profile, whatever order they arrived in.
+     */
+    public static final Comparator<Impression> LOG_ORDER =
+            Comparator.comparingInt(Impression::userId)
+                    .thenComparingLong(Impression::requestId)
+                    .thenComparingInt(Impression::position);
+
+    /**
+     * Adds one logged impression if the platform still knows its post ({@code posts} returns null
+     * otherwise); the serving profiles and the trainer's profiles both learn through this.
+     */
+    public void apply(Impression impression, LongFunction<PostStats> posts) {
+        PostStats post = posts.apply(impression.postId());
+        if (post != null) {
+            apply(impression, post.post());
+        }
     }
 
     /** Adds one logged impression of a known post. Every action but a hide counts as engagement. */

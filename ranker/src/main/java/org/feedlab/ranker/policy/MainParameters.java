@@ -3,6 +3,7 @@ package org.feedlab.ranker.policy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.feedlab.events.Head;
 import org.feedlab.ranker.Objective;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.model.Heads;
@@ -78,7 +79,7 @@ public final class MainParameters {
                 return "Posts that the most people engaged with first, the same order for everyone.";
             case BRIDGING:
                 return "Posts approved by people on both sides of the political divide first: a"
-                        + " matrix factorisation of likes, reshares and hides separates approval"
+                        + " matrix factorisation of survey answers and hides separates approval"
                         + " explained by viewpoint from approval across viewpoints"
                         + " (Community-Notes-style bridging).";
             default:
@@ -121,16 +122,15 @@ public final class MainParameters {
     }
 
     private static String verb(String head) {
-        return switch (head) {
-            case "click" -> "open it";
-            case "like" -> "like it";
-            case "reshare" -> "reshare it";
-            case "comment" -> "comment on it";
-            case "hide" -> "hide it";
-            case "angry" -> "react angrily";
-            case "dwell" -> "spend time on it";
-            case "survey" -> "say it was worth your time";
-            default -> head;
+        return switch (Head.valueOf(head.toUpperCase(Locale.ROOT))) {
+            case CLICK -> "open it";
+            case LIKE -> "like it";
+            case RESHARE -> "reshare it";
+            case COMMENT -> "comment on it";
+            case HIDE -> "hide it";
+            case ANGRY -> "react angrily";
+            case DWELL -> "spend time on it";
+            case SURVEY -> "say it was worth your time";
         };
     }
 

@@ -2,6 +2,7 @@ package org.feedlab.ranker.policy;
 
 import java.util.Locale;
 import org.feedlab.events.Post;
+import org.feedlab.ranker.objective.ScoreBreakdown;
 
 /**
  * Demotes outrage (or partisan animosity) in ranked feeds, as integrity teams and the re-ranking
@@ -34,24 +35,27 @@ public record OutrageDemotion(double strength, String target) implements FeedPol
 
     @Override
     public void scores(RankingState state) {
-        double[] s = state.scores;
-        if (s.length == 0) {
+        ScoreBreakdown s = state.scores;
+        int n = s.size();
+        if (n == 0) {
             return;
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : s) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, s.total(i));
+            max = Math.max(max, s.total(i));
         }
         double range = max > min ? max - min : 1.0;
-        for (int i = 0; i < s.length; i++) {
+        double[] demotion = new double[n];
+        for (int i = 0; i < n; i++) {
             Post p = state.candidates.get(i).stats().post();
             double a = p.outrageScore();
             if ("animosity".equals(target)) {
                 a *= Math.abs(p.stance());
             }
-            s[i] -= strength * a * range;
+            demotion[i] = -(strength * a * range);
         }
+        s.adjust(TYPE, demotion);
     }
 }

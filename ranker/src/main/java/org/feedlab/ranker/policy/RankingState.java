@@ -7,6 +7,7 @@ import org.feedlab.events.FeedRequest;
 import org.feedlab.ranker.Candidate;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.objective.ScoreBreakdown;
 
 /**
  * One request on its way through the ranker, as the policy stages see and change it. Mutable on
@@ -27,8 +28,8 @@ public final class RankingState {
     /** Predictions per candidate (empty rows when no model was used). */
     public double[][] predictions;
 
-    /** Score per candidate. */
-    public double[] scores;
+    /** Score per candidate, term by term; score stages add their adjustments to it. */
+    public ScoreBreakdown scores;
 
     /** Candidate indices of the feed, best first (set after ordering and the cut). */
     public int[] selected;
@@ -52,7 +53,7 @@ public final class RankingState {
     /** Best first: higher score, then higher (newer) post id, so order never depends on arrival. */
     public Comparator<Integer> order() {
         return (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
+            int c = Double.compare(scores.total(b), scores.total(a));
             if (c != 0) {
                 return c;
             }

@@ -23,8 +23,10 @@ import org.feedlab.ranker.model.TrainingExample;
 import org.feedlab.ranker.objective.ObjectiveState;
 
 /**
- * The platform's global view, rebuilt from its own logs one tick at a time: the post index, every
- * user's profile, the follow lists, and the online trainer.
+ * The platform's global view, rebuilt from its own logs one tick at a time: the post index, the
+ * follow lists, the objective's state, the online trainer, and (while examples are built) every
+ * user's profile as the scorer knew it. Serving keeps its own profiles ({@link
+ * org.feedlab.ranker.serving.FeedServer}), as the stream job's scorers keep theirs in keyed state.
  *
  * <p>For each impression of tick t−1 it rebuilds the features the scorer used (profiles and
  * counters as they were before those impressions were applied), which makes the training examples
@@ -57,7 +59,7 @@ public final class PlatformReplay {
     public Step advance(
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
         List<Impression> logs = new ArrayList<>(impressions);
-        logs.sort(IMPRESSION_ORDER);
+        logs.sort(UserProfile.LOG_ORDER);
         // With training off (retrain_every 0) no example is ever used: do not build them.
         boolean training = config.training().buildsExamples();
         List<TrainingExample> examples = new ArrayList<>(training ? logs.size() : 0);
@@ -81,14 +83,17 @@ public final class PlatformReplay {
         }
         int lastUser = Integer.MIN_VALUE;
         for (Impression log : logs) {
-            UserProfile user = profile(log.userId());
-            applyToProfile(user, log, index::get);
-            index.applyImpression(log);
-            if (log.userId() != lastUser) {
-                // Logs are sorted by user: prune each user's seen set once per tick.
-                user.forgetSeenBefore(config.retrieval().oldestKept(tick));
-                lastUser = log.userId();
+            // The trainer's profiles only feed training examples: without them, skip the work.
+            if (training) {
+                UserProfile user = profile(log.userId());
+                user.apply(log, index::get);
+                if (log.userId() != lastUser) {
+                    // Logs are sorted by user: prune each user's seen set once per tick.
+                    user.forgetSeenBefore(config.retrieval().oldestKept(tick));
+                    lastUser = log.userId();
+                }
             }
+            index.applyImpression(log);
         }
         objectiveState.observe(logs, id -> index.get(id) == null ? null : index.get(id).post());
         List<Post> newPosts = new ArrayList<>(posts);
@@ -98,7 +103,6 @@ public final class PlatformReplay {
         newRequests.sort(Comparator.comparingLong(FeedRequest::requestId));
         for (FeedRequest r : newRequests) {
             index.applyRequest(r);
-            profile(r.userId());
         }
         index.pruneBefore(config.retrieval().oldestKept(tick));
         trainer.add(tick - 1, examples);
@@ -127,7 +131,10 @@ public final class PlatformReplay {
         return new Step(context, announcement);
     }
 
-    /** A user's profile, created empty on first sight. */
+    /**
+     * A user's profile as the trainer sees it (what the scorer knew when it ranked the user's
+     * feeds), created empty on first sight.
+     */
     public UserProfile profile(int userId) {
         return profiles.computeIfAbsent(userId, id -> new UserProfile(topics));
     }
@@ -135,28 +142,6 @@ public final class PlatformReplay {
     /** The online trainer fed by this replay (its window holds the logged examples). */
     public OnlineTrainer trainer() {
         return trainer;
-    }
-
-    /** Sort order for applying impressions: by user, request, position. */
-    public static final Comparator<Impression> IMPRESSION_ORDER =
-            Comparator.comparingInt(Impression::userId)
-                    .thenComparingLong(Impression::requestId)
-                    .thenComparingInt(Impression::position);
-
-    /** Looks up a post by id, as the scorer's context or the replay's index does. */
-    public interface PostLookup {
-        PostStats get(long postId);
-    }
-
-    /**
-     * Applies one impression to a user profile; shared by the replay and the keyed scorer so both
-     * keep identical profiles.
-     */
-    public static void applyToProfile(UserProfile user, Impression log, PostLookup posts) {
-        PostStats post = posts.get(log.postId());
-        if (post != null) {
-            user.apply(log, post.post());
-        }
     }
 
     private static boolean contains(int[] sorted, int value) {

@@ -85,7 +85,7 @@ class PolicyTest {
     }
 
     private static Feed rank(RankerConfig config, int user, UserProfile profile) {
-        return new FeedRanker(config, SEED).rank(request(user, "adult"), profile, context());
+        return new FeedRanker(config, SEED).rank(request(user, "adult"), profile, context()).feed();
     }
 
     private static double outrageShare(Feed feed, TickContext ctx) {
@@ -193,9 +193,12 @@ class PolicyTest {
         RankerConfig open = config("popularity");
         RankerConfig broken = config("popularity", new ViralityCircuitBreaker(5, 3));
         FeedRequest r = request(5, "adult");
-        assertTrue(ids(new FeedRanker(open, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
+        assertTrue(
+                ids(new FeedRanker(open, SEED).rank(r, new UserProfile(4), ctx).feed())
+                        .contains(3L));
         assertFalse(
-                ids(new FeedRanker(broken, SEED).rank(r, new UserProfile(4), ctx)).contains(3L));
+                ids(new FeedRanker(broken, SEED).rank(r, new UserProfile(4), ctx).feed())
+                        .contains(3L));
     }
 
     @Test
@@ -220,8 +223,8 @@ class PolicyTest {
     void sessionNudgeLimitsAndFlagsOnlyTheDeclaredSegment() {
         RankerConfig cfg = config("engagement", new SessionNudge("minor", true, 4));
         FeedRanker ranker = new FeedRanker(cfg, SEED);
-        Feed minor = ranker.rank(request(5, "minor"), new UserProfile(4), context());
-        Feed adult = ranker.rank(request(5, "adult"), new UserProfile(4), context());
+        Feed minor = ranker.rank(request(5, "minor"), new UserProfile(4), context()).feed();
+        Feed adult = ranker.rank(request(5, "adult"), new UserProfile(4), context()).feed();
         assertTrue(minor.sessionNudge());
         assertEquals(4, minor.items().size());
         assertFalse(adult.sessionNudge());

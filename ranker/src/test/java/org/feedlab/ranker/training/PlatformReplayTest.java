@@ -265,7 +265,7 @@ class PlatformReplayTest {
         for (long t = 0; t <= BOOTSTRAP; t++) {
             Inputs in = inputs(t);
             List<Impression> logs = new ArrayList<>(in.impressions());
-            logs.sort(PlatformReplay.IMPRESSION_ORDER);
+            logs.sort(UserProfile.LOG_ORDER);
             List<float[]> before = new ArrayList<>();
             for (Impression log : logs) {
                 float[] x = featuresAt(previous, replay.profile(log.userId()), log);
