@@ -24,10 +24,10 @@ import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 
 /**
- * The default model (shape and hyperparameters of {@link RankerConfig#defaults()}) trained on
- * feature vectors built by the ranker's own {@link FeatureExtractor} from a synthetic platform
- * history, and one 500-candidate request of such vectors: what the serving path sees, without the
- * simulator. Seeded, so every fork benchmarks the same weights and inputs.
+ * The default model (shape and hyperparameters of {@link RankerConfig#DEFAULTS}) trained on feature
+ * vectors built by the ranker's own {@link FeatureExtractor} from a synthetic platform history, and
+ * one 500-candidate request of such vectors: what the serving path sees, without the simulator.
+ * Seeded, so every fork benchmarks the same weights and inputs.
  */
 public final class RankerFixture {
     /** Candidates in the benchmarked request. */
@@ -137,7 +137,7 @@ public final class RankerFixture {
                                             ModelVersion.NONE,
                                             actions))));
         }
-        RankerConfig config = RankerConfig.defaults();
+        RankerConfig config = RankerConfig.DEFAULTS;
         WideDeepScorer scorer =
                 (WideDeepScorer)
                         new WideDeepLearner(

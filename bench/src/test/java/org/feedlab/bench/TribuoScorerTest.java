@@ -41,7 +41,7 @@ class TribuoScorerTest {
                         "fm",
                         scale.apply(train),
                         Feature.names(),
-                        RankerConfig.defaults(),
+                        RankerConfig.DEFAULTS,
                         3,
                         0.05,
                         7);

@@ -2,7 +2,6 @@ package org.feedlab.ranker;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,7 +28,7 @@ public record ModelConfig(
 
         /** The name as written in scenario files ({@code wide-deep}, {@code linear}). */
         public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return ConfigNames.of(this);
         }
 
         /**
@@ -38,12 +37,7 @@ public record ModelConfig(
          * @throws IllegalArgumentException for an unknown name
          */
         public static Kind of(String key) {
-            for (Kind k : values()) {
-                if (k.key().equals(key)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown model: " + key);
+            return ConfigNames.parse(Kind.class, key, "model");
         }
     }
 
@@ -54,9 +48,8 @@ public record ModelConfig(
     }
 
     /** Wide&amp;deep with embeddings of 8, hidden layers of 32 and 16, every feature group. */
-    public static ModelConfig defaults() {
-        return new ModelConfig(Kind.WIDE_DEEP, 8, List.of(32, 16), List.of());
-    }
+    public static final ModelConfig DEFAULTS =
+            new ModelConfig(Kind.WIDE_DEEP, 8, List.of(32, 16), List.of());
 
     public ModelConfig withKind(Kind v) {
         return new ModelConfig(v, embeddingDim, hiddenSizes, withheldFeatureGroups);

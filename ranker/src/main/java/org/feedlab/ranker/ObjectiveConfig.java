@@ -19,9 +19,7 @@ public record ObjectiveConfig(String name, ObjectiveTerms terms) implements Seri
     }
 
     /** The engagement objective (the Twitter/X 2023 weights) without extra terms. */
-    public static ObjectiveConfig defaults() {
-        return named("engagement");
-    }
+    public static final ObjectiveConfig DEFAULTS = named("engagement");
 
     /** A preset without extra terms. */
     public static ObjectiveConfig named(String name) {

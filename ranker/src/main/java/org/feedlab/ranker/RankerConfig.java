@@ -6,9 +6,11 @@ import java.util.Objects;
 import org.feedlab.ranker.policy.FeedPolicy;
 
 /**
- * Parameters of the platform's ranker, grouped by concern; each group holds its own defaults. A
- * scenario's {@code ranker} section overrides any subset (the lab maps its flat keys onto these
- * records and parses the policies once).
+ * Parameters of the platform's ranker, grouped by concern; each group holds its defaults in one
+ * place ({@code DEFAULTS}) and has a {@code with…} copy method per field, so a variant reads {@code
+ * config.withTraining(config.training().withEpochs(5))}. A scenario's {@code ranker} section
+ * overrides any subset (the lab maps its flat keys onto these records and parses the policies
+ * once).
  *
  * @param objective what orders ranked feeds
  * @param training how the model is learnt from the logs
@@ -32,15 +34,14 @@ public record RankerConfig(
         policies = List.copyOf(policies);
     }
 
-    /** Every group at its defaults, no policy. */
-    public static RankerConfig defaults() {
-        return new RankerConfig(
-                ObjectiveConfig.defaults(),
-                TrainingConfig.defaults(),
-                RetrievalConfig.defaults(),
-                ModelConfig.defaults(),
-                List.of());
-    }
+    /** Every group at its defaults, no policy: what a scenario gets for the keys it leaves out. */
+    public static final RankerConfig DEFAULTS =
+            new RankerConfig(
+                    ObjectiveConfig.DEFAULTS,
+                    TrainingConfig.DEFAULTS,
+                    RetrievalConfig.DEFAULTS,
+                    ModelConfig.DEFAULTS,
+                    List.of());
 
     /**
      * The objective in force: the configured one, changed by every policy that changes objectives

@@ -1,7 +1,6 @@
 package org.feedlab.ranker;
 
 import java.io.Serializable;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,7 +41,7 @@ public record TrainingConfig(
 
         /** The name as written in scenario files ({@code train}, {@code log-only}). */
         public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return ConfigNames.of(this);
         }
 
         /**
@@ -51,12 +50,7 @@ public record TrainingConfig(
          * @throws IllegalArgumentException for an unknown name
          */
         public static Mode of(String key) {
-            for (Mode m : values()) {
-                if (m.key().equals(key)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown training mode: " + key);
+            return ConfigNames.parse(Mode.class, key, "training mode");
         }
     }
 
@@ -65,9 +59,8 @@ public record TrainingConfig(
     }
 
     /** A model first at tick 2, then every 2 ticks on the last 8 ticks of logs. */
-    public static TrainingConfig defaults() {
-        return new TrainingConfig(Mode.TRAIN, 2, 2, 8, 3, 0.03, 16, 10_000);
-    }
+    public static final TrainingConfig DEFAULTS =
+            new TrainingConfig(Mode.TRAIN, 2, 2, 8, 3, 0.03, 16, 10_000);
 
     /** Whether the replay turns logged impressions into training examples at all. */
     public boolean buildsExamples() {

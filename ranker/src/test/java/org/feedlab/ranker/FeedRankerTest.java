@@ -48,9 +48,9 @@ class FeedRankerTest {
     }
 
     private static RankerConfig config(String objective, int maxAge) {
-        return RankerConfig.defaults()
+        return RankerConfig.DEFAULTS
                 .withObjective(ObjectiveConfig.named(objective))
-                .withRetrieval(RetrievalConfig.defaults().withMaxAgeTicks(maxAge));
+                .withRetrieval(RetrievalConfig.DEFAULTS.withMaxAgeTicks(maxAge));
     }
 
     private static FeedRanker ranker(String objective) {

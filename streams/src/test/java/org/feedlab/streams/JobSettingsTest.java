@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class JobSettingsTest {
     @Test
     void auditSamplesAboutItsShareOfUsersTheSameWayEveryTime() {
-        JobSettings settings = new JobSettings(RankerConfig.defaults(), 8, 7L, 0.25);
+        JobSettings settings = new JobSettings(RankerConfig.DEFAULTS, 8, 7L, 0.25);
         int audited = 0;
         for (int user = 0; user < 20_000; user++) {
             boolean first = settings.audit().includes(user);
@@ -41,8 +41,8 @@ class JobSettingsTest {
         }
         // Binomial(20000, 0.25): the standard deviation is about 61 users.
         assertThat(audited).isBetween(4_750, 5_250);
-        JobSettings none = new JobSettings(RankerConfig.defaults(), 8, 7L);
-        JobSettings all = new JobSettings(RankerConfig.defaults(), 8, 7L, 1.0);
+        JobSettings none = new JobSettings(RankerConfig.DEFAULTS, 8, 7L);
+        JobSettings all = new JobSettings(RankerConfig.DEFAULTS, 8, 7L, 1.0);
         for (int user = 0; user < 100; user++) {
             assertThat(none.audit().includes(user)).isFalse();
             assertThat(all.audit().includes(user)).isTrue();
@@ -53,7 +53,7 @@ class JobSettingsTest {
     void settingsWithEveryKindOfPolicyTravelAsJavaSerializedBytes() throws Exception {
         // Flink ships the operators, and the settings inside them, as Java-serialized bytes.
         RankerConfig ranker =
-                RankerConfig.defaults()
+                RankerConfig.DEFAULTS
                         .withObjective(
                                 new ObjectiveConfig(
                                         "custom",
@@ -65,8 +65,8 @@ class JobSettingsTest {
                                                 0.2,
                                                 10)))
                         .withTraining(
-                                TrainingConfig.defaults().withMode(TrainingConfig.Mode.LOG_ONLY))
-                        .withModel(ModelConfig.defaults().withKind(ModelConfig.Kind.LINEAR))
+                                TrainingConfig.DEFAULTS.withMode(TrainingConfig.Mode.LOG_ONLY))
+                        .withModel(ModelConfig.DEFAULTS.withKind(ModelConfig.Kind.LINEAR))
                         .withPolicies(
                                 List.of(
                                         new NonProfilingFeed(0.1, "popularity"),
@@ -93,7 +93,7 @@ class JobSettingsTest {
 
     @Test
     void aShareOutsideZeroOneIsRefused() {
-        assertThatThrownBy(() -> new JobSettings(RankerConfig.defaults(), 8, 7L, 1.5))
+        assertThatThrownBy(() -> new JobSettings(RankerConfig.DEFAULTS, 8, 7L, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auditShare");
     }

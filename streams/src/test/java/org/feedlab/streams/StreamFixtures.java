@@ -40,14 +40,14 @@ final class StreamFixtures {
      */
     static JobSettings settings() {
         RankerConfig ranker =
-                RankerConfig.defaults()
+                RankerConfig.DEFAULTS
                         .withTraining(
-                                TrainingConfig.defaults()
+                                TrainingConfig.DEFAULTS
                                         .withRetrainEvery(1)
                                         .withBootstrapTicks(1)
                                         .withEpochs(2)
                                         .withLearningRate(0.1))
-                        .withRetrieval(RetrievalConfig.defaults().withMaxAgeTicks(MAX_AGE));
+                        .withRetrieval(RetrievalConfig.DEFAULTS.withMaxAgeTicks(MAX_AGE));
         // Every user's feeds are audited, so the audit output is exercised too.
         return new JobSettings(ranker, TOPICS, 42L, 1.0);
     }

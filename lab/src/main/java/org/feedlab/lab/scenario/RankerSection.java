@@ -239,7 +239,7 @@ final class RankerSection {
         public RankerConfig deserialize(JsonParser p, DeserializationContext ctxt)
                 throws IOException {
             JsonNode section = ctxt.readTree(p);
-            RankerConfig config = RankerConfig.defaults();
+            RankerConfig config = RankerConfig.DEFAULTS;
             for (Iterator<String> names = section.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 Key<?> key = BY_NAME.get(name);

@@ -98,7 +98,7 @@ public final class ScenarioLoader {
                             tree.get("seed").longValue(),
                             tree.get("ticks").intValue(),
                             society(tree.get("society")),
-                            merge(tree, "ranker", RankerConfig.defaults(), RankerConfig.class),
+                            merge(tree, "ranker", RankerConfig.DEFAULTS, RankerConfig.class),
                             merge(tree, "stream", StreamConfig.defaults(), StreamConfig.class));
         } catch (JsonProcessingException e) {
             // The schema admits only values the records can hold, so this means the two drifted.

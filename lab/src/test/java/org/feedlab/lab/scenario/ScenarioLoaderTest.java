@@ -33,7 +33,7 @@ class ScenarioLoaderTest {
         assertEquals(200, scenario.society().population().creators());
         assertEquals(SocietyConfig.Population.TOPICS, scenario.society().population().topics());
         assertEquals(SocietyConfig.Affect.DEFAULTS, scenario.society().affect());
-        assertEquals(RankerConfig.defaults(), scenario.ranker());
+        assertEquals(RankerConfig.DEFAULTS, scenario.ranker());
         assertEquals(StreamConfig.defaults(), scenario.stream());
         assertTrue(
                 scenario.description().startsWith("Two-minute classroom demo: 2,000 users"),
@@ -57,7 +57,7 @@ class ScenarioLoaderTest {
                         .withReading(d.reading().withFeedSize(5))
                         .withAffect(d.affect().withAngerDecay(0.9));
         assertEquals(expectedSociety, scenario.society());
-        RankerConfig ranker = RankerConfig.defaults();
+        RankerConfig ranker = RankerConfig.DEFAULTS;
         assertEquals(
                 ranker.withObjective(ObjectiveConfig.named("random"))
                         .withTraining(ranker.training().withLearningRate(0.05)),

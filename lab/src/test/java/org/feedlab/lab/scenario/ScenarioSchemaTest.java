@@ -68,7 +68,7 @@ class ScenarioSchemaTest {
                         0,
                         1,
                         SocietyConfig.DEFAULTS,
-                        RankerConfig.defaults(),
+                        RankerConfig.DEFAULTS,
                         StreamConfig.defaults());
         List<String> written = new ArrayList<>();
         ScenarioLoader.toJson(defaults).get("ranker").fieldNames().forEachRemaining(written::add);
@@ -103,7 +103,7 @@ class ScenarioSchemaTest {
                         0,
                         1,
                         SocietyConfig.DEFAULTS,
-                        RankerConfig.defaults(),
+                        RankerConfig.DEFAULTS,
                         StreamConfig.defaults());
         ScenarioLoader.check(defaults, "defaults");
         assertEquals(List.of(), ScenarioSchema.get().validate(ScenarioLoader.toJson(defaults)));

@@ -171,19 +171,10 @@ public final class ScoreBreakdown {
                     out.add(new Term(TermKind.HEAD, heads.get(k), weights[k] * p[k]));
                 }
             }
-            if (outrage != null && penalty != 0.0) {
-                out.add(
-                        new Term(
-                                TermKind.OUTRAGE_PENALTY,
-                                TermKind.OUTRAGE_PENALTY.key(),
-                                -penalty * outrage[i]));
-            }
-            if (outrage != null && multiplier != 0.0) {
-                out.add(
-                        new Term(
-                                TermKind.OUTRAGE_CAP,
-                                TermKind.OUTRAGE_CAP.key(),
-                                -multiplier * outrage[i]));
+            if (outrage != null) {
+                // One term −(penalty + λ)·outrage in the score, listed as its two parts.
+                addOutrageTerm(out, TermKind.OUTRAGE_PENALTY, penalty, outrage[i]);
+                addOutrageTerm(out, TermKind.OUTRAGE_CAP, multiplier, outrage[i]);
             }
             if (diversity != null) {
                 out.add(
@@ -197,5 +188,12 @@ public final class ScoreBreakdown {
             out.add(new Term(TermKind.POLICY, adjustedBy.get(a), adjustments.get(a)[i]));
         }
         return out;
+    }
+
+    private static void addOutrageTerm(
+            List<Term> out, TermKind kind, double weight, double outrage) {
+        if (weight != 0.0) {
+            out.add(new Term(kind, kind.key(), -weight * outrage));
+        }
     }
 }

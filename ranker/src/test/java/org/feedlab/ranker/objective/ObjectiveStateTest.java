@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ObjectiveStateTest {
 
     private static RankerConfig config(String objective, ObjectiveTerms terms) {
-        return RankerConfig.defaults().withObjective(new ObjectiveConfig(objective, terms));
+        return RankerConfig.DEFAULTS.withObjective(new ObjectiveConfig(objective, terms));
     }
 
     private static Impression log(int user, long post, Action action) {

@@ -26,7 +26,7 @@ class ModelCapacityTest {
     }
 
     private static RankerConfig config(FeedPolicy... policies) {
-        return RankerConfig.defaults().withPolicies(List.of(policies));
+        return RankerConfig.DEFAULTS.withPolicies(List.of(policies));
     }
 
     private static List<Integer> chosen(double budgetMs, int candidates, double flops) {
@@ -80,7 +80,7 @@ class ModelCapacityTest {
     @Test
     void withoutThePolicyTheDeclaredSizesStay() {
         ModelResolution r = ModelResolution.of(config());
-        assertEquals(ModelConfig.defaults().hiddenSizes(), r.model().hiddenSizes());
+        assertEquals(ModelConfig.DEFAULTS.hiddenSizes(), r.model().hiddenSizes());
         assertEquals(ModelResolution.DECLARED_HIDDEN_SIZES, r.hiddenSizesFrom());
     }
 
@@ -102,7 +102,7 @@ class ModelCapacityTest {
         RankerConfig cfg = config(capacity(1, 300, 4.6e9));
         ModelConfig model = ModelResolution.of(cfg).model();
         List<Integer> hidden = model.hiddenSizes();
-        assertTrue(!hidden.equals(ModelConfig.defaults().hiddenSizes()), hidden.toString());
+        assertTrue(!hidden.equals(ModelConfig.DEFAULTS.hiddenSizes()), hidden.toString());
         OnlineTrainer trainer = new OnlineTrainer(cfg.training(), model, 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
@@ -144,9 +144,8 @@ class ModelCapacityTest {
                                 ModelResolution.of(
                                         config(capacity(1, 300, 4.6e9))
                                                 .withModel(
-                                                        ModelConfig.defaults()
-                                                                .withKind(
-                                                                        ModelConfig.Kind.LINEAR))));
+                                                        ModelConfig.DEFAULTS.withKind(
+                                                                ModelConfig.Kind.LINEAR))));
         assertEquals("$.ranker.model", e.path());
     }
 

@@ -67,7 +67,7 @@ class PolicyTest {
     }
 
     private static RankerConfig config(String objective, FeedPolicy... policies) {
-        return RankerConfig.defaults()
+        return RankerConfig.DEFAULTS
                 .withObjective(ObjectiveConfig.named(objective))
                 .withPolicies(List.of(policies));
     }

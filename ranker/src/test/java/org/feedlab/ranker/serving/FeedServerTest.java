@@ -59,7 +59,7 @@ class FeedServerTest {
 
     private static FeedServer server(Audit audit) {
         RankerConfig config =
-                RankerConfig.defaults().withObjective(ObjectiveConfig.named("chronological"));
+                RankerConfig.DEFAULTS.withObjective(ObjectiveConfig.named("chronological"));
         return new FeedServer(config, 4, SEED, audit);
     }
 
@@ -115,14 +115,7 @@ class FeedServerTest {
     @Test
     void onlyAuditedUsersFeedsAreExplainedWithTermsThatAddUpToTheScore() {
         TickContext ctx = context(2, post(1, 1), post(2, 2));
-        FeedServer.Served audited =
-                server(Audit.of(USER, 2))
-                        .serve(
-                                new UserProfile(4),
-                                List.of(),
-                                List.of(request(40, 2)),
-                                ctx,
-                                t -> null);
+        FeedServer.Served audited = serveOnce(Audit.of(USER, 2), ctx);
         assertEquals(1, audited.audits().size());
         FeedAudit audit = audited.audits().get(0);
         assertEquals(audited.feeds().get(0).requestId(), audit.requestId());
@@ -135,15 +128,13 @@ class FeedServerTest {
                     item.terms());
             assertEquals(ctx.post(item.postId()).post().tick(), item.score(), 0.0);
         }
-        FeedServer.Served other =
-                server(Audit.of(USER + 1, 2))
-                        .serve(
-                                new UserProfile(4),
-                                List.of(),
-                                List.of(request(40, 2)),
-                                ctx,
-                                t -> null);
+        FeedServer.Served other = serveOnce(Audit.of(USER + 1, 2), ctx);
         assertTrue(other.audits().isEmpty());
         assertFalse(other.feeds().isEmpty());
+    }
+
+    private static FeedServer.Served serveOnce(Audit audit, TickContext ctx) {
+        return server(audit)
+                .serve(new UserProfile(4), List.of(), List.of(request(40, 2)), ctx, t -> null);
     }
 }

@@ -33,7 +33,7 @@ class OnlineTrainerTest {
     @Test
     void wideDeepIsTheDefaultAndCarriesEvaluation() {
         OnlineTrainer trainer =
-                new OnlineTrainer(TrainingConfig.defaults(), ModelConfig.defaults(), 42);
+                new OnlineTrainer(TrainingConfig.DEFAULTS, ModelConfig.DEFAULTS, 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
         TrainedModel m = trainer.maybeTrain(2);
@@ -51,12 +51,12 @@ class OnlineTrainerTest {
     void aLogOnlyTrainerKeepsEveryTickAndNeverTrains() {
         // A window of 2 ticks and a retraining every tick: in log-only mode neither applies.
         TrainingConfig logOnly =
-                TrainingConfig.defaults()
+                TrainingConfig.DEFAULTS
                         .withMode(TrainingConfig.Mode.LOG_ONLY)
                         .withRetrainEvery(1)
                         .withBootstrapTicks(0)
                         .withWindowTicks(2);
-        OnlineTrainer trainer = new OnlineTrainer(logOnly, ModelConfig.defaults(), 42);
+        OnlineTrainer trainer = new OnlineTrainer(logOnly, ModelConfig.DEFAULTS, 42);
         for (int t = 0; t < 6; t++) {
             trainer.add(t, examples(t));
             assertNull(trainer.maybeTrain(t + 1), "tick " + (t + 1));
@@ -68,7 +68,7 @@ class OnlineTrainerTest {
         // The same schedule in train mode slides the window and trains.
         OnlineTrainer training =
                 new OnlineTrainer(
-                        logOnly.withMode(TrainingConfig.Mode.TRAIN), ModelConfig.defaults(), 42);
+                        logOnly.withMode(TrainingConfig.Mode.TRAIN), ModelConfig.DEFAULTS, 42);
         for (int t = 0; t < 6; t++) {
             training.add(t, examples(t));
             training.maybeTrain(t + 1);
@@ -80,7 +80,7 @@ class OnlineTrainerTest {
     @Test
     void tamperedModelIsRefusedAndThePreviousKeepsServing() {
         OnlineTrainer trainer =
-                new OnlineTrainer(TrainingConfig.defaults(), ModelConfig.defaults(), 42);
+                new OnlineTrainer(TrainingConfig.DEFAULTS, ModelConfig.DEFAULTS, 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
         TrainedModel first = trainer.maybeTrain(2);

@@ -43,13 +43,12 @@ class PlatformReplayTest {
     private static final int BOOTSTRAP = 3;
     private static final int TICKS = 6;
     private static final RankerConfig CONFIG =
-            RankerConfig.defaults()
-                    .withTraining(
-                            TrainingConfig.defaults()
-                                    .withRetrainEvery(1)
-                                    .withBootstrapTicks(BOOTSTRAP)
-                                    .withEpochs(2)
-                                    .withLearningRate(0.1));
+            RankerConfig.DEFAULTS.withTraining(
+                    TrainingConfig.DEFAULTS
+                            .withRetrainEvery(1)
+                            .withBootstrapTicks(BOOTSTRAP)
+                            .withEpochs(2)
+                            .withLearningRate(0.1));
 
     /** The inputs of one tick: its posts and requests, and the impressions of the tick before. */
     private record Inputs(

@@ -97,7 +97,7 @@ class WideDeepTest {
      */
     @Test
     void deepPartKeepsItsCapacityThroughWarmStarts() {
-        double rate = TrainingConfig.defaults().learningRate();
+        double rate = TrainingConfig.DEFAULTS.learningRate();
         TrainedModel model = null;
         for (int version = 0; version < 10; version++) {
             model = wideDeep(data(4000, 100 + version, 0.5), 23 + version, model, rate);
