@@ -184,8 +184,4 @@ public final class FeedRanker {
         }
         return out;
     }
-
-    public RankerConfig config() {
-        return config;
-    }
 }
