@@ -122,12 +122,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     Locale.ROOT, "#%d post %d  score %.6f%n", rank++, item.postId(), item.score());
             // The terms add up to the score: the objective's, then the policies' adjustments.
             for (FeedAudit.Term t : item.terms()) {
-                out.printf(
-                        Locale.ROOT,
-                        "    %+14.6f  %-16s %s%n",
-                        t.value(),
-                        t.kind().key(),
-                        t.name());
+                String source =
+                        t.name().equals(t.kind().key())
+                                ? t.name()
+                                : t.kind().key() + " " + t.name();
+                out.printf(Locale.ROOT, "    %+14.6f  %s%n", t.value(), source);
             }
             if (item.heads().isEmpty()) {
                 out.println("    (no model scored this feed)");

@@ -78,7 +78,7 @@ class ExplainCommandTest {
         // The score is the sum of the printed terms, and each prediction is the sigmoid of its
         // wide + deep logits.
         Pattern score = Pattern.compile("#\\d+ post \\d+  score (-?[0-9.]+)");
-        Pattern term = Pattern.compile(" +([-+][0-9]+\\.[0-9]+)  [a-z_]+ +\\S+");
+        Pattern term = Pattern.compile(" +([-+][0-9]+\\.[0-9]+)  [a-z_]+( \\S+)?");
         Pattern head =
                 Pattern.compile(
                         "    [a-z]+ +(-?[0-9.]+) +([0-9.]+) +([-+][0-9.]+) +([-+][0-9.]+) +([-+][0-9.]+)");
