@@ -61,7 +61,7 @@ public final class RankerFixture {
 
     /** Builds the history, trains the default model on 6,000 logged impressions, compiles it. */
     public static RankerFixture create(long seed) {
-        return create(seed, RankerConfig.defaults().model().hiddenSizes());
+        return create(seed, RankerConfig.DEFAULTS.model().hiddenSizes());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
+import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
@@ -57,7 +58,7 @@ final class ServingFixture {
                                 post.postId(),
                                 TICK - 1 - rng.nextInt(5),
                                 i,
-                                "v",
+                                ModelVersion.NONE,
                                 actions(post));
                 user.apply(log, post);
                 index.applyImpression(log);
@@ -118,7 +119,7 @@ final class ServingFixture {
                                 8,
                                 hidden,
                                 seed)
-                        .train(examples(1500), "fixture", null)
+                        .train(examples(1500), 1, null)
                         .scorer();
     }
 }
