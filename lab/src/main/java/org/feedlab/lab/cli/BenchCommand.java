@@ -218,8 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Scenario s = base.withSeed(seed);
                 DirectPlatform platform =
                         new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
-                SimulationRun.run(
-                        s.society(), s.seed(), s.ticks(), platform, (t, m, society) -> {});
+                SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
                 var trainer = platform.replay().trainer();
                 List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
                 List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);

@@ -1,20 +1,18 @@
 package org.feedlab.lab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.feedlab.events.FeedAudit;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
+import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
-import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.ranker.serving.Audit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +55,8 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         try {
-            scenario = load(runDir);
+            scenario =
+                    Manifest.read(runDir).resolveScenario(runDir.resolve(Manifest.FILE).toString());
         } catch (IllegalArgumentException | ScenarioException e) {
             err.println("feedlab explain: " + e.getMessage());
             return FeedLabCommand.EXIT_USAGE;
@@ -89,10 +88,14 @@ public final class ExplainCommand implements Callable<Integer> {
                         scenario.society().population().topics(),
                         scenario.seed(),
                         Audit.of(user, top));
+        List<FeedAudit> audits = new ArrayList<>();
         SimulationRun.run(
-                scenario.society(), scenario.seed(), (int) tick + 1, platform, (t, m, s) -> {});
-        FeedAudit audit =
-                platform.audits().stream().filter(a -> a.tick() == tick).findFirst().orElse(null);
+                scenario.society(),
+                scenario.seed(),
+                (int) tick + 1,
+                platform,
+                List.of(t -> audits.addAll(t.tick() == tick ? t.audits() : List.of())));
+        FeedAudit audit = audits.isEmpty() ? null : audits.get(0);
         if (audit == null) {
             err.printf(
                     Locale.ROOT,
@@ -153,33 +156,5 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             out.println(wide);
         }
-    }
-
-    /** The scenario and seed a run recorded, resolved as the run resolved them. */
-    static Scenario load(Path dir) throws IOException, ScenarioException {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + ": not a run directory (no such directory)");
-        }
-        Path manifest = dir.resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) {
-            throw new IllegalArgumentException(dir + ": not a run directory (no manifest.json)");
-        }
-        JsonNode tree;
-        try {
-            tree = new ObjectMapper().readTree(Files.readString(manifest));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(manifest + ": not valid JSON: " + e.getMessage());
-        }
-        JsonNode scenario = tree.get("scenario");
-        JsonNode seed = tree.get("seed");
-        if (scenario == null || !scenario.isObject()) {
-            throw new IllegalArgumentException(
-                    manifest + ": $.scenario: expected an object, got " + scenario);
-        }
-        if (seed == null || !seed.isIntegralNumber()) {
-            throw new IllegalArgumentException(
-                    manifest + ": $.seed: expected an integer, got " + seed);
-        }
-        return ScenarioLoader.resolve(scenario, manifest.toString()).withSeed(seed.longValue());
     }
 }

@@ -3,7 +3,6 @@ package org.feedlab.lab.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +12,7 @@ import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
+import org.feedlab.lab.run.Manifest;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
@@ -30,7 +30,6 @@ public class DirectPlatform implements Platform {
     private final FeedServer server;
     private final Map<Integer, UserProfile> profiles = new HashMap<>();
     private final List<ModelVersion> versions = new ArrayList<>();
-    private final List<FeedAudit> audits = new ArrayList<>();
 
     /** A platform whose feeds no audit explains. */
     public DirectPlatform(RankerConfig config, int topics, long seed) {
@@ -44,7 +43,7 @@ public class DirectPlatform implements Platform {
     }
 
     @Override
-    public Map<Integer, Feed> serve(
+    public ServedTick serve(
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
         PlatformReplay.Step step = replay.advance(tick, posts, requests, impressions);
         if (step.announcement() != null) {
@@ -60,6 +59,7 @@ public class DirectPlatform implements Platform {
             byUser.computeIfAbsent(r.userId(), u -> new UserRecords()).requests.add(r);
         }
         Map<Integer, Feed> feeds = new HashMap<>();
+        List<FeedAudit> audits = new ArrayList<>();
         for (Map.Entry<Integer, UserRecords> e : byUser.entrySet()) {
             UserProfile profile = profiles.computeIfAbsent(e.getKey(), u -> server.newProfile());
             FeedServer.Served served =
@@ -72,7 +72,8 @@ public class DirectPlatform implements Platform {
             served.feeds().forEach(f -> feeds.put(f.userId(), f));
             audits.addAll(served.audits());
         }
-        return feeds;
+        audits.sort(Comparator.comparingLong(FeedAudit::requestId));
+        return new ServedTick(feeds, audits);
     }
 
     /** One user's impressions and requests of a phase. */
@@ -92,20 +93,13 @@ public class DirectPlatform implements Platform {
     }
 
     @Override
-    public List<FeedAudit> audits() {
-        List<FeedAudit> out = new ArrayList<>(audits);
-        out.sort(Comparator.comparingLong(FeedAudit::tick).thenComparingLong(FeedAudit::requestId));
-        return out;
-    }
-
-    @Override
     public String engine() {
         return "direct";
     }
 
     @Override
-    public Map<String, Object> pipelineFacts() {
-        return new LinkedHashMap<>();
+    public Manifest.Pipeline pipelineFacts() {
+        return Manifest.Pipeline.NONE;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.feedlab.lab.engine;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.feedlab.events.Action;
-import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
@@ -21,7 +20,8 @@ import org.feedlab.simulator.metrics.TickMetrics;
 
 /**
  * The story of a run, tick by tick: the society publishes and opens sessions, the platform ranks,
- * the society reads, the reporters measure. The same driver serves every engine.
+ * the society reads, the reporters measure, the listeners follow. The same driver serves every
+ * engine.
  */
 public final class SimulationRun {
     /** Post truths are kept this many ticks; far longer than any post can stay a candidate. */
@@ -62,49 +62,79 @@ public final class SimulationRun {
 
     private SimulationRun() {}
 
-    /** Called after each tick with that tick's measurements. */
+    /**
+     * Follows the story: sees the population before tick 0 and every tick once it is measured.
+     * Progress bars, Prometheus gauges, user snapshots and feed audit logs are listeners.
+     */
     @FunctionalInterface
-    public interface TickListener {
-        void onTick(long tick, List<Measurement> measurements, Society society);
-    }
+    public interface Listener {
+        /** The population before tick 0. */
+        default void started(Society society) throws IOException {}
 
-    /** Runs the society against a platform for the given number of ticks. */
-    public static List<MetricRow> run(
-            SocietyConfig config, long seed, int ticks, Platform platform, TickListener listener)
-            throws Exception {
-        return run(config, seed, ticks, platform, listener, society -> {});
+        /** Tick t, read and measured. */
+        void ticked(Tick tick) throws IOException;
+
+        /** After the last tick (not after a failed one). */
+        default void finished() throws IOException {}
     }
 
     /**
-     * Runs the society against a platform; {@code onCreated} sees the population before tick 0 (for
-     * the snapshot of tick 0).
+     * One tick as listeners see it.
+     *
+     * @param tick the tick t
+     * @param measurements its measurements, in the row order of metrics.csv
+     * @param society the population after t ticks
+     * @param audits the platform's explanations of the tick's audited feeds, by request id
+     */
+    public record Tick(
+            long tick, List<Measurement> measurements, Society society, List<FeedAudit> audits) {}
+
+    /**
+     * Runs the society against a platform for the given number of ticks and returns the rows of
+     * metrics.csv; each listener follows along, in the order given.
      */
     public static List<MetricRow> run(
             SocietyConfig config,
             long seed,
             int ticks,
             Platform platform,
-            TickListener listener,
-            Consumer<Society> onCreated)
+            List<? extends Listener> listeners)
             throws Exception {
         Society society = Society.create(config, seed);
-        onCreated.accept(society);
+        for (Listener l : listeners) {
+            l.started(society);
+        }
         List<MetricRow> rows = new ArrayList<>();
         List<Impression> lastImpressions = List.of();
         for (long t = 0; t < ticks; t++) {
+            // 1. Every user's anger decays.
             society.beginTick(t);
+            // 2. Creators post; the platform sees each post with a noisy outrage score.
             List<Content> posts = society.publish(t);
             List<Post> observed = posts.stream().map(society::observe).toList();
+            // 3. Users open the app and ask for feeds.
             List<FeedRequest> requests = society.openSessions(t);
-            Map<Integer, Feed> feeds = platform.serve(t, observed, requests, lastImpressions);
-            TickReadout readout = society.read(t, feeds, posts);
+            // 4. The platform takes in phase t (posts, requests, last tick's impressions) and
+            // answers every request with a feed.
+            ServedTick served = platform.serve(t, observed, requests, lastImpressions);
+            // 5. Users read, engage, get angry, change their minds, stop.
+            TickReadout readout = society.read(t, served.feeds(), posts);
+            // 6. The reporters measure the population and each segment.
             List<Measurement> measurements = TickMetrics.measure(society, readout, REPORTERS);
             for (Measurement m : measurements) {
                 rows.add(new MetricRow(t, m.metric(), m.segment(), m.value()));
             }
-            listener.onTick(t, measurements, society);
+            // 7. The listeners see the tick: progress, gauges, snapshots, audit log.
+            Tick tick = new Tick(t, measurements, society, served.audits());
+            for (Listener l : listeners) {
+                l.ticked(tick);
+            }
+            // 8. The impressions of t are published in phase t+1.
             lastImpressions = readout.impressions();
             society.forgetPostsBefore(t - CONTENT_MEMORY_TICKS);
+        }
+        for (Listener l : listeners) {
+            l.finished();
         }
         return rows;
     }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +34,8 @@ import org.feedlab.events.Topic;
 import org.feedlab.events.Topics;
 import org.feedlab.lab.flink.EmbeddedFlink;
 import org.feedlab.lab.kafka.EmbeddedKafka;
+import org.feedlab.lab.run.Manifest;
+import org.feedlab.ranker.serving.Audit;
 import org.feedlab.streams.Inbound;
 import org.feedlab.streams.JobSettings;
 import org.feedlab.streams.KafkaEndpoints;
@@ -43,7 +45,8 @@ import org.feedlab.streams.TickWatermarks;
 /**
  * The platform as the real pipeline: a Kafka broker in a child process and the ranking job on a
  * Flink MiniCluster. Each phase is produced to the input topics followed by a tick-end marker on
- * every partition; the feeds are read back from the feeds topic and deduplicated by request id.
+ * every partition; the feeds (and the audits of the sampled users' feeds) are read back from their
+ * topics and deduplicated by request id.
  */
 public final class StreamPlatform implements Platform {
     /**
@@ -59,10 +62,11 @@ public final class StreamPlatform implements Platform {
     private final KafkaConsumer<byte[], byte[]> feeds;
     private final int partitions;
 
-    /** Whether the job publishes feed audits (otherwise the audit topic is not read). */
-    private final boolean audited;
+    /** Whose feeds the job explains on the audit topic ({@link Audit#none()} without one). */
+    private final Audit audit;
 
     private final Set<Long> delivered = new HashSet<>();
+    private final Set<Long> auditsDelivered = new HashSet<>();
     private int duplicateFeeds;
 
     private StreamPlatform(
@@ -71,13 +75,13 @@ public final class StreamPlatform implements Platform {
             KafkaProducer<byte[], byte[]> producer,
             KafkaConsumer<byte[], byte[]> feeds,
             int partitions,
-            boolean audited) {
+            Audit audit) {
         this.kafka = kafka;
         this.flink = flink;
         this.producer = producer;
         this.feeds = feeds;
         this.partitions = partitions;
-        this.audited = audited;
+        this.audit = audit;
     }
 
     /** Starts the broker, creates the topics, and submits the job. */
@@ -90,13 +94,14 @@ public final class StreamPlatform implements Platform {
             flink = EmbeddedFlink.start(parallelism, workDir.resolve("flink"));
             attachJob(flink, kafka.bootstrapServers(), settings);
             flink.submit("feedlab-ranking");
+            boolean audited = settings.auditShare() > 0.0;
             return new StreamPlatform(
                     kafka,
                     flink,
                     new KafkaProducer<>(producerProps(kafka.bootstrapServers())),
-                    feedConsumer(kafka.bootstrapServers(), partitions),
+                    feedConsumer(kafka.bootstrapServers(), partitions, audited),
                     partitions,
-                    settings.auditShare() > 0.0);
+                    audited ? settings.audit() : Audit.none());
         } catch (Exception e) {
             if (flink != null) {
                 flink.close();
@@ -138,7 +143,7 @@ public final class StreamPlatform implements Platform {
     }
 
     @Override
-    public Map<Integer, Feed> serve(
+    public ServedTick serve(
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions)
             throws Exception {
         for (Post p : posts) {
@@ -169,24 +174,50 @@ public final class StreamPlatform implements Platform {
                 new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), value));
     }
 
-    private Map<Integer, Feed> awaitFeeds(long tick, List<FeedRequest> requests) throws Exception {
+    /**
+     * Reads the feeds of tick t's requests, and the audits of the feeds the audit samples, from
+     * their topics until each request has its answer.
+     */
+    private ServedTick awaitFeeds(long tick, List<FeedRequest> requests) throws Exception {
         Set<Long> awaited = new HashSet<>();
+        Set<Long> awaitedAudits = new HashSet<>();
         for (FeedRequest r : requests) {
             awaited.add(r.requestId());
+            if (audit.includes(r.userId())) {
+                awaitedAudits.add(r.requestId());
+            }
         }
         Map<Integer, Feed> byUser = new HashMap<>();
+        Map<Long, FeedAudit> audits = new TreeMap<>();
         long deadline = System.nanoTime() + FEED_TIMEOUT.toNanos();
-        while (!awaited.isEmpty()) {
+        while (!awaited.isEmpty() || !awaitedAudits.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(
                         "timed out waiting for "
                                 + awaited.size()
-                                + " feeds of tick "
+                                + " feeds and "
+                                + awaitedAudits.size()
+                                + " audits of tick "
                                 + tick
                                 + "; ranking job status: "
                                 + flink.status());
             }
             for (ConsumerRecord<byte[], byte[]> rec : feeds.poll(Duration.ofMillis(50))) {
+                if (rec.topic().equals(Topics.FEED_AUDIT.name())) {
+                    FeedAudit a = JsonSerde.mapper().readValue(rec.value(), FeedAudit.class);
+                    // The sink is at-least-once: keep one audit per request, as one feed.
+                    if (auditsDelivered.add(a.requestId())) {
+                        if (!awaitedAudits.remove(a.requestId())) {
+                            throw new IllegalStateException(
+                                    "audit for unexpected request "
+                                            + a.requestId()
+                                            + " at tick "
+                                            + tick);
+                        }
+                        audits.put(a.requestId(), a);
+                    }
+                    continue;
+                }
                 Feed feed = (Feed) JsonSerde.read(rec.value());
                 if (!delivered.add(feed.requestId())) {
                     duplicateFeeds++;
@@ -198,7 +229,7 @@ public final class StreamPlatform implements Platform {
                 }
                 byUser.put(feed.userId(), feed);
             }
-            if (awaited.isEmpty()) {
+            if (awaited.isEmpty() && awaitedAudits.isEmpty()) {
                 break;
             }
             JobStatus status = flink.status();
@@ -206,7 +237,7 @@ public final class StreamPlatform implements Platform {
                 throw new IllegalStateException("ranking job ended early: " + status);
             }
         }
-        return byUser;
+        return new ServedTick(byUser, new ArrayList<>(audits.values()));
     }
 
     @Override
@@ -220,34 +251,15 @@ public final class StreamPlatform implements Platform {
     }
 
     @Override
-    public List<FeedAudit> audits() throws Exception {
-        if (!audited) {
-            return List.of();
-        }
-        // The sink is at-least-once: keep one audit per request, as the society keeps one feed.
-        Map<Long, FeedAudit> byRequest = new HashMap<>();
-        for (byte[] value : readAll(Topics.FEED_AUDIT.name())) {
-            FeedAudit audit = JsonSerde.mapper().readValue(value, FeedAudit.class);
-            byRequest.putIfAbsent(audit.requestId(), audit);
-        }
-        List<FeedAudit> out = new ArrayList<>(byRequest.values());
-        out.sort(Comparator.comparingLong(FeedAudit::tick).thenComparingLong(FeedAudit::requestId));
-        return out;
-    }
-
-    @Override
-    public Map<String, Object> pipelineFacts() throws Exception {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("dead_lettered_records", readAll(Topics.DEAD_LETTERS.name()).size());
-        facts.put("duplicate_feeds_dropped", duplicateFeeds);
-        facts.put("partitions", partitions);
-        return facts;
+    public Manifest.Pipeline pipelineFacts() throws Exception {
+        return Manifest.Pipeline.stream(
+                readAll(Topics.DEAD_LETTERS.name()).size(), duplicateFeeds, partitions);
     }
 
     /** Every record currently on a topic, read from the beginning to the end offsets. */
     private List<byte[]> readAll(String topic) {
         try (KafkaConsumer<byte[], byte[]> c = consumer(kafka.bootstrapServers())) {
-            List<TopicPartition> tps = fromBeginning(c, topic, partitions);
+            List<TopicPartition> tps = fromBeginning(c, List.of(topic), partitions);
             Map<TopicPartition, Long> end = c.endOffsets(tps);
             List<byte[]> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -315,21 +327,30 @@ public final class StreamPlatform implements Platform {
         return new KafkaConsumer<>(p);
     }
 
-    /** Assigns every partition of a topic to the consumer, from the first offset. */
+    /** Assigns every partition of the topics to the consumer, from the first offset. */
     private static List<TopicPartition> fromBeginning(
-            KafkaConsumer<byte[], byte[]> c, String topic, int partitions) {
+            KafkaConsumer<byte[], byte[]> c, List<String> topics, int partitions) {
         List<TopicPartition> tps = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            tps.add(new TopicPartition(topic, p));
+        for (String topic : topics) {
+            for (int p = 0; p < partitions; p++) {
+                tps.add(new TopicPartition(topic, p));
+            }
         }
         c.assign(tps);
         c.seekToBeginning(tps);
         return tps;
     }
 
-    private static KafkaConsumer<byte[], byte[]> feedConsumer(String bootstrap, int partitions) {
+    /** A consumer of the feeds topic, and of the audit topic when the job publishes audits. */
+    private static KafkaConsumer<byte[], byte[]> feedConsumer(
+            String bootstrap, int partitions, boolean audited) {
         KafkaConsumer<byte[], byte[]> c = consumer(bootstrap);
-        fromBeginning(c, Topics.FEEDS.name(), partitions);
+        fromBeginning(
+                c,
+                audited
+                        ? List.of(Topics.FEEDS.name(), Topics.FEED_AUDIT.name())
+                        : List.of(Topics.FEEDS.name()),
+                partitions);
         return c;
     }
 }

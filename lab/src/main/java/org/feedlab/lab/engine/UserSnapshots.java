@@ -1,7 +1,6 @@
 package org.feedlab.lab.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,12 @@ import org.feedlab.simulator.Society;
 import org.feedlab.simulator.User;
 
 /**
- * Per-user state at chosen ticks ({@code --snapshot-ticks}) as {@code snapshots/users-tick-T.csv},
- * so researchers can run their own analyses. Snapshot T is the state after T ticks: 0 is the
- * initial population, the scenario's tick count is the final state. Numbers use the format of
- * metrics.csv, so equal runs give equal bytes.
+ * A listener that writes per-user state at chosen ticks ({@code --snapshot-ticks}) as {@code
+ * snapshots/users-tick-T.csv}, so researchers can run their own analyses. Snapshot T is the state
+ * after T ticks: 0 is the initial population, the scenario's tick count is the final state. Numbers
+ * use the format of metrics.csv, so equal runs give equal bytes.
  */
-final class UserSnapshots {
+final class UserSnapshots implements SimulationRun.Listener {
     static final String HEADER = "user_id,segment,ideology,thermometer,anger,satisfaction,active";
 
     private final RunDirectory dir;
@@ -35,17 +34,22 @@ final class UserSnapshots {
         return "snapshots/users-tick-" + tick + ".csv";
     }
 
+    @Override
+    public void started(Society society) throws IOException {
+        maybeWrite(0, society);
+    }
+
+    @Override
+    public void ticked(SimulationRun.Tick tick) throws IOException {
+        maybeWrite(tick.tick() + 1, tick.society());
+    }
+
     /** Writes the snapshot of {@code afterTicks} ticks if it was asked for. */
-    void maybeWrite(long afterTicks, Society society) {
-        if (!ticks.contains(afterTicks)) {
-            return;
-        }
-        try {
+    private void maybeWrite(long afterTicks, Society society) throws IOException {
+        if (ticks.contains(afterTicks)) {
             dir.write(fileName(afterTicks), render(society).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            written.add(fileName(afterTicks));
         }
-        written.add(fileName(afterTicks));
     }
 
     /** Files written so far, in tick order. */

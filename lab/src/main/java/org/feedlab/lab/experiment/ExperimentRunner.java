@@ -2,12 +2,9 @@ package org.feedlab.lab.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.feedlab.lab.engine.LabLauncher;
+import org.feedlab.lab.run.AtomicFiles;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunRequest;
@@ -116,8 +114,8 @@ public final class ExperimentRunner {
                                     MetricRow.formatValue(s.diffHigh())))
                     .append('\n');
         }
-        write(out.resolve("results.csv"), results.toString());
-        write(out.resolve("summary.csv"), sum.toString());
+        AtomicFiles.write(out.resolve("results.csv"), results.toString());
+        AtomicFiles.write(out.resolve("summary.csv"), sum.toString());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("experiment", spec.name());
         manifest.put("description", spec.description());
@@ -136,7 +134,7 @@ public final class ExperimentRunner {
         manifest.put("arms", arms);
         manifest.put("summary_metrics", spec.metrics());
         manifest.put("summary_last_ticks", spec.lastTicks());
-        write(
+        AtomicFiles.write(
                 out.resolve("experiment.json"),
                 new ObjectMapper()
                                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -173,11 +171,5 @@ public final class ExperimentRunner {
                             s.diffHigh()));
         }
         return t.toString();
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

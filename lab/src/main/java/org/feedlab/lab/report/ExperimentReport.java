@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.feedlab.lab.run.AtomicFiles;
 import org.feedlab.lab.run.MetricRow;
 
 /**
@@ -40,7 +41,8 @@ public final class ExperimentReport {
         Path summaryFile = dir.resolve(SUMMARY);
         List<String> summary =
                 Files.isRegularFile(summaryFile) ? Files.readAllLines(summaryFile) : List.of();
-        return ReportWriter.writeAtomically(dir, render(experiment, means, summary));
+        return AtomicFiles.write(
+                dir.resolve(ReportWriter.FILE), render(experiment, means, summary));
     }
 
     /**

@@ -1,17 +1,18 @@
 package org.feedlab.lab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.feedlab.lab.run.AtomicFiles;
+import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.MetricRow;
+import org.feedlab.lab.run.RunDirectory;
 
 /**
  * Writes report.html for a run directory: what was run, the key metrics over time per segment, and
@@ -47,28 +48,22 @@ public final class ReportWriter {
         if (Files.isRegularFile(dir.resolve(ExperimentReport.RESULTS))) {
             return ExperimentReport.write(dir);
         }
-        Path csv = dir.resolve("metrics.csv");
+        Path csv = dir.resolve(RunDirectory.METRICS);
         if (!Files.isRegularFile(csv)) {
             throw new IOException(
                     dir
                             + " has neither metrics.csv nor results.csv: is it a FeedLab run or experiment directory?");
         }
         MetricSeries series = MetricSeries.read(csv);
-        Path manifestFile = dir.resolve("manifest.json");
-        JsonNode manifest =
-                Files.isRegularFile(manifestFile)
-                        ? new ObjectMapper().readTree(manifestFile.toFile())
-                        : new ObjectMapper().createObjectNode();
-        return writeAtomically(dir, render(manifest, series));
-    }
-
-    /** Writes {@code html} as {@code dir/report.html}, atomically. */
-    static Path writeAtomically(Path dir, String html) throws IOException {
-        Path out = dir.resolve(FILE);
-        Path tmp = dir.resolve("." + FILE + ".tmp");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return out;
+        Manifest manifest = null;
+        if (Files.isRegularFile(dir.resolve(Manifest.FILE))) {
+            try {
+                manifest = Manifest.read(dir);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return AtomicFiles.write(dir.resolve(FILE), render(manifest, series));
     }
 
     /** The page head, its style, the title and the description. */
@@ -114,13 +109,14 @@ public final class ReportWriter {
         h.append("</div>\n");
     }
 
-    static String render(JsonNode manifest, MetricSeries series) {
-        JsonNode scenario = manifest.path("scenario");
+    /** The page of a run; without a manifest, what it would have said is shown as "?". */
+    static String render(Manifest manifest, MetricSeries series) {
+        JsonNode scenario = manifest == null ? MissingNode.getInstance() : manifest.scenario();
         String name = scenario.path("name").asText("run");
         StringBuilder h = new StringBuilder();
         head(h, name, scenario.path("description").asText(""));
         h.append("<p>Seed ")
-                .append(manifest.path("seed").asText("?"))
+                .append(manifest == null ? "?" : Long.toString(manifest.seed()))
                 .append(" · objective <b>")
                 .append(SvgChart.escape(scenario.path("ranker").path("objective").asText("?")))
                 .append("</b> · ")
@@ -128,9 +124,13 @@ public final class ReportWriter {
                 .append(" ticks · ")
                 .append(scenario.path("society").path("users").asText("?"))
                 .append(" users · engine ")
-                .append(SvgChart.escape(manifest.path("engine").asText("?")))
+                .append(
+                        SvgChart.escape(
+                                manifest == null || manifest.engine() == null
+                                        ? "?"
+                                        : manifest.engine()))
                 .append(" · ")
-                .append(manifest.path("model_versions").size())
+                .append(manifest == null ? 0 : manifest.modelVersions().size())
                 .append(" model versions</p>\n");
         charts(h, series.series());
         h.append(

@@ -1,47 +1,25 @@
 package org.feedlab.lab.run;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.regex.Pattern;
 
 /**
- * The output directory of one run. It exists so that every run file is written the same way:
- * atomically (a reader or a crash sees the old file or the new one, never half of one), with {@code
- * \n} line ends and a fixed number format, so equal runs give equal bytes.
+ * The output directory of one run. Every file of a run is written through it, the same way:
+ * atomically ({@link AtomicFiles}: a reader or a crash sees the old file or the new one, never half
+ * of one), inside the directory, with {@code \n} line ends and a fixed number format, so equal runs
+ * give equal bytes. The manifest is written last and marks the run finished.
  */
 public final class RunDirectory {
-
-    /** Manifest file name. */
-    public static final String MANIFEST = "manifest.json";
 
     /** Metrics file name. */
     public static final String METRICS = "metrics.csv";
@@ -51,10 +29,6 @@ public final class RunDirectory {
 
     /** Bounds the search for a free run number, so a broken file system cannot loop forever. */
     private static final int MAX_RUN_NUMBER = 1_000_000;
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    private static final ObjectWriter PRETTY = JSON.writer(prettyPrinter());
 
     private final Path path;
 
@@ -134,25 +108,22 @@ public final class RunDirectory {
         return path;
     }
 
-    /** Writes {@code manifest.json}: pretty-printed, keys in the tree's order. */
-    public Path writeManifest(JsonNode manifest) throws IOException {
-        byte[] bytes =
-                (PRETTY.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
-        return write(MANIFEST, bytes);
+    /**
+     * Writes {@code manifest.json}. It is the last file of a run: a run directory without one is
+     * unfinished, and Ctrl-C removes it.
+     */
+    public Path writeManifest(Manifest manifest) throws IOException {
+        return write(Manifest.FILE, manifest.toJson());
     }
 
-    /**
-     * Writes {@code manifest.json} from a map. Maps that have an order ({@link LinkedHashMap},
-     * {@link SortedMap}) keep it; any other map, at any depth, is written with keys sorted, because
-     * hash order (and the order of {@code Map.of}) can differ between runs.
-     */
-    public Path writeManifest(Map<String, ?> manifest) throws IOException {
-        return writeManifest(toTree(manifest));
+    /** Whether the run finished: its manifest is written. */
+    public boolean finished() {
+        return Files.isRegularFile(path.resolve(Manifest.FILE));
     }
 
     /** Writes {@code metrics.csv}: the header, then one line per row in the order given. */
     public Path writeMetrics(List<MetricRow> rows) throws IOException {
-        return writeAtomically(
+        return AtomicFiles.write(
                 resolveInside(METRICS),
                 out -> {
                     Writer writer =
@@ -174,7 +145,7 @@ public final class RunDirectory {
      * @param relativeName a path relative to the run directory that stays inside it
      */
     public Path write(String relativeName, byte[] content) throws IOException {
-        return writeAtomically(resolveInside(relativeName), out -> out.write(content));
+        return AtomicFiles.write(resolveInside(relativeName), content);
     }
 
     private Path resolveInside(String relativeName) throws IOException {
@@ -185,78 +156,5 @@ public final class RunDirectory {
         }
         Files.createDirectories(target.getParent());
         return target;
-    }
-
-    /** Body of a file, written to a stream the caller must not close. */
-    @FunctionalInterface
-    private interface Body {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Writes to a temporary file in the target's directory, forces it to disk, then renames it over
-     * the target in one atomic step; the temporary file is removed if anything fails.
-     */
-    private static Path writeAtomically(Path target, Body body) throws IOException {
-        // A fixed temporary name (not createTempFile) keeps the usual file permissions, and a
-        // leftover from a crash is simply overwritten by the next attempt.
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            try (FileChannel channel =
-                    FileChannel.open(
-                            temp,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.TRUNCATE_EXISTING,
-                            StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                body.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static DefaultPrettyPrinter prettyPrinter() {
-        // Explicit "\n" and two-space indents: the default uses the platform line separator.
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        return new DefaultPrettyPrinter(
-                        Separators.createDefaultInstance()
-                                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-    }
-
-    /** Converts manifest values to a tree with a deterministic key order (see writeManifest). */
-    private static JsonNode toTree(Object value) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (value instanceof JsonNode node) {
-            return node;
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode object = nodes.objectNode();
-            List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-            if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof SortedMap<?, ?>)) {
-                entries.sort(
-                        (a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
-            }
-            for (Map.Entry<?, ?> entry : entries) {
-                object.set(String.valueOf(entry.getKey()), toTree(entry.getValue()));
-            }
-            return object;
-        }
-        if (value instanceof Collection<?> collection) {
-            ArrayNode array = nodes.arrayNode();
-            collection.forEach(element -> array.add(toTree(element)));
-            return array;
-        }
-        if (value instanceof Path file) {
-            // Jackson would write an absolute file: URI; a manifest keeps the path as given.
-            return nodes.textNode(file.toString());
-        }
-        return JSON.valueToTree(value);
     }
 }

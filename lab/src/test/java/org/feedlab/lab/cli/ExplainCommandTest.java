@@ -3,15 +3,16 @@ package org.feedlab.lab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.feedlab.lab.run.Manifest;
+import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
+import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +44,19 @@ class ExplainCommandTest {
     }
 
     private Path runDir() throws Exception {
-        ObjectNode manifest = new ObjectMapper().createObjectNode();
-        manifest.set("scenario", ScenarioLoader.parse(SCENARIO, "tiny.yaml").resolvedTree());
-        manifest.put("seed", 3);
-        Path dir = Files.createDirectories(temp.resolve("run"));
-        Files.writeString(dir.resolve("manifest.json"), manifest.toPrettyString());
-        return dir;
+        RunRequest request =
+                new RunRequest(
+                        ScenarioLoader.parse(SCENARIO, "tiny.yaml"),
+                        null,
+                        true,
+                        List.of(),
+                        0,
+                        true,
+                        "tiny.yaml");
+        RunDirectory dir = RunDirectory.create(temp.resolve("run"), temp, "tiny", 3);
+        dir.writeManifest(
+                Manifest.of(request, "direct", List.of(), Manifest.Pipeline.NONE, List.of()));
+        return dir.path();
     }
 
     @Test

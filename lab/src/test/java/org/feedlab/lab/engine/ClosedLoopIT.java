@@ -78,17 +78,23 @@ class ClosedLoopIT {
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         try (StreamPlatform platform = StreamPlatform.start(work, settings, 2, 2)) {
             String bootstrap = platform.bootstrapServers();
+            List<FeedAudit> audits = new ArrayList<>();
             List<MetricRow> rows =
                     SimulationRun.run(
                             s.society(),
                             s.seed(),
                             s.ticks(),
                             platform,
-                            (tick, measurements, society) -> {
-                                if (tick == 1) {
-                                    produceRaw(bootstrap, Topics.POSTS.name(), garbage);
-                                }
-                            });
+                            List.of(
+                                    tick -> {
+                                        for (FeedAudit a : tick.audits()) {
+                                            assertEquals(tick.tick(), a.tick());
+                                            audits.add(a);
+                                        }
+                                        if (tick.tick() == 1) {
+                                            produceRaw(bootstrap, Topics.POSTS.name(), garbage);
+                                        }
+                                    }));
             assertFalse(rows.isEmpty());
 
             List<FeedRequest> requests = new ArrayList<>();
@@ -143,8 +149,8 @@ class ClosedLoopIT {
             assertTrue(
                     feeds.values().stream().anyMatch(f -> f.modelVersion() != ModelVersion.NONE));
 
-            // The audit topic explains every feed of the sampled users, and no other.
-            List<FeedAudit> audits = platform.audits();
+            // The audit topic explains every feed of the sampled users, and no other; each tick
+            // delivers the audits of its own feeds.
             long auditedFeeds =
                     feeds.values().stream()
                             .filter(f -> settings.audit().includes(f.userId()))
@@ -156,6 +162,7 @@ class ClosedLoopIT {
                         settings.audit().includes(a.userId()),
                         "audit of an unsampled user " + a.userId());
                 assertEquals(feeds.get(a.requestId()).items().size(), a.items().size());
+                assertEquals(feeds.get(a.requestId()).tick(), a.tick());
             }
 
             // The malformed record went to the dead-letter topic with its origin.
@@ -178,8 +185,7 @@ class ClosedLoopIT {
         Scenario audited =
                 ScenarioLoader.parse(SMALL + "stream:\n  audit_share: 0.2\n", "loop-it.yaml");
         byte[] parallel = run(audited, 2, false, "p2");
-        List<String> auditLines =
-                Files.readAllLines(work.resolve("p2").resolve(LabLauncher.AUDIT_FILE));
+        List<String> auditLines = Files.readAllLines(work.resolve("p2").resolve(FeedAuditLog.FILE));
         assertFalse(auditLines.isEmpty());
         assertTrue(auditLines.get(0).contains("\"terms\""), auditLines.get(0));
         byte[] direct = run(s, 1, true, "direct");
@@ -218,9 +224,9 @@ class ClosedLoopIT {
         byte[] direct = run(s, 1, true, name + "-direct");
         assertArrayEquals(direct, stream, "metrics.csv, stream vs direct");
         byte[] streamAudits =
-                Files.readAllBytes(work.resolve(name + "-stream").resolve(LabLauncher.AUDIT_FILE));
+                Files.readAllBytes(work.resolve(name + "-stream").resolve(FeedAuditLog.FILE));
         byte[] directAudits =
-                Files.readAllBytes(work.resolve(name + "-direct").resolve(LabLauncher.AUDIT_FILE));
+                Files.readAllBytes(work.resolve(name + "-direct").resolve(FeedAuditLog.FILE));
         assertArrayEquals(directAudits, streamAudits, "feed-audit.jsonl, stream vs direct");
         Set<String> listed = new HashSet<>();
         int items = 0;

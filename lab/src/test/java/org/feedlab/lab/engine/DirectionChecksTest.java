@@ -75,7 +75,7 @@ class DirectionChecksTest {
                         SCENARIO.formatted(seed, ticks, users, objective), "directions.yaml");
         try (DirectPlatform platform =
                 new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed())) {
-            return SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
+            return SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
         }
     }
 

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.feedlab.events.FeedAudit;
 import org.feedlab.events.JsonSerde;
-import org.feedlab.lab.run.RunDirectory;
+import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
@@ -44,44 +43,61 @@ class LabLauncherTest {
 
     @TempDir Path work;
 
-    private Path run(Scenario s) throws Exception {
+    private Path run(Scenario s, List<Long> snapshotTicks) throws Exception {
         Path out = work.resolve("run");
         new LabLauncher(work.resolve("runs"), System.out)
-                .execute(new RunRequest(s, out, true, List.of(), 0, true, "tiny.yaml"));
+                .execute(new RunRequest(s, out, true, snapshotTicks, 0, true, "tiny.yaml"));
         return out;
     }
 
     @Test
     void manifestRecordsHowThePoliciesShapedTheModel() throws Exception {
-        Path out = run(ScenarioLoader.parse(SCENARIO, "tiny.yaml"));
-        JsonNode manifest =
-                new ObjectMapper().readTree(out.resolve(RunDirectory.MANIFEST).toFile());
-        JsonNode r = manifest.get("ranker_resolution");
-        assertEquals("wide-deep", r.get("model").asText());
-        assertEquals("[64,32]", r.get("hidden_sizes").toString());
-        assertEquals("$.ranker.policies[1] (model-capacity)", r.get("hidden_sizes_from").asText());
-        assertEquals("[\"recency\",\"user\"]", r.get("withheld_feature_groups").toString());
-        assertEquals(
-                "$.ranker.withheld_feature_groups", r.get("withheld_from").get("recency").asText());
-        assertEquals(
-                "$.ranker.policies[0] (telemetry-restriction)",
-                r.get("withheld_from").get("user").asText());
+        Path out = run(ScenarioLoader.parse(SCENARIO, "tiny.yaml"), List.of(3L, 1L));
+        Manifest manifest = Manifest.read(out);
+        Manifest.RankerResolution r = manifest.rankerResolution();
+        assertEquals("wide-deep", r.model());
+        assertEquals(List.of(64, 32), r.hiddenSizes());
+        assertEquals("$.ranker.policies[1] (model-capacity)", r.hiddenSizesFrom());
+        assertEquals(List.of("recency", "user"), r.withheldFeatureGroups());
+        assertEquals("$.ranker.withheld_feature_groups", r.withheldFrom().get("recency"));
+        assertEquals("$.ranker.policies[0] (telemetry-restriction)", r.withheldFrom().get("user"));
         // The scenario is recorded as declared: the policies did not rewrite it.
-        JsonNode ranker = manifest.get("scenario").get("ranker");
+        JsonNode ranker = manifest.scenario().get("ranker");
         assertEquals("[32,16]", ranker.get("hidden_sizes").toString());
         assertEquals("[\"recency\"]", ranker.get("withheld_feature_groups").toString());
         // The trainer built the resolved model: its provenance says so.
-        String provenance = manifest.get("model_versions").get(0).get("provenance").toString();
-        assertTrue(provenance.contains("\"trainer.hiddenSizes\":\"[64, 32]\""), provenance);
+        assertEquals(
+                "[64, 32]",
+                manifest.modelVersions().get(0).provenance().get("trainer.hiddenSizes"));
         assertTrue(Files.isRegularFile(out.resolve(MainParameters.FILE)));
+        // The listeners' files: the snapshots asked for, and the manifest lists them.
+        assertEquals(List.of(1L, 3L), manifest.snapshotTicks());
+        assertEquals(
+                List.of("snapshots/users-tick-1.csv", "snapshots/users-tick-3.csv"),
+                manifest.snapshots());
+        for (String snapshot : manifest.snapshots()) {
+            assertEquals(61, Files.readAllLines(out.resolve(snapshot)).size(), snapshot);
+        }
+        assertEquals("direct", manifest.engine());
         // The direct engine explains the sampled users' feeds too, one line per feed.
-        List<String> audits = Files.readAllLines(out.resolve(LabLauncher.AUDIT_FILE));
+        List<String> audits = Files.readAllLines(out.resolve(FeedAuditLog.FILE));
         assertTrue(audits.size() > 10, "audited feeds: " + audits.size());
-        assertEquals(audits.size(), manifest.get("pipeline").get("audited_feeds").asInt());
+        assertEquals(audits.size(), manifest.pipeline().auditedFeeds());
+        assertEquals(null, manifest.pipeline().deadLetteredRecords());
         Audit sample = Audit.sample(5, 0.5);
+        FeedAudit previous = null;
         for (String line : audits) {
             FeedAudit audit = JsonSerde.mapper().readValue(line, FeedAudit.class);
             assertTrue(sample.includes(audit.userId()), line);
+            // In tick, then request order.
+            if (previous != null) {
+                assertTrue(
+                        previous.tick() < audit.tick()
+                                || (previous.tick() == audit.tick()
+                                        && previous.requestId() < audit.requestId()),
+                        line);
+            }
+            previous = audit;
         }
     }
 }

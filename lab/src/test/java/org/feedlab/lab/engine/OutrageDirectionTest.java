@@ -47,7 +47,7 @@ class OutrageDirectionTest {
         List<MetricRow> rows;
         try (DirectPlatform platform =
                 new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed())) {
-            rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
+            rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
         }
         return rows.stream()
                 .filter(

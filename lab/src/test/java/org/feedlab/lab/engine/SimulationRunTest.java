@@ -90,7 +90,7 @@ class SimulationRunTest {
         List<MetricRow> rows;
         try (DirectPlatform platform =
                 new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed())) {
-            rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, (t, m, so) -> {});
+            rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
         }
         List<String> segmentRows =
                 POPULATION_ROWS.stream().filter(m -> !SUPPLY_ROWS.contains(m)).toList();

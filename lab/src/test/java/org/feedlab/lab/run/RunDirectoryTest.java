@@ -4,21 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Run directory naming, the refusal to reuse a non-empty directory, and atomic file writes. */
+/**
+ * Run directory naming, the refusal to reuse a non-empty directory, and files written inside it
+ * (the manifest has its own test, ManifestTest; the atomic write, AtomicFilesTest).
+ */
 class RunDirectoryTest {
 
     @TempDir Path temp;
@@ -86,65 +84,6 @@ class RunDirectoryTest {
                         + "1,model_auc_like,all,NaN\n",
                 Files.readString(written));
         assertEquals(List.of("metrics.csv"), names(run.path()));
-    }
-
-    @Test
-    void manifestKeepsTreeOrderAndIsPrettyWithUnixLineEnds() throws IOException {
-        RunDirectory run = RunDirectory.create(temp.resolve("run"), temp, "x", 1);
-        ObjectNode manifest = JsonNodeFactory.instance.objectNode();
-        manifest.put("seed", 42);
-        manifest.put("engine", "direct");
-        manifest.putArray("snapshot_ticks").add(0).add(10);
-
-        run.writeManifest(manifest);
-
-        assertEquals(
-                "{\n"
-                        + "  \"seed\": 42,\n"
-                        + "  \"engine\": \"direct\",\n"
-                        + "  \"snapshot_ticks\": [\n"
-                        + "    0,\n"
-                        + "    10\n"
-                        + "  ]\n"
-                        + "}\n",
-                Files.readString(run.path().resolve("manifest.json")));
-        assertEquals(List.of("manifest.json"), names(run.path()));
-    }
-
-    @Test
-    void manifestMapsWithoutAnOrderAreWrittenSorted() throws IOException {
-        RunDirectory run = RunDirectory.create(temp.resolve("run"), temp, "x", 1);
-        Map<String, Object> unordered = new HashMap<>();
-        for (String key : List.of("zeta", "alpha", "mu", "beta", "omega")) {
-            unordered.put(key, key.length());
-        }
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("version", "0.1.0");
-        ordered.put("scenario_file", Path.of("scenarios", "classroom.yaml"));
-        ordered.put("inner", unordered);
-        ordered.put("fixed", Map.of("b", 2, "a", 1, "c", 3));
-
-        run.writeManifest(ordered);
-
-        String json = Files.readString(run.path().resolve("manifest.json"));
-        assertTrue(json.indexOf("\"version\"") < json.indexOf("\"scenario_file\""), json);
-        assertTrue(
-                json.contains(
-                        "\"scenario_file\": \"" + Path.of("scenarios", "classroom.yaml") + "\""),
-                json);
-        assertTrue(
-                json.contains(
-                        "\"inner\": {\n"
-                                + "    \"alpha\": 5,\n"
-                                + "    \"beta\": 4,\n"
-                                + "    \"mu\": 2,\n"
-                                + "    \"omega\": 5,\n"
-                                + "    \"zeta\": 4\n"
-                                + "  }"),
-                json);
-        assertTrue(
-                json.contains("\"fixed\": {\n    \"a\": 1,\n    \"b\": 2,\n    \"c\": 3\n  }"),
-                json);
     }
 
     @Test
