@@ -53,6 +53,7 @@ public final class ScoringFunction
     private transient ListState<PlatformRecord> pending;
     private transient ValueState<UserProfile> profile;
     private transient FeedServer server;
+    private transient ScoringMetrics metrics;
 
     public ScoringFunction(JobSettings settings) {
         this.settings = settings;
@@ -73,6 +74,7 @@ public final class ScoringFunction
         server =
                 new FeedServer(
                         settings.ranker(), settings.topics(), settings.seed(), settings.audit());
+        metrics = ScoringMetrics.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -126,7 +128,10 @@ public final class ScoringFunction
         if (user == null) {
             user = server.newProfile();
         }
+        long started = System.nanoTime();
         FeedServer.Served served = server.serve(user, logs, requests, context, earlier::get);
+        // Latency is observed, never used: the clock does not reach the feeds.
+        metrics.served(System.nanoTime() - started, served.candidatesScored());
         served.feeds().forEach(out::collect);
         served.audits().forEach(a -> ctx.output(AUDITS, a));
         profile.update(user);

@@ -2,6 +2,8 @@ package org.feedlab.lab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Problem;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
@@ -76,6 +79,29 @@ public final class RunCommand implements Callable<Integer> {
             description = "Port of the Prometheus /metrics endpoint (default: ${DEFAULT-VALUE}).")
     private int metricsPort;
 
+    @Option(
+            names = "--metrics-bind",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDRESS",
+            description =
+                    "Address of the Prometheus endpoint (default: ${DEFAULT-VALUE}); another"
+                            + " address is an opt-in, e.g. for a Prometheus in a container.")
+    private String metricsBind;
+
+    @Option(
+            names = "--live",
+            description =
+                    "Serve a live classroom page on 127.0.0.1 (charts updated every tick); it"
+                            + " stays up after the run until Ctrl-C.")
+    private boolean live;
+
+    @Option(
+            names = "--live-port",
+            defaultValue = "8464",
+            paramLabel = "PORT",
+            description = "Port of the live page (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int livePort;
+
     @Option(names = "--quiet", description = "No progress output.")
     private boolean quiet;
 
@@ -125,7 +151,8 @@ public final class RunCommand implements Callable<Integer> {
                         out,
                         direct,
                         snapshotTicks,
-                        metricsPort,
+                        new Watching(
+                                InetAddress.getByName(metricsBind), metricsPort, live, livePort),
                         quiet,
                         scenarioFile.toString());
         return launcher.launch(request);
@@ -170,6 +197,20 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A literal IPv4 or IPv6 address (no name lookups: a typo must not reach a DNS server). */
+    private static boolean isAddress(String s) {
+        return s.matches("[0-9.]+|[0-9a-fA-F:]+") && resolves(s);
+    }
+
+    private static boolean resolves(String s) {
+        try {
+            InetAddress.getByName(s);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Checks the options whose valid range depends on the scenario or on the platform. */
     private void checkOptions(Scenario scenario) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
@@ -183,6 +224,20 @@ public final class RunCommand implements Callable<Integer> {
                                     String.valueOf(tick)));
                 }
             }
+        }
+        if (livePort < 0 || livePort > MAX_PORT) {
+            problems.add(
+                    new Problem(
+                            "--live-port",
+                            "port between 0 and " + MAX_PORT,
+                            Integer.toString(livePort)));
+        }
+        if (!isAddress(metricsBind)) {
+            problems.add(
+                    new Problem(
+                            "--metrics-bind",
+                            "an IP address of this machine (such as 127.0.0.1 or 0.0.0.0)",
+                            metricsBind));
         }
         if (metricsPort < 0 || metricsPort > MAX_PORT) {
             problems.add(

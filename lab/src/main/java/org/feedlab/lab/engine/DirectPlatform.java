@@ -19,6 +19,7 @@ import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.serving.Audit;
 import org.feedlab.ranker.serving.FeedServer;
 import org.feedlab.ranker.training.PlatformReplay;
+import org.feedlab.streams.ScoringMetrics;
 
 /**
  * The same replay, trainer and serving step as the stream job, called in-process without Kafka or
@@ -30,6 +31,7 @@ public class DirectPlatform implements Platform {
     private final FeedServer server;
     private final Map<Integer, UserProfile> profiles = new HashMap<>();
     private final List<ModelVersion> versions = new ArrayList<>();
+    private final ScoringMetrics metrics = ScoringMetrics.unregistered();
 
     /** A platform whose feeds no audit explains. */
     public DirectPlatform(RankerConfig config, int topics, long seed) {
@@ -62,6 +64,7 @@ public class DirectPlatform implements Platform {
         List<FeedAudit> audits = new ArrayList<>();
         for (Map.Entry<Integer, UserRecords> e : byUser.entrySet()) {
             UserProfile profile = profiles.computeIfAbsent(e.getKey(), u -> server.newProfile());
+            long started = System.nanoTime();
             FeedServer.Served served =
                     server.serve(
                             profile,
@@ -69,6 +72,7 @@ public class DirectPlatform implements Platform {
                             e.getValue().requests,
                             context,
                             t -> null);
+            metrics.served(System.nanoTime() - started, served.candidatesScored());
             served.feeds().forEach(f -> feeds.put(f.userId(), f));
             audits.addAll(served.audits());
         }
@@ -80,6 +84,11 @@ public class DirectPlatform implements Platform {
     private static final class UserRecords {
         final List<Impression> impressions = new ArrayList<>();
         final List<FeedRequest> requests = new ArrayList<>();
+    }
+
+    /** How long serving took and how many candidates were scored, for the live endpoint. */
+    public ScoringMetrics scoringMetrics() {
+        return metrics;
     }
 
     /** The platform's replay (post index, trainer). */

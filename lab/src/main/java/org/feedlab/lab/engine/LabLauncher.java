@@ -3,16 +3,20 @@ package org.feedlab.lab.engine;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.feedlab.lab.flink.FlinkMetrics;
+import org.feedlab.lab.live.LivePage;
 import org.feedlab.lab.metrics.PrometheusEndpoint;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.ranker.policy.MainParameters;
 import org.feedlab.ranker.serving.Audit;
@@ -20,9 +24,10 @@ import org.feedlab.streams.JobSettings;
 
 /**
  * Carries out `feedlab run`: starts the platform (embedded Kafka + Flink, or direct) and the run,
- * with the progress bar, the Prometheus gauges, the user snapshots and the feed audit log following
- * the run as listeners, then writes the run's files through its run directory, the manifest last.
- * Everything it starts is stopped on the way out, also on Ctrl-C ({@link RunGuard}).
+ * with the progress bar, the Prometheus gauges, the user snapshots, the feed audit log and, with
+ * {@code --live}, the classroom page following the run as listeners (Flink's own metrics join the
+ * run's Prometheus endpoint), then writes the run's files through its run directory, the manifest
+ * last. Everything it starts is stopped on the way out, also on Ctrl-C ({@link RunGuard}).
  */
 public final class LabLauncher implements RunLauncher {
     private final Path runsRoot;
@@ -35,7 +40,27 @@ public final class LabLauncher implements RunLauncher {
 
     @Override
     public int launch(RunRequest request) throws Exception {
-        Result result = execute(request);
+        Watching w = request.watching();
+        if (!w.live()) {
+            report(request, execute(request));
+            return 0;
+        }
+        Scenario s = request.scenario();
+        try (LivePage page = LivePage.start(w.livePort(), s.name(), s.description(), s.ticks())) {
+            console.println("feedlab: live page at " + page.url());
+            report(request, execute(request, List.of(page)));
+            console.println(
+                    "feedlab: the run is over; the live page stays up at "
+                            + page.url()
+                            + " until you press Ctrl-C");
+            console.flush();
+            // Ctrl-C ends the JVM; the run's files are complete, so nothing is removed.
+            Thread.currentThread().join();
+        }
+        return 0;
+    }
+
+    private void report(RunRequest request, Result result) {
         if (!request.quiet()) {
             console.printf(
                     Locale.ROOT,
@@ -46,7 +71,6 @@ public final class LabLauncher implements RunLauncher {
                     result.wallSeconds(),
                     result.directory());
         }
-        return 0;
     }
 
     /** What a finished run produced. */
@@ -54,11 +78,25 @@ public final class LabLauncher implements RunLauncher {
 
     /** Runs the request and returns where its files are. */
     public Result execute(RunRequest request) throws Exception {
+        return execute(request, List.of());
+    }
+
+    /**
+     * Runs the request with {@code watchers} following the run after the launcher's own listeners
+     * (the live page; a check that reads the live endpoints while the platform is still up, since a
+     * watcher's {@code finished} runs before anything stops); returns where its files are.
+     */
+    public Result execute(RunRequest request, List<? extends SimulationRun.Listener> watchers)
+            throws Exception {
         Scenario s = request.scenario();
+        Watching w = request.watching();
         long started = System.nanoTime();
         // The port is bound before the run directory exists, so a busy port leaves nothing behind.
         try (PrometheusEndpoint endpoint =
-                        PrometheusEndpoint.start(request.metricsPort(), tags(s));
+                        PrometheusEndpoint.start(w.metricsBind(), w.metricsPort(), tags(s));
+                // Flink's metrics go to the run's endpoint (the MiniCluster lives in this JVM).
+                FlinkMetrics.Attachment flinkMetrics =
+                        request.direct() ? () -> {} : FlinkMetrics.attach(endpoint);
                 RunGuard guard =
                         RunGuard.install(
                                 RunDirectory.create(request.out(), runsRoot, s.name(), s.seed()))) {
@@ -67,18 +105,19 @@ public final class LabLauncher implements RunLauncher {
             UserSnapshots snapshots = new UserSnapshots(dir, request.snapshotTicks());
             FeedAuditLog audits = new FeedAuditLog(dir);
             List<MetricRow> rows;
-            try (ProgressListener progress = ProgressListener.console(s, request.quiet())) {
-                rows =
-                        SimulationRun.run(
-                                s.society(),
-                                s.seed(),
-                                s.ticks(),
-                                platform,
-                                List.of(
-                                        new PrometheusGauges(endpoint),
-                                        snapshots,
-                                        audits,
-                                        progress));
+            try (ProgressListener progress = ProgressListener.console(s, request.quiet());
+                    DeadLetterCount deadLetters = deadLetters(platform, s)) {
+                if (platform instanceof DirectPlatform direct) {
+                    endpoint.meters().addScoring(direct.scoringMetrics());
+                }
+                endpoint.meters().deadLetters(deadLetters == null ? () -> 0 : deadLetters::total);
+                List<SimulationRun.Listener> listeners = new ArrayList<>();
+                listeners.add(new PrometheusGauges(endpoint));
+                listeners.add(snapshots);
+                listeners.add(audits);
+                listeners.add(progress);
+                listeners.addAll(watchers);
+                rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, listeners);
             }
             dir.writeMetrics(rows);
             if (MainParameters.requested(s.ranker())) {
@@ -98,6 +137,13 @@ public final class LabLauncher implements RunLauncher {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(dir.path(), platform.engine(), seconds, rows);
         }
+    }
+
+    /** Counts the stream job's dead letters on the broker; null for the direct engine. */
+    private static DeadLetterCount deadLetters(Platform platform, Scenario s) {
+        return platform instanceof StreamPlatform stream
+                ? new DeadLetterCount(stream.bootstrapServers(), s.stream().partitions())
+                : null;
     }
 
     /** The labels on every Prometheus series of the run. */

@@ -19,6 +19,7 @@ import org.feedlab.lab.run.AtomicFiles;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 
 /**
  * Runs every planned run of an experiment (in parallel on the direct engine when asked), then
@@ -58,7 +59,7 @@ public final class ExperimentRunner {
                                                             .resolve(run.directoryName()),
                                                     direct,
                                                     List.of(),
-                                                    0,
+                                                    Watching.metricsOnly(0),
                                                     true,
                                                     experimentFile);
                                     List<MetricRow> r =

@@ -42,6 +42,7 @@ public final class EmbeddedFlink implements AutoCloseable {
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, "0");
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        FlinkMetrics.configure(conf);
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()

@@ -38,10 +38,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
     private final ConcurrentMap<GaugeKey, GaugeValue> gauges = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, String> commonTags;
+    private final RunMeters meters;
 
-    private PrometheusEndpoint(PrometheusMeterRegistry registry, HttpServer server) {
+    private PrometheusEndpoint(
+            PrometheusMeterRegistry registry, HttpServer server, Map<String, String> commonTags) {
         this.registry = registry;
         this.server = server;
+        this.commonTags = Map.copyOf(commonTags);
+        this.meters = new RunMeters(this);
     }
 
     /**
@@ -54,23 +59,56 @@ public final class PrometheusEndpoint implements AutoCloseable {
      */
     public static PrometheusEndpoint start(int port, Map<String, String> commonTags)
             throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, commonTags);
+    }
+
+    /**
+     * Starts serving {@value #PATH} on the given address. Anything but loopback is an opt-in (a
+     * Prometheus in a container that cannot reach the host's loopback): the endpoint has no
+     * authentication.
+     *
+     * @param address the address to bind, loopback unless the user asked otherwise
+     * @param port TCP port, or 0 for any free port (read it back with {@link #port()})
+     * @param commonTags labels put on every series, such as scenario, arm and seed
+     * @throws IOException if the port cannot be bound
+     */
+    public static PrometheusEndpoint start(
+            InetAddress address, int port, Map<String, String> commonTags) throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<Tag> tags = new ArrayList<>();
         commonTags.forEach((key, value) -> tags.add(Tag.of(key, value)));
         registry.config().commonTags(tags);
         HttpServer server;
         try {
-            server =
-                    HttpServer.create(
-                            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = HttpServer.create(new InetSocketAddress(address, port), 0);
         } catch (IOException e) {
             registry.close();
             throw e;
         }
-        PrometheusEndpoint endpoint = new PrometheusEndpoint(registry, server);
+        PrometheusEndpoint endpoint = new PrometheusEndpoint(registry, server, commonTags);
         server.createContext(PATH, endpoint::handle);
         server.start();
         return endpoint;
+    }
+
+    /** The registry behind the endpoint, for meters other than the per-tick gauges. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The histograms and counters of the run, beside the per-tick gauges. */
+    public RunMeters meters() {
+        return meters;
+    }
+
+    /** The labels every series of this endpoint carries (scenario, arm, seed). */
+    public Map<String, String> commonTags() {
+        return commonTags;
+    }
+
+    /** The address the endpoint listens on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The port the endpoint listens on. */
@@ -88,7 +126,12 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     /** Adds {@code amount} to counter {@code feedlab_<name>}, exposed as {@code ..._total}. */
     public void increment(String counterName, double amount) {
-        counters.computeIfAbsent(counterName, name -> registry.counter(PREFIX + name))
+        counters.computeIfAbsent(
+                        counterName,
+                        name ->
+                                Counter.builder(PREFIX + name)
+                                        .description("FeedLab counter " + name)
+                                        .register(registry))
                 .increment(amount);
     }
 
@@ -111,6 +154,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
         // A strong reference: Micrometer holds gauge state weakly by default, and a collected
         // holder would make the series read NaN.
         Gauge.builder(PREFIX + key.metric(), holder, GaugeValue::get)
+                .description("FeedLab metric " + key.metric() + ", per tick (docs/METRICS.md)")
                 .tag("segment", key.segment())
                 .strongReference(true)
                 .register(registry);

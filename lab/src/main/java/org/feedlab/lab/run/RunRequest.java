@@ -14,7 +14,7 @@ import org.feedlab.lab.scenario.Scenario;
  * @param out the run directory the user asked for, or {@code null} for a fresh one under runs/
  * @param direct run the engine in-process without Kafka or Flink
  * @param snapshotTicks ticks after which user snapshots are written, ascending and distinct
- * @param metricsPort port of the Prometheus endpoint
+ * @param watching the Prometheus endpoint's address and port, and the live page
  * @param quiet suppress progress output
  * @param scenarioFile the scenario file as the user named it, for the manifest
  */
@@ -23,13 +23,14 @@ public record RunRequest(
         Path out,
         boolean direct,
         List<Long> snapshotTicks,
-        int metricsPort,
+        Watching watching,
         boolean quiet,
         String scenarioFile) {
 
     /** Sorts and de-duplicates the snapshot ticks so two equal requests are equal records. */
     public RunRequest {
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(watching, "watching");
         snapshotTicks =
                 snapshotTicks == null ? List.of() : List.copyOf(new TreeSet<>(snapshotTicks));
     }

@@ -13,6 +13,7 @@ import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class ExplainCommandTest {
                         null,
                         true,
                         List.of(),
-                        0,
+                        Watching.metricsOnly(0),
                         true,
                         "tiny.yaml");
         RunDirectory dir = RunDirectory.create(temp.resolve("run"), temp, "tiny", 3);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.StreamConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class RunCommandTest {
         assertNull(request.out());
         assertFalse(request.direct());
         assertEquals(List.of(), request.snapshotTicks());
-        assertEquals(9464, request.metricsPort());
+        assertEquals(Watching.metricsOnly(9464), request.watching());
         assertFalse(request.quiet());
         assertEquals(valid.toString(), request.scenarioFile());
     }
@@ -120,7 +121,7 @@ class RunCommandTest {
         assertEquals(target, request.out());
         assertTrue(request.direct());
         assertEquals(List.of(0L, 10L, 30L), request.snapshotTicks());
-        assertEquals(0, request.metricsPort());
+        assertEquals(0, request.watching().metricsPort());
         assertTrue(request.quiet());
         // The command itself creates nothing: the launcher owns the run directory.
         assertFalse(Files.exists(target));

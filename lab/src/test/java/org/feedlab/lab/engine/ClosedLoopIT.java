@@ -38,6 +38,7 @@ import org.feedlab.events.TickEnd;
 import org.feedlab.events.Topics;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.streams.JobSettings;
@@ -290,7 +291,7 @@ class ClosedLoopIT {
                         out,
                         direct,
                         List.of(),
-                        0,
+                        Watching.metricsOnly(0),
                         true,
                         "loop-it.yaml");
         new LabLauncher(work.resolve("runs"), System.out).execute(request);

@@ -11,6 +11,7 @@ import org.feedlab.events.FeedAudit;
 import org.feedlab.events.JsonSerde;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.ranker.policy.MainParameters;
@@ -46,7 +47,15 @@ class LabLauncherTest {
     private Path run(Scenario s, List<Long> snapshotTicks) throws Exception {
         Path out = work.resolve("run");
         new LabLauncher(work.resolve("runs"), System.out)
-                .execute(new RunRequest(s, out, true, snapshotTicks, 0, true, "tiny.yaml"));
+                .execute(
+                        new RunRequest(
+                                s,
+                                out,
+                                true,
+                                snapshotTicks,
+                                Watching.metricsOnly(0),
+                                true,
+                                "tiny.yaml"));
         return out;
     }
 

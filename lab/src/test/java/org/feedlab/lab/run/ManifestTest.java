@@ -48,7 +48,14 @@ class ManifestTest {
     private static Manifest manifest() throws Exception {
         Scenario s = ScenarioLoader.parse(SCENARIO, "tiny.yaml").withSeed(11);
         RunRequest request =
-                new RunRequest(s, null, false, List.of(3L, 0L), 0, true, "scenarios/tiny.yaml");
+                new RunRequest(
+                        s,
+                        null,
+                        false,
+                        List.of(3L, 0L),
+                        Watching.metricsOnly(0),
+                        true,
+                        "scenarios/tiny.yaml");
         ModelVersion v2 =
                 ModelVersion.of(
                         2,

@@ -35,8 +35,14 @@ public final class FeedServer {
     private final FeedRanker ranker;
     private final Audit audit;
 
-    /** What one user's serving step produced. */
-    public record Served(List<Feed> feeds, List<FeedAudit> audits) {}
+    /**
+     * What one user's serving step produced.
+     *
+     * @param feeds the feeds, in request order
+     * @param audits explanations of the feeds the audit includes
+     * @param candidatesScored candidates the ranker scored for these feeds
+     */
+    public record Served(List<Feed> feeds, List<FeedAudit> audits, int candidatesScored) {}
 
     /**
      * @param config the ranker's configuration
@@ -84,6 +90,7 @@ public final class FeedServer {
         ordered.sort(Comparator.comparingLong(FeedRequest::requestId));
         List<Feed> feeds = new ArrayList<>(ordered.size());
         List<FeedAudit> audits = new ArrayList<>();
+        int candidates = 0;
         for (FeedRequest request : ordered) {
             TickContext ranking =
                     request.tick() == context.tick ? context : contexts.apply(request.tick());
@@ -97,10 +104,11 @@ public final class FeedServer {
             }
             RankedFeed ranked = ranker.rank(request, profile, ranking);
             feeds.add(ranked.feed());
+            candidates += ranked.scores().size();
             if (audit.includes(request.userId())) {
                 audits.add(FeedExplanation.explain(ranked, audit.topFeatures()));
             }
         }
-        return new Served(feeds, audits);
+        return new Served(feeds, audits, candidates);
     }
 }
