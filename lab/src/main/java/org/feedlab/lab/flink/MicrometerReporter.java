@@ -67,7 +67,9 @@ public final class MicrometerReporter implements MetricReporter {
             endpoint.meters().addCandidates(c);
             return;
         }
-        String prometheusName = prometheusName(scope(group), name);
+        Name prom = prometheusName(scope(group), name);
+        String prometheusName = prom.name();
+        double scale = prom.scale();
         List<Tag> tags = tags(group.getAllVariables());
         String help = "Flink metric " + name + " (" + scope(group) + ")";
         MeterRegistry registry = endpoint.registry();
@@ -75,13 +77,13 @@ public final class MicrometerReporter implements MetricReporter {
         try {
             if (metric instanceof Counter c) {
                 meter =
-                        FunctionCounter.builder(prometheusName, c, Counter::getCount)
+                        FunctionCounter.builder(prometheusName, c, x -> x.getCount() * scale)
                                 .description(help)
                                 .tags(tags)
                                 .register(registry);
             } else if (metric instanceof org.apache.flink.metrics.Meter m) {
                 meter =
-                        Gauge.builder(prometheusName, m, org.apache.flink.metrics.Meter::getRate)
+                        Gauge.builder(prometheusName, m, x -> x.getRate() * scale)
                                 .description(help)
                                 .tags(tags)
                                 .strongReference(true)
@@ -89,7 +91,7 @@ public final class MicrometerReporter implements MetricReporter {
             } else if (metric instanceof org.apache.flink.metrics.Gauge<?> g
                     && isNumeric(g.getValue())) {
                 meter =
-                        Gauge.builder(prometheusName, g, MicrometerReporter::value)
+                        Gauge.builder(prometheusName, g, x -> value(x) * scale)
                                 .description(help)
                                 .tags(tags)
                                 .strongReference(true)
@@ -127,12 +129,36 @@ public final class MicrometerReporter implements MetricReporter {
         }
     }
 
+    /** A Prometheus name and the factor that brings Flink's value to its unit. */
+    record Name(String name, double scale) {}
+
     /**
-     * {@code flink_} + scope + name in snake case: camel case split at each capital, every other
-     * character outside {@code [a-z0-9_]} becomes an underscore, runs of underscores collapse.
+     * {@code flink_} + scope + name in snake case (camel case split at each capital, every other
+     * character outside {@code [a-z0-9_]} an underscore), in base units as Prometheus asks: time
+     * per second ({@code busyTimeMsPerSecond}) becomes a {@code _ratio} of 0..1, milliseconds and
+     * nanoseconds become {@code _seconds} (Flink's {@code ...Duration} gauges are milliseconds),
+     * and a gauge's {@code _count} suffix (kept for histograms) becomes {@code _number}.
      */
-    static String prometheusName(String scope, String name) {
-        return "flink_" + snake(scope + "_" + name);
+    static Name prometheusName(String scope, String name) {
+        String n = "flink_" + snake(scope + "_" + name);
+        double scale = 1;
+        if (n.endsWith("_ms_per_second")) {
+            n = n.substring(0, n.length() - "_ms_per_second".length()) + "_ratio";
+            scale = 1e-3;
+        } else if (n.matches(".*_ms(_.*)?")) {
+            n = n.replaceFirst("_ms(_|$)", "_seconds$1");
+            scale = 1e-3;
+        } else if (n.matches(".*_(ns|nanos)(_.*)?")) {
+            n = n.replaceFirst("_(ns|nanos)(_|$)", "_seconds$2");
+            scale = 1e-9;
+        } else if (n.endsWith("_duration")) {
+            n = n + "_seconds";
+            scale = 1e-3;
+        }
+        if (n.endsWith("_count")) {
+            n = n.substring(0, n.length() - "_count".length()) + "_number";
+        }
+        return new Name(n, scale);
     }
 
     static String snake(String s) {
