@@ -65,8 +65,10 @@ public final class LatencyHistogram implements Histogram {
     }
 
     /**
-     * Statistics for reporters that do not know the buckets: quantiles are bucket upper bounds (in
-     * nanoseconds, as recorded), the mean is exact.
+     * The histogram as Flink's API carries it, so a reporter loaded by another class loader (a
+     * Flink plugin) can read the buckets without this class: {@code getValues()} returns the
+     * per-bucket counts of {@link #bucketCounts()}, {@code getMean()} the exact mean in nanoseconds
+     * (the sum is mean × size), quantiles are bucket upper bounds in nanoseconds.
      */
     @Override
     public HistogramStatistics getStatistics() {
@@ -91,7 +93,7 @@ public final class LatencyHistogram implements Histogram {
 
             @Override
             public long[] getValues() {
-                return new long[0];
+                return counts.clone();
             }
 
             @Override

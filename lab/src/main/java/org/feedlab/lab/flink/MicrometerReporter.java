@@ -18,7 +18,6 @@ import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.feedlab.lab.metrics.PrometheusEndpoint;
-import org.feedlab.streams.LatencyHistogram;
 import org.feedlab.streams.ScoringMetrics;
 
 /**
@@ -28,8 +27,8 @@ import org.feedlab.streams.ScoringMetrics;
  * flink_taskmanager_job_task_num_records_in_total}); its labels are the scope's variables (job,
  * task, operator, subtask, TaskManager), less the ids that change with every attempt. Counters
  * become Prometheus counters, gauges and meters (rates) gauges; Flink's histograms are left out,
- * except the scorers' {@link LatencyHistogram}, which joins {@value ScoringMetrics#LATENCY} (and
- * their candidate counter {@value ScoringMetrics#CANDIDATES}) summed over subtasks.
+ * except the scorers' latency histogram, which joins {@value ScoringMetrics#LATENCY} (and their
+ * candidate counter {@value ScoringMetrics#CANDIDATES}) summed over subtasks.
  */
 public final class MicrometerReporter implements MetricReporter {
     /** Variables that identify one attempt or one deployment: noise as labels. */
@@ -59,7 +58,9 @@ public final class MicrometerReporter implements MetricReporter {
 
     @Override
     public synchronized void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
-        if (name.equals(ScoringMetrics.LATENCY) && metric instanceof LatencyHistogram h) {
+        // By name and Flink's API, not by class: in a Flink plugin the job's classes are not ours.
+        if (name.equals(ScoringMetrics.LATENCY)
+                && metric instanceof org.apache.flink.metrics.Histogram h) {
             endpoint.meters().addLatency(h);
             return;
         }
@@ -108,7 +109,8 @@ public final class MicrometerReporter implements MetricReporter {
 
     @Override
     public synchronized void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
-        if (metric instanceof LatencyHistogram h) {
+        if (name.equals(ScoringMetrics.LATENCY)
+                && metric instanceof org.apache.flink.metrics.Histogram h) {
             endpoint.meters().removeLatency(h);
         }
         if (name.equals(ScoringMetrics.CANDIDATES) && metric instanceof Counter c) {

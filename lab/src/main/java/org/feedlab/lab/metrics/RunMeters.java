@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.HistogramStatistics;
 import org.feedlab.streams.LatencyHistogram;
 import org.feedlab.streams.ScoringMetrics;
 
@@ -35,7 +36,7 @@ public final class RunMeters {
 
     private final PrometheusEndpoint endpoint;
     private final Histogram opinion;
-    private final List<LatencyHistogram> latencies = new CopyOnWriteArrayList<>();
+    private final List<org.apache.flink.metrics.Histogram> latencies = new CopyOnWriteArrayList<>();
     private final List<Counter> candidates = new CopyOnWriteArrayList<>();
     private final String[] tagNames;
     private final String[] tagValues;
@@ -96,8 +97,12 @@ public final class RunMeters {
         addCandidates(scoring.candidates());
     }
 
-    /** Adds one scorer subtask's latency histogram to {@value ScoringMetrics#LATENCY}. */
-    public void addLatency(LatencyHistogram latency) {
+    /**
+     * Adds one scorer subtask's latency histogram to {@value ScoringMetrics#LATENCY}: a {@link
+     * LatencyHistogram}, read through Flink's histogram API (its statistics' values are the bucket
+     * counts), so one loaded by another class loader reads the same.
+     */
+    public void addLatency(org.apache.flink.metrics.Histogram latency) {
         latencies.add(latency);
     }
 
@@ -107,7 +112,7 @@ public final class RunMeters {
     }
 
     /** Forgets a scorer subtask's histogram when the subtask goes away. */
-    public void removeLatency(LatencyHistogram latency) {
+    public void removeLatency(org.apache.flink.metrics.Histogram latency) {
         latencies.remove(latency);
     }
 
@@ -133,12 +138,16 @@ public final class RunMeters {
             bounds[n] = Double.POSITIVE_INFINITY;
             long[] counts = new long[n + 1];
             double sum = 0;
-            for (LatencyHistogram h : latencies) {
-                long[] c = h.bucketCounts();
+            for (org.apache.flink.metrics.Histogram h : latencies) {
+                HistogramStatistics stats = h.getStatistics();
+                long[] c = stats.getValues();
+                if (c.length != counts.length) {
+                    continue; // not a LatencyHistogram
+                }
                 for (int i = 0; i < counts.length; i++) {
                     counts[i] += c[i];
                 }
-                sum += h.sumSeconds();
+                sum += stats.getMean() * stats.size() / 1e9;
             }
             return HistogramSnapshot.builder()
                     .name(ScoringMetrics.LATENCY)
