@@ -1,7 +1,7 @@
 package org.feedlab.lab.experiment;
 
 /** Two-sided 95 % quantiles of Student's t, for confidence intervals over a handful of seeds. */
-final class StudentT {
+public final class StudentT {
     /** t(0.975, df) for df = 1 … 30 (standard tables). */
     private static final double[] Q975 = {
         12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
@@ -12,7 +12,7 @@ final class StudentT {
     private StudentT() {}
 
     /** t(0.975, df); beyond 30 degrees of freedom 1.96 + 2.5/df, within 0.002 of the table. */
-    static double q975(int df) {
+    public static double q975(int df) {
         if (df < 1) {
             return Double.NaN;
         }

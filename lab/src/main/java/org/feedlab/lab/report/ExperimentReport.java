@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.feedlab.lab.experiment.StudentT;
 import org.feedlab.lab.run.AtomicFiles;
 import org.feedlab.lab.run.MetricRow;
 
@@ -36,13 +38,13 @@ public final class ExperimentReport {
                             + " has results.csv but no experiment.json: is it a FeedLab experiment directory?");
         }
         JsonNode experiment = new ObjectMapper().readTree(descriptionFile.toFile());
-        Map<String, Map<String, TreeMap<Long, Double>>> means =
-                armMeans(Files.readAllLines(dir.resolve(RESULTS)));
+        Map<String, List<ChartPage.Line>> bands =
+                armBands(Files.readAllLines(dir.resolve(RESULTS)));
         Path summaryFile = dir.resolve(SUMMARY);
         List<String> summary =
                 Files.isRegularFile(summaryFile) ? Files.readAllLines(summaryFile) : List.of();
         return AtomicFiles.write(
-                dir.resolve(ReportWriter.FILE), render(experiment, means, summary));
+                dir.resolve(ReportWriter.FILE), render(experiment, bands, summary));
     }
 
     /**
@@ -53,11 +55,81 @@ public final class ExperimentReport {
      */
     static Map<String, Map<String, TreeMap<Long, Double>>> armMeans(List<String> lines)
             throws IOException {
+        Map<String, Map<String, TreeMap<Long, Double>>> means = new LinkedHashMap<>();
+        samples(lines)
+                .forEach(
+                        (metric, arms) ->
+                                arms.forEach(
+                                        (arm, ticks) -> {
+                                            TreeMap<Long, Double> line = new TreeMap<>();
+                                            ticks.forEach((t, xs) -> line.put(t, mean(xs)));
+                                            means.computeIfAbsent(
+                                                            metric, k -> new LinkedHashMap<>())
+                                                    .put(arm, line);
+                                        }));
+        return means;
+    }
+
+    /**
+     * metric → one line per arm: the mean over seeds at each tick and its 95 % t-interval (mean ±
+     * t(0.975, n−1) · s / √n over the n seeds with a value; no band with fewer than two).
+     */
+    static Map<String, List<ChartPage.Line>> armBands(List<String> lines) throws IOException {
+        Map<String, List<ChartPage.Line>> out = new LinkedHashMap<>();
+        samples(lines)
+                .forEach(
+                        (metric, arms) -> {
+                            List<ChartPage.Line> list = new ArrayList<>();
+                            arms.forEach(
+                                    (arm, ticks) -> {
+                                        TreeMap<Long, Double> mean = new TreeMap<>();
+                                        TreeMap<Long, Double> lower = new TreeMap<>();
+                                        TreeMap<Long, Double> upper = new TreeMap<>();
+                                        ticks.forEach(
+                                                (t, xs) -> {
+                                                    double m = mean(xs);
+                                                    double half = halfWidth(xs);
+                                                    mean.put(t, m);
+                                                    lower.put(t, m - half);
+                                                    upper.put(t, m + half);
+                                                });
+                                        list.add(new ChartPage.Line(arm, mean, lower, upper));
+                                    });
+                            out.put(metric, list);
+                        });
+        return out;
+    }
+
+    private static double mean(List<Double> xs) {
+        return xs.isEmpty()
+                ? Double.NaN
+                : xs.stream().mapToDouble(Double::doubleValue).sum() / xs.size();
+    }
+
+    /** Half-width of the 95 % t-interval of the mean; NaN with fewer than two values. */
+    static double halfWidth(List<Double> xs) {
+        int n = xs.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double m = mean(xs);
+        double ss = 0;
+        for (double x : xs) {
+            ss += (x - m) * (x - m);
+        }
+        return StudentT.q975(n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+    }
+
+    /**
+     * metric → arm → tick → the seeds' population values, NaN left out; arms and metrics in file
+     * order.
+     */
+    private static Map<String, Map<String, TreeMap<Long, List<Double>>>> samples(List<String> lines)
+            throws IOException {
         if (lines.isEmpty() || !lines.get(0).equals(RESULTS_HEADER)) {
             throw new IOException("results.csv: expected the header " + RESULTS_HEADER);
         }
-        // metric → arm → tick → {sum, count}
-        Map<String, Map<String, TreeMap<Long, double[]>>> sums = new LinkedHashMap<>();
+        Map<String, Map<String, TreeMap<Long, List<Double>>>> out = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> f = MetricSeries.split(lines.get(i));
             if (f.size() != 6) {
@@ -68,51 +140,33 @@ public final class ExperimentReport {
                 continue;
             }
             double v = Double.parseDouble(f.get(5));
-            double[] acc =
-                    sums.computeIfAbsent(f.get(3), k -> new LinkedHashMap<>())
+            List<Double> xs =
+                    out.computeIfAbsent(f.get(3), k -> new LinkedHashMap<>())
                             .computeIfAbsent(f.get(0), k -> new TreeMap<>())
-                            .computeIfAbsent(Long.parseLong(f.get(2)), k -> new double[2]);
+                            .computeIfAbsent(Long.parseLong(f.get(2)), k -> new ArrayList<>());
             if (!Double.isNaN(v)) {
-                acc[0] += v;
-                acc[1]++;
+                xs.add(v);
             }
         }
-        Map<String, Map<String, TreeMap<Long, Double>>> means = new LinkedHashMap<>();
-        sums.forEach(
-                (metric, arms) ->
-                        arms.forEach(
-                                (arm, ticks) -> {
-                                    TreeMap<Long, Double> line = new TreeMap<>();
-                                    ticks.forEach(
-                                            (t, acc) ->
-                                                    line.put(
-                                                            t,
-                                                            acc[1] == 0
-                                                                    ? Double.NaN
-                                                                    : acc[0] / acc[1]));
-                                    means.computeIfAbsent(metric, k -> new LinkedHashMap<>())
-                                            .put(arm, line);
-                                }));
-        return means;
+        return out;
     }
 
     static String render(
-            JsonNode experiment,
-            Map<String, Map<String, TreeMap<Long, Double>>> means,
-            List<String> summary) {
+            JsonNode experiment, Map<String, List<ChartPage.Line>> bands, List<String> summary) {
         String name = experiment.path("experiment").asText("experiment");
         StringBuilder h = new StringBuilder();
         ReportWriter.head(h, name, experiment.path("description").asText(""));
         h.append("<p>")
                 .append(experiment.path("arms").size())
                 .append(" arms · seeds ")
-                .append(SvgChart.escape(experiment.path("seeds").toString()))
+                .append(ChartPage.escape(experiment.path("seeds").toString()))
                 .append(" · baseline <b>")
-                .append(SvgChart.escape(experiment.path("baseline").asText("?")))
+                .append(ChartPage.escape(experiment.path("baseline").asText("?")))
                 .append("</b> · engine ")
-                .append(SvgChart.escape(experiment.path("engine").asText("?")))
-                .append(" · each line is an arm's mean over seeds</p>\n");
-        ReportWriter.charts(h, means);
+                .append(ChartPage.escape(experiment.path("engine").asText("?")))
+                .append(
+                        " · each line is an arm's mean over seeds, its band the 95 % interval</p>\n");
+        ReportWriter.charts(h, bands);
         if (summary.size() > 1) {
             h.append("<h2>Summary: mean of the last ")
                     .append(experiment.path("summary_last_ticks").asText("?"))
@@ -126,11 +180,11 @@ public final class ExperimentReport {
                     continue;
                 }
                 h.append("<tr><td>")
-                        .append(SvgChart.escape(f.get(0)))
+                        .append(ChartPage.escape(f.get(0)))
                         .append("</td><td>")
-                        .append(SvgChart.escape(f.get(1)))
+                        .append(ChartPage.escape(f.get(1)))
                         .append("</td><td class=\"num\">")
-                        .append(SvgChart.escape(f.get(2)))
+                        .append(ChartPage.escape(f.get(2)))
                         .append("</td><td class=\"num\">")
                         .append(interval(f.get(3), f.get(4), f.get(5)))
                         .append("</td><td class=\"num\">")
@@ -144,7 +198,7 @@ public final class ExperimentReport {
     }
 
     private static String interval(String mean, String low, String high) {
-        return SvgChart.escape(
+        return ChartPage.escape(
                 MetricRow.formatValue(Double.parseDouble(mean))
                         + " ["
                         + MetricRow.formatValue(Double.parseDouble(low))

@@ -2,9 +2,11 @@ package org.feedlab.lab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +19,48 @@ import org.feedlab.lab.run.RunDirectory;
 /**
  * Writes report.html for a run directory: what was run, the key metrics over time per segment, and
  * every metric's last value; an experiment directory gets {@link ExperimentReport}. Self-contained
- * (inline SVG, no script), and the same run gives the same bytes.
+ * (the charting library and the data inlined, no network), and the same run gives the same bytes.
  */
 public final class ReportWriter {
-    /** Metrics charted, with the question each answers for a reader. */
-    static final Map<String, String> CHARTS = new LinkedHashMap<>();
+    /** Metrics charted, with the question each answers for a reader and their kind of axis. */
+    static final Map<String, Chart> CHARTS = new LinkedHashMap<>();
+
+    /** A charted metric's question and axis. */
+    record Chart(String question, ChartPage.Kind kind) {}
 
     static {
-        CHARTS.put("outrage_exposure_share", "How much of what people saw was outrage?");
+        CHARTS.put(
+                "outrage_exposure_share",
+                new Chart("How much of what people saw was outrage?", ChartPage.Kind.SHARE));
         CHARTS.put(
                 "thermometer_outgroup_mean",
-                "How warm do people feel toward the other side (0–100)?");
-        CHARTS.put("items_read", "How much did people read (time-spent proxy)?");
-        CHARTS.put("anger_exits", "How many sessions ended because the reader got too angry?");
-        CHARTS.put("opinion_variance", "How spread out are opinions?");
-        CHARTS.put("opinion_bimodality", "Are opinions splitting into two camps (above 0.555)?");
-        CHARTS.put("cross_cutting_share", "How much did people see from the other side?");
-        CHARTS.put("model_auc_click", "How well does the model predict clicks on the next tick?");
+                new Chart(
+                        "How warm do people feel toward the other side (0–100)?",
+                        ChartPage.Kind.VALUE));
+        CHARTS.put(
+                "items_read",
+                new Chart("How much did people read (time-spent proxy)?", ChartPage.Kind.COUNT));
+        CHARTS.put(
+                "anger_exits",
+                new Chart(
+                        "How many sessions ended because the reader got too angry?",
+                        ChartPage.Kind.COUNT));
+        CHARTS.put(
+                "opinion_variance",
+                new Chart("How spread out are opinions?", ChartPage.Kind.VALUE));
+        CHARTS.put(
+                "opinion_bimodality",
+                new Chart(
+                        "Are opinions splitting into two camps (above 0.555)?",
+                        ChartPage.Kind.VALUE));
+        CHARTS.put(
+                "cross_cutting_share",
+                new Chart("How much did people see from the other side?", ChartPage.Kind.SHARE));
+        CHARTS.put(
+                "model_auc_click",
+                new Chart(
+                        "How well does the model predict clicks on the next tick?",
+                        ChartPage.Kind.VALUE));
     }
 
     public static final String FILE = "report.html";
@@ -69,7 +96,7 @@ public final class ReportWriter {
     /** The page head, its style, the title and the description. */
     static void head(StringBuilder h, String name, String description) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.append("<title>FeedLab report: ").append(SvgChart.escape(name)).append("</title>");
+        h.append("<title>FeedLab report: ").append(ChartPage.escape(name)).append("</title>");
         h.append("<style>")
                 .append(
                         "body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1120px}")
@@ -77,36 +104,55 @@ public final class ReportWriter {
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}")
                 .append("figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:6px}")
                 .append("figcaption{font-size:13px;color:#444;max-width:480px}")
-                .append(".title{font-size:13px;font-weight:600}.axis{font-size:11px;fill:#555}")
-                .append(".legend{font-size:11px}.plot{fill:#fafafa;stroke:#ccc}.grid{stroke:#eee}")
                 .append(
                         "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}")
                 .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("pre{background:#f6f6f6;padding:8px;font-size:12px;overflow:auto}")
-                .append("</style></head><body>\n");
-        h.append("<h1>").append(SvgChart.escape(name)).append("</h1>\n");
-        h.append("<p class=\"sub\">").append(SvgChart.escape(description)).append("</p>\n");
+                .append("</style>\n")
+                .append(ChartPage.library())
+                .append("</head><body>\n");
+        h.append("<h1>").append(ChartPage.escape(name)).append("</h1>\n");
+        h.append("<p class=\"sub\">").append(ChartPage.escape(description)).append("</p>\n");
     }
 
     /**
-     * One figure per metric of {@link #CHARTS} that {@code series} has (metric → line label → tick
-     * → value), captioned with its question.
+     * One figure per metric of {@link #CHARTS} that {@code series} has (metric → lines), captioned
+     * with its question, and the script that draws them.
      */
-    static void charts(StringBuilder h, Map<String, Map<String, TreeMap<Long, Double>>> series) {
+    static void charts(StringBuilder h, Map<String, List<ChartPage.Line>> series) {
         h.append("<div class=\"charts\">\n");
-        for (Map.Entry<String, String> chart : CHARTS.entrySet()) {
-            Map<String, TreeMap<Long, Double>> lines =
-                    series.getOrDefault(chart.getKey(), Map.of());
+        List<ObjectNode> specs = new ArrayList<>();
+        for (Map.Entry<String, Chart> chart : CHARTS.entrySet()) {
+            List<ChartPage.Line> lines = series.getOrDefault(chart.getKey(), List.of());
             if (lines.isEmpty()) {
                 continue;
             }
             h.append("<figure>")
-                    .append(SvgChart.render(chart.getKey(), lines))
+                    .append(ChartPage.container(specs.size()))
                     .append("<figcaption>")
-                    .append(SvgChart.escape(chart.getValue()))
+                    .append(ChartPage.escape(chart.getValue().question()))
                     .append("</figcaption></figure>\n");
+            specs.add(ChartPage.spec(specs.size(), chart.getKey(), chart.getValue().kind(), lines));
         }
-        h.append("</div>\n");
+        h.append("</div>\n").append(ChartPage.draw(specs));
+    }
+
+    /** A run's lines: one per segment of each metric. */
+    static Map<String, List<ChartPage.Line>> bySegment(MetricSeries series) {
+        Map<String, List<ChartPage.Line>> out = new LinkedHashMap<>();
+        series.series()
+                .forEach(
+                        (metric, segments) -> {
+                            List<ChartPage.Line> lines = new ArrayList<>();
+                            segments.forEach(
+                                    (segment, values) -> {
+                                        if (!values.isEmpty()) {
+                                            lines.add(ChartPage.Line.of(segment, values));
+                                        }
+                                    });
+                            out.put(metric, lines);
+                        });
+        return out;
     }
 
     /** The page of a run; without a manifest, what it would have said is shown as "?". */
@@ -118,21 +164,21 @@ public final class ReportWriter {
         h.append("<p>Seed ")
                 .append(manifest == null ? "?" : Long.toString(manifest.seed()))
                 .append(" · objective <b>")
-                .append(SvgChart.escape(scenario.path("ranker").path("objective").asText("?")))
+                .append(ChartPage.escape(scenario.path("ranker").path("objective").asText("?")))
                 .append("</b> · ")
                 .append(scenario.path("ticks").asText("?"))
                 .append(" ticks · ")
                 .append(scenario.path("society").path("users").asText("?"))
                 .append(" users · engine ")
                 .append(
-                        SvgChart.escape(
+                        ChartPage.escape(
                                 manifest == null || manifest.engine() == null
                                         ? "?"
                                         : manifest.engine()))
                 .append(" · ")
                 .append(manifest == null ? 0 : manifest.modelVersions().size())
                 .append(" model versions</p>\n");
-        charts(h, series.series());
+        charts(h, bySegment(series));
         h.append(
                 "<h2>Last tick</h2>\n<table><tr><th>metric</th><th>segment</th><th>value</th></tr>\n");
         for (Map.Entry<String, Map<String, TreeMap<Long, Double>>> m : series.series().entrySet()) {
@@ -141,9 +187,9 @@ public final class ReportWriter {
                     continue;
                 }
                 h.append("<tr><td>")
-                        .append(SvgChart.escape(m.getKey()))
+                        .append(ChartPage.escape(m.getKey()))
                         .append("</td><td>")
-                        .append(SvgChart.escape(s.getKey()))
+                        .append(ChartPage.escape(s.getKey()))
                         .append("</td><td class=\"num\">")
                         .append(MetricRow.formatValue(s.getValue().lastEntry().getValue()))
                         .append("</td></tr>\n");
@@ -157,9 +203,9 @@ public final class ReportWriter {
     /** What was run, as JSON under {@code heading}, the pointers to the docs, and the page end. */
     static void foot(StringBuilder h, String heading, JsonNode asRun) {
         h.append("<h2>")
-                .append(SvgChart.escape(heading))
+                .append(ChartPage.escape(heading))
                 .append("</h2>\n<pre>")
-                .append(SvgChart.escape(asRun.toPrettyString()))
+                .append(ChartPage.escape(asRun.toPrettyString()))
                 .append("</pre>\n<p class=\"sub\">Metric definitions: docs/METRICS.md. ")
                 .append("Model: docs/MODEL.md.</p>\n</body></html>\n");
     }

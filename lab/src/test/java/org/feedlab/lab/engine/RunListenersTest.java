@@ -76,15 +76,16 @@ class RunListenersTest {
 
     @Test
     void prometheusGaugesShowTheLatestTicksValuesPerSegment() throws Exception {
+        Society society = society();
         try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(0, Map.of("seed", "4"))) {
             PrometheusGauges gauges = new PrometheusGauges(endpoint);
             gauges.ticked(
                     new SimulationRun.Tick(
                             0,
                             List.of(new Measurement("active_users", "all", 60)),
-                            null,
+                            society,
                             List.of()));
-            gauges.ticked(tick(1, null, List.of()));
+            gauges.ticked(tick(1, society, List.of()));
 
             String text = endpoint.scrape();
             assertTrue(
@@ -97,6 +98,19 @@ class RunListenersTest {
                             "feedlab_outrage_exposure_share{seed=\"4\",segment=\"young\"} 0.75\n"),
                     text);
             assertTrue(text.contains("feedlab_tick{seed=\"4\",segment=\"all\"} 1.0\n"), text);
+            // Every user's opinion once per tick: two ticks of 12 users, cumulative buckets.
+            long left = 0;
+            for (User u : society.users()) {
+                left += u.ideology() <= 0 ? 1 : 0;
+            }
+            assertTrue(
+                    text.contains("feedlab_opinion_count{seed=\"4\",segment=\"all\"} 24\n"), text);
+            assertTrue(
+                    text.contains(
+                            "feedlab_opinion_bucket{seed=\"4\",segment=\"all\",le=\"0.0\"} "
+                                    + 2 * left
+                                    + "\n"),
+                    text);
         }
     }
 

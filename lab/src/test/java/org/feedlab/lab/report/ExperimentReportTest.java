@@ -32,6 +32,23 @@ class ExperimentReportTest {
             """;
 
     @Test
+    void eachArmHasThe95PercentTIntervalOverSeeds() throws IOException {
+        List<ChartPage.Line> outrage =
+                ExperimentReport.armBands(RESULTS.lines().toList()).get("outrage_exposure_share");
+        ChartPage.Line engagement = outrage.get(0);
+        assertEquals("engagement", engagement.label());
+        // Tick 0: seeds 0.2 and 0.4; s = 0.1414, t(0.975, 1) = 12.706: 0.3 ± 12.706 · 0.1.
+        assertEquals(0.3, engagement.values().get(0L), 1e-12);
+        assertEquals(0.3 - 1.2706, engagement.lower().get(0L), 1e-9);
+        assertEquals(0.3 + 1.2706, engagement.upper().get(0L), 1e-9);
+        // Tick 1 of chronological has one seed with a value: no band.
+        assertTrue(Double.isNaN(outrage.get(1).lower().get(1L)));
+        // Three values 1, 2, 3: s = 1, t(0.975, 2) = 4.303, half-width 4.303 / √3.
+        assertEquals(
+                4.303 / Math.sqrt(3), ExperimentReport.halfWidth(List.of(1.0, 2.0, 3.0)), 1e-12);
+    }
+
+    @Test
     void eachArmIsTheMeanOverSeedsOfThePopulation() throws IOException {
         Map<String, Map<String, TreeMap<Long, Double>>> m =
                 ExperimentReport.armMeans(RESULTS.lines().toList());
@@ -65,10 +82,15 @@ class ExperimentReportTest {
                 """);
         Path out = ReportWriter.write(dir);
         String html = Files.readString(out);
-        assertEquals(1, html.split("<svg", -1).length - 1, "one chart per charted metric present");
+        assertEquals(
+                1,
+                html.split("class=\"chart\"", -1).length - 1,
+                "one chart per charted metric present");
         assertTrue(
-                html.contains(">engagement</text>") && html.contains(">chronological</text>"),
+                html.contains("\"label\":\"engagement\"")
+                        && html.contains("\"label\":\"chronological\""),
                 "one line per arm");
+        assertTrue(html.contains("\"lower\":["), "each arm has its band");
         assertTrue(html.contains("Two &lt;arms&gt;"), "text is escaped");
         assertTrue(
                 html.contains(

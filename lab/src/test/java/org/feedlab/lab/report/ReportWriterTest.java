@@ -36,14 +36,21 @@ class ReportWriterTest {
                 """);
         Path out = ReportWriter.write(dir);
         String html = Files.readString(out);
-        assertEquals(2, html.split("<svg", -1).length - 1, "one chart per charted metric present");
+        assertEquals(
+                2,
+                html.split("class=\"chart\"", -1).length - 1,
+                "one chart per charted metric present");
+        // The charting library is inline: the file opens offline.
+        assertTrue(html.contains("uPlot") && html.contains("FeedLabCharts.lineChart"));
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "no network");
         assertTrue(html.contains("A &lt;test&gt; run"), "text is escaped");
         assertTrue(
                 html.contains(
                         "<td>outrage_exposure_share</td><td>young</td><td class=\"num\">0.75</td>"));
         assertTrue(html.contains("<td>items_read</td><td>all</td><td class=\"num\">NaN</td>"));
-        // Both segments are drawn, with a legend.
-        assertTrue(html.contains(">young</text>") && html.contains(">all</text>"));
+        // Both segments are drawn, counts on an axis that starts at zero.
+        assertTrue(html.contains("\"label\":\"young\"") && html.contains("\"label\":\"all\""));
+        assertTrue(html.contains("\"title\":\"items_read\",\"kind\":\"count\""), html);
         // The same run gives the same bytes.
         byte[] first = Files.readAllBytes(out);
         assertArrayEquals(first, Files.readAllBytes(ReportWriter.write(dir)));

@@ -1,0 +1,125 @@
+package org.feedlab.lab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.feedlab.lab.charts.ChartLibrary;
+
+/**
+ * The charts of a report, drawn by the same library as the live page ({@link ChartLibrary}: uPlot
+ * and FeedLab's helpers), inlined into the page with its data so report.html stays one file that
+ * opens offline. The same data gives the same bytes.
+ */
+final class ChartPage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChartPage() {}
+
+    /** What a chart's y axis holds: counts start at 0, shares stay within [0, 1]. */
+    enum Kind {
+        COUNT,
+        SHARE,
+        VALUE;
+
+        String js() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One line of a chart, with an optional 95 % band.
+     *
+     * @param label the legend label
+     * @param values tick → value (NaN: a gap)
+     * @param lower tick → lower bound of the band, or null
+     * @param upper tick → upper bound of the band, or null
+     */
+    record Line(
+            String label,
+            TreeMap<Long, Double> values,
+            TreeMap<Long, Double> lower,
+            TreeMap<Long, Double> upper) {
+        static Line of(String label, TreeMap<Long, Double> values) {
+            return new Line(label, values, null, null);
+        }
+    }
+
+    /** The library and the helpers, inline: the style for the head, the scripts before the data. */
+    static String library() {
+        return "<style>"
+                + ChartLibrary.uplotStyle()
+                + "</style>\n<script>/* "
+                + ChartLibrary.NOTICE
+                + " */\n"
+                + ChartLibrary.uplotScript()
+                + "\n</script>\n<script>\n"
+                + ChartLibrary.chartsScript()
+                + "\n</script>\n";
+    }
+
+    /** A chart's container: {@code id="chart-<index>"}. */
+    static String container(int index) {
+        return "<div id=\"chart-" + index + "\" class=\"chart\"></div>";
+    }
+
+    /**
+     * The script that draws chart {@code index} into its container: ticks are the union of the
+     * lines' ticks, a missing or NaN value is a gap.
+     */
+    static ObjectNode spec(int index, String title, Kind kind, List<Line> lines) {
+        TreeSet<Long> ticks = new TreeSet<>();
+        lines.forEach(l -> ticks.addAll(l.values().keySet()));
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", "chart-" + index);
+        c.put("title", title);
+        c.put("kind", kind.js());
+        ArrayNode t = c.putArray("ticks");
+        ticks.forEach(t::add);
+        ArrayNode ls = c.putArray("lines");
+        for (Line line : lines) {
+            ObjectNode l = ls.addObject();
+            l.put("label", line.label());
+            values(l.putArray("values"), ticks, line.values());
+            if (line.lower() != null && line.upper() != null) {
+                values(l.putArray("lower"), ticks, line.lower());
+                values(l.putArray("upper"), ticks, line.upper());
+            }
+        }
+        return c;
+    }
+
+    private static void values(ArrayNode out, TreeSet<Long> ticks, Map<Long, Double> values) {
+        for (long t : ticks) {
+            Double v = values.get(t);
+            if (v == null || !Double.isFinite(v)) {
+                out.addNull();
+            } else {
+                out.add(v);
+            }
+        }
+    }
+
+    /** The data and the loop that draws every chart, at the end of the body. */
+    static String draw(List<ObjectNode> specs) {
+        ArrayNode all = JSON.createArrayNode();
+        specs.forEach(all::add);
+        // "</" cannot end the script early: JSON strings escape the slash.
+        String data = all.toString().replace("</", "<\\/");
+        return "<script>\n(function () {\n  var charts = "
+                + data
+                + ";\n  charts.forEach(function (c) {\n"
+                + "    FeedLabCharts.lineChart(document.getElementById(c.id), c.ticks, c);\n"
+                + "  });\n})();\n</script>\n";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}
