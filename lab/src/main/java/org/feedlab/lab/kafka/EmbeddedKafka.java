@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A real single-node Kafka broker in a child JVM, for runs without a broker of their own. The child
@@ -160,15 +161,25 @@ public final class EmbeddedKafka implements AutoCloseable {
             throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
         while (true) {
-            Map<String, TopicDescription> descriptions =
-                    admin.describeTopics(names)
-                            .allTopicNames()
-                            .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            boolean ready =
-                    descriptions.values().stream()
-                            .flatMap(d -> d.partitions().stream())
-                            .map(TopicPartitionInfo::leader)
-                            .allMatch(leader -> leader != null && !leader.isEmpty());
+            boolean ready;
+            try {
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(names)
+                                .allTopicNames()
+                                .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                ready =
+                        descriptions.values().stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .map(TopicPartitionInfo::leader)
+                                .allMatch(leader -> leader != null && !leader.isEmpty());
+            } catch (ExecutionException e) {
+                // Right after creation the broker's metadata may not know the topics yet (KRaft
+                // commits them on the controller first): ask again until the deadline.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false;
+            }
             if (ready) {
                 return;
             }
