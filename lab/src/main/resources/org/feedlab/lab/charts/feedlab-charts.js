@@ -88,12 +88,18 @@
       height: spec.height || 240,
       series: series,
       bands: bands,
-      legend: {show: spec.lines.length > 1 || bands.length > 0},
+      legend: {show: spec.lines.length > 1 || bands.length > 0, live: false},
       scales: scales,
       axes: axes
     };
     el.setAttribute('data-points', String(points(data)));
     var chart = new uPlot(opts, data, el);
+    // The band's edges are drawn but not listed: the legend names the arms only.
+    var rows = chart.root.querySelectorAll('.u-legend .u-series');
+    bands.forEach(function (b) {
+      b.series.forEach(function (i) { if (rows[i]) rows[i].style.display = 'none'; });
+    });
+    if (rows[0]) rows[0].style.display = 'none';
     return {
       chart: chart,
       update: function (newTicks, lines) {
@@ -128,10 +134,13 @@
         {label: 'at the start', stroke: '#888', width: 2, dash: [4, 4], points: {show: false}}
       ],
       scales: {x: {time: false, range: [-1, 1]}, y: {range: yRange('count')}},
+      legend: {live: false},
       axes: [{label: 'opinion (left −1 … right +1)', incrs: [0.5]}, {size: 56}]
     };
     el.setAttribute('data-points', String(points(data)));
     var chart = new uPlot(opts, data, el);
+    var first = chart.root.querySelector('.u-legend .u-series');
+    if (first) first.style.display = 'none';
     return {
       chart: chart,
       update: function (now, start) {

@@ -90,17 +90,19 @@ class FeedServerTest {
         TickContext earlier = context(1, post(1, 1));
         TickContext now = context(2, post(1, 1), post(2, 2));
         FeedServer server = server(Audit.none());
-        List<Feed> feeds =
+        FeedServer.Served served =
                 server.serve(
-                                server.newProfile(),
-                                List.of(),
-                                List.of(request(30, 2), request(29, 1)),
-                                now,
-                                t -> t == 1 ? earlier : null)
-                        .feeds();
+                        server.newProfile(),
+                        List.of(),
+                        List.of(request(30, 2), request(29, 1)),
+                        now,
+                        t -> t == 1 ? earlier : null);
+        List<Feed> feeds = served.feeds();
         assertEquals(List.of(29L, 30L), feeds.stream().map(Feed::requestId).toList());
         assertEquals(List.of(1L), ids(feeds.get(0)));
         assertEquals(List.of(2L, 1L), ids(feeds.get(1)));
+        // Every candidate was scored: one for the late request, two for the current one.
+        assertEquals(3, served.candidatesScored());
         assertThrows(
                 IllegalStateException.class,
                 () ->
