@@ -94,12 +94,12 @@
     };
     el.setAttribute('data-points', String(points(data)));
     var chart = new uPlot(opts, data, el);
-    // The band's edges are drawn but not listed: the legend names the arms only.
+    // The band's edges are drawn but not listed: the legend names the arms only. A legend that
+    // is not live has no row for the x series, so series i is row i - 1.
     var rows = chart.root.querySelectorAll('.u-legend .u-series');
     bands.forEach(function (b) {
-      b.series.forEach(function (i) { if (rows[i]) rows[i].style.display = 'none'; });
+      b.series.forEach(function (i) { if (rows[i - 1]) rows[i - 1].style.display = 'none'; });
     });
-    if (rows[0]) rows[0].style.display = 'none';
     return {
       chart: chart,
       update: function (newTicks, lines) {
@@ -139,8 +139,6 @@
     };
     el.setAttribute('data-points', String(points(data)));
     var chart = new uPlot(opts, data, el);
-    var first = chart.root.querySelector('.u-legend .u-series');
-    if (first) first.style.display = 'none';
     return {
       chart: chart,
       update: function (now, start) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,6 +170,36 @@ class RunCommandTest {
                 err.toString()
                         .contains("--snapshot-ticks: expected ticks between 0 and 30, got 31"),
                 err.toString());
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void theLivePageAndAnotherEndpointAddressAreOptIns() throws Exception {
+        int code =
+                run(
+                        recording,
+                        "run",
+                        valid.toString(),
+                        "--live",
+                        "--live-port",
+                        "0",
+                        "--metrics-bind",
+                        "0.0.0.0");
+
+        assertEquals(0, code, err.toString());
+        assertEquals(
+                new Watching(InetAddress.getByName("0.0.0.0"), 9464, true, 0),
+                launched.get(0).watching());
+    }
+
+    @Test
+    void aMetricsBindThatIsNoAddressIsRefused() {
+        assertEquals(
+                2, run(recording, "run", valid.toString(), "--metrics-bind", "prometheus.example"));
+        assertTrue(
+                err.toString().contains("--metrics-bind: expected an IP address of this machine"),
+                err.toString());
+        assertEquals(2, run(recording, "run", valid.toString(), "--live-port", "70000"));
         assertEquals(List.of(), launched);
     }
 
