@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Runs every arm of an experiment with every seed; writes results.csv, summary.csv"
-                        + " (means and paired differences from the baseline with 95% CIs) and"
+                        + " (means and paired differences from the baseline with 95%% CIs) and"
                         + " experiment.json.")
 public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", description = "The experiment file (YAML).")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description =
                 "Writes report.html into a run directory (charts of the key metrics per segment, last"
                         + " values, the scenario) or an experiment directory (one line per arm, the mean"
-                        + " over seeds; the summary table with 95% intervals; the experiment).")
+                        + " over seeds; the summary table with 95%% intervals; the experiment).")
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "RUN_OR_EXPERIMENT_DIR",
