@@ -23,6 +23,14 @@ public record FeedRequest(
         String segment)
         implements PlatformRecord {
 
+    /**
+     * The id of a user's request in a tick: derived from (tick, user), so reruns give equal ids and
+     * the platform can refuse a request whose id is not its user's.
+     */
+    public static long idFor(long tick, int userId) {
+        return tick * 1_000_000_000L + userId;
+    }
+
     public static FeedRequest of(
             long requestId, int userId, long tick, int[] following, int feedSize) {
         return of(requestId, userId, tick, following, feedSize, "");

@@ -241,7 +241,7 @@ public final class Society {
 
     /** Request ids are derived from (tick, user) so reruns give equal ids. */
     public static long requestId(long tick, int userId) {
-        return tick * 1_000_000_000L + userId;
+        return FeedRequest.idFor(tick, userId);
     }
 
     /**

@@ -48,16 +48,29 @@ public class DirectPlatform implements Platform {
     public ServedTick serve(
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
         PlatformReplay.Step step = replay.advance(tick, posts, requests, impressions);
+        if (!step.rejected().isEmpty()) {
+            // The society only sends what it was given ids for: a refusal here is a bug.
+            PlatformReplay.Rejection first = step.rejected().get(0);
+            throw new IllegalStateException(
+                    "the platform refused "
+                            + step.rejected().size()
+                            + " records of phase "
+                            + tick
+                            + ", the first: "
+                            + first.reason()
+                            + ": "
+                            + first.record());
+        }
         if (step.announcement() != null) {
             versions.add(step.announcement());
         }
         TickContext context = step.context();
-        // Each user's records of the phase, as the stream job keys them by user.
+        // Each user's accepted records of the phase, as the stream job keys them by user.
         Map<Integer, UserRecords> byUser = new TreeMap<>();
-        for (Impression i : impressions) {
+        for (Impression i : step.impressions()) {
             byUser.computeIfAbsent(i.userId(), u -> new UserRecords()).impressions.add(i);
         }
-        for (FeedRequest r : requests) {
+        for (FeedRequest r : step.requests()) {
             byUser.computeIfAbsent(r.userId(), u -> new UserRecords()).requests.add(r);
         }
         Map<Integer, Feed> feeds = new HashMap<>();

@@ -1,5 +1,8 @@
 package org.feedlab.ranker.features;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +10,7 @@ import java.util.TreeMap;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * The platform's index of recent posts with their counters, and the follower counts it knows from
@@ -74,5 +78,21 @@ public final class PostIndex {
     /** Copy of the follower counts. */
     public HashMap<Integer, Integer> followerCounts() {
         return new HashMap<>(followers);
+    }
+
+    /** Writes the posts with their counters and the follow lists (the checkpoint form). */
+    public void writeTo(DataOutput out) throws IOException {
+        StateIO.writeMap(out, posts, DataOutput::writeLong, (o, s) -> s.writeTo(o));
+        StateIO.writeMap(out, followingByUser, DataOutput::writeInt, StateIO::writeInts);
+        StateIO.writeMap(out, followers, DataOutput::writeInt, DataOutput::writeInt);
+    }
+
+    /** Reads an index written by {@link #writeTo}. */
+    public static PostIndex readFrom(DataInput in) throws IOException {
+        PostIndex index = new PostIndex();
+        StateIO.readMap(in, index.posts, DataInput::readLong, PostStats::readFrom);
+        StateIO.readMap(in, index.followingByUser, DataInput::readInt, StateIO::readInts);
+        StateIO.readMap(in, index.followers, DataInput::readInt, DataInput::readInt);
+        return index;
     }
 }

@@ -1,8 +1,12 @@
 package org.feedlab.ranker.features;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * A post with the counters the platform keeps for it: impressions and actions so far.
@@ -61,5 +65,24 @@ public final class PostStats {
             }
         }
         return sum;
+    }
+
+    /** Writes the post and its counters (the checkpoint form). */
+    public void writeTo(DataOutput out) throws IOException {
+        StateIO.writePost(out, post);
+        out.writeInt(impressions);
+        StateIO.writeInts(out, actions);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static PostStats readFrom(DataInput in) throws IOException {
+        PostStats s = new PostStats();
+        s.post = StateIO.readPost(in);
+        s.impressions = in.readInt();
+        s.actions = StateIO.readInts(in);
+        if (s.actions.length != Action.values().length) {
+            throw new IOException("corrupted post counters: " + s.actions.length + " actions");
+        }
+        return s;
     }
 }

@@ -1,5 +1,8 @@
 package org.feedlab.ranker.features;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * What the platform has learnt about one user from their impression logs: how often they engage, by
@@ -173,5 +177,54 @@ public final class UserProfile {
 
     public int sessions() {
         return sessions;
+    }
+
+    /**
+     * Writes every field, maps in key order, so equal profiles give equal bytes (the stream job's
+     * checkpoint form; {@link #readFrom} reads it back).
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(topics);
+        out.writeInt(impressions);
+        out.writeInt(engaged);
+        StateIO.writeInts(out, topicImpressions);
+        StateIO.writeInts(out, topicEngaged);
+        StateIO.writeInts(out, stanceImpressions);
+        StateIO.writeInts(out, stanceEngaged);
+        StateIO.writeInts(out, outrageImpressions);
+        StateIO.writeInts(out, outrageEngaged);
+        out.writeDouble(engagedStanceSum);
+        out.writeInt(sessions);
+        out.writeLong(lastSessionTick);
+        StateIO.writeMap(out, seen, DataOutput::writeLong, DataOutput::writeLong);
+        StateIO.writeMap(out, authors, DataOutput::writeInt, StateIO::writeInts);
+    }
+
+    /** Reads a profile written by {@link #writeTo}. */
+    public static UserProfile readFrom(DataInput in) throws IOException {
+        UserProfile p = new UserProfile();
+        p.topics = in.readInt();
+        p.impressions = in.readInt();
+        p.engaged = in.readInt();
+        p.topicImpressions = StateIO.readInts(in);
+        p.topicEngaged = StateIO.readInts(in);
+        p.stanceImpressions = StateIO.readInts(in);
+        p.stanceEngaged = StateIO.readInts(in);
+        p.outrageImpressions = StateIO.readInts(in);
+        p.outrageEngaged = StateIO.readInts(in);
+        p.engagedStanceSum = in.readDouble();
+        p.sessions = in.readInt();
+        p.lastSessionTick = in.readLong();
+        p.seen = StateIO.readMap(in, new HashMap<>(), DataInput::readLong, DataInput::readLong);
+        p.authors = StateIO.readMap(in, new HashMap<>(), DataInput::readInt, StateIO::readInts);
+        if (p.topicImpressions.length != p.topics || p.topicEngaged.length != p.topics) {
+            throw new IOException("corrupted profile: topic arrays do not match " + p.topics);
+        }
+        return p;
+    }
+
+    /** A deep copy (through the checkpoint form, so nothing is shared). */
+    public UserProfile copy() {
+        return StateIO.copy(this, (out, p) -> p.writeTo(out), UserProfile::readFrom);
     }
 }

@@ -127,7 +127,8 @@ public final class LinearTrainer {
         LinearSGDModel model = trainer.train(dataset, runProvenance);
         DenseLinearScorer scorer = DenseLinearScorer.compile(model, featureNames, headNames);
         Map<String, String> provenance = ProvenanceFlattener.flatten(model.getProvenance());
-        return new TrainedModel(version, model, scorer, provenance, examples.size());
+        // Tribuo's linear SGD starts from zero weights: there is nothing to warm-start from.
+        return new TrainedModel(version, model, scorer, new byte[0], provenance, examples.size());
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.feedlab.ranker.objective;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.feedlab.events.Seeds;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * Community-Notes-style matrix factorisation over user × post ratings (explicit judgements: 1
@@ -158,5 +162,21 @@ public final class BridgingFactorization {
 
     private double initialFactor(long id, String purpose) {
         return Seeds.derive(runSeed, id, 0, purpose).nextDouble(-0.1, 0.1);
+    }
+
+    /** Writes the last fit (μ, and each user's and post's intercept and factor), the warm start. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(mu);
+        StateIO.writeMap(out, users, DataOutput::writeInt, StateIO::writeDoubles);
+        StateIO.writeMap(out, posts, DataOutput::writeLong, StateIO::writeDoubles);
+    }
+
+    /** Restores a fit written by {@link #writeTo}. */
+    void readFrom(DataInput in) throws IOException {
+        mu = in.readDouble();
+        users.clear();
+        posts.clear();
+        StateIO.readMap(in, users, DataInput::readInt, StateIO::readDoubles);
+        StateIO.readMap(in, posts, DataInput::readLong, StateIO::readDoubles);
     }
 }

@@ -1,5 +1,8 @@
 package org.feedlab.ranker.objective;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,6 +13,7 @@ import org.feedlab.events.Impression;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.Objective;
 import org.feedlab.ranker.RankerConfig;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * The platform-side state of the objective, advanced once per tick in the platform replay from the
@@ -94,5 +98,56 @@ public final class ObjectiveState {
             bridging.fit(all, out);
         }
         return out;
+    }
+
+    /**
+     * Writes what the objective has learnt so far: the multiplier, the last served share, the
+     * bridging ratings window and fit. The objective itself comes from the configuration.
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(multiplier);
+        out.writeDouble(servedShare);
+        out.writeInt(window.size());
+        for (List<BridgingFactorization.Rating> tick : window) {
+            out.writeInt(tick.size());
+            for (BridgingFactorization.Rating r : tick) {
+                out.writeInt(r.user());
+                out.writeLong(r.post());
+                out.writeDouble(r.value());
+            }
+        }
+        out.writeBoolean(bridging != null);
+        if (bridging != null) {
+            bridging.writeTo(out);
+        }
+    }
+
+    /** Restores, into a state built from the same configuration, what {@link #writeTo} wrote. */
+    public void readFrom(DataInput in) throws IOException {
+        multiplier = in.readDouble();
+        servedShare = in.readDouble();
+        window.clear();
+        int ticks = StateIO.readCount(in);
+        for (int t = 0; t < ticks; t++) {
+            int n = StateIO.readCount(in);
+            List<BridgingFactorization.Rating> tick = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                tick.add(
+                        new BridgingFactorization.Rating(
+                                in.readInt(), in.readLong(), in.readDouble()));
+            }
+            window.addLast(tick);
+        }
+        boolean fitted = in.readBoolean();
+        if (fitted != (bridging != null)) {
+            throw new IOException(
+                    "corrupted objective state: bridging state "
+                            + (fitted ? "present" : "absent")
+                            + " for objective "
+                            + objective.kind());
+        }
+        if (bridging != null) {
+            bridging.readFrom(in);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.feedlab.ranker.training;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +27,7 @@ import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
 import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.feedlab.ranker.model.widedeep.WideDeepScorer;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * Keeps a sliding window of logged impressions and retrains on it every {@code retrainEvery} ticks
@@ -228,6 +232,7 @@ public final class OnlineTrainer {
                         model.version(),
                         model.tribuoModel(),
                         loaded,
+                        model.warmStart(),
                         model.provenance(),
                         model.trainingExamples(),
                         model.evaluation());
@@ -282,5 +287,70 @@ public final class OnlineTrainer {
     /** Model head names: the {@link Action}s in order, then dwell and survey ({@link Heads}). */
     public static List<String> headNames() {
         return Heads.names();
+    }
+
+    /**
+     * Writes the window (each tick's examples, features by their bits) and the current version: its
+     * number, its scorer's checksummed bytes, its warm-start weights, provenance and evaluation.
+     * The Tribuo model object itself is not kept; nothing later needs it (warm starts read the
+     * weights).
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(window.size());
+        for (TickExamples te : window) {
+            out.writeLong(te.tick());
+            out.writeInt(te.examples().size());
+            for (TrainingExample e : te.examples()) {
+                StateIO.writeFloats(out, e.features());
+                out.writeInt(e.labels());
+            }
+        }
+        out.writeBoolean(current != null);
+        if (current != null) {
+            out.writeInt(current.version());
+            StateIO.writeBytes(out, current.scorer().toBytes());
+            StateIO.writeBytes(out, current.warmStart());
+            StateIO.writeStrings(out, current.provenance());
+            out.writeInt(current.trainingExamples());
+            StateIO.writeStrings(out, current.evaluation());
+        }
+    }
+
+    /** Restores, into a trainer built from the same configuration, what {@link #writeTo} wrote. */
+    public void readFrom(DataInput in) throws IOException {
+        window.clear();
+        int ticks = StateIO.readCount(in);
+        for (int t = 0; t < ticks; t++) {
+            long tick = in.readLong();
+            int n = StateIO.readCount(in);
+            List<TrainingExample> examples = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                examples.add(new TrainingExample(StateIO.readFloats(in), in.readInt()));
+            }
+            window.addLast(new TickExamples(tick, examples));
+        }
+        current = null;
+        if (in.readBoolean()) {
+            int version = in.readInt();
+            Scorer scorer;
+            try {
+                scorer = Scorers.fromBytes(StateIO.readBytes(in));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("model " + version + " in the checkpoint: " + e.getMessage());
+            }
+            byte[] warmStart = StateIO.readBytes(in);
+            Map<String, String> provenance = StateIO.readStrings(in);
+            int trainingExamples = in.readInt();
+            Map<String, String> evaluation = StateIO.readStrings(in);
+            current =
+                    new TrainedModel(
+                            version,
+                            null,
+                            scorer,
+                            warmStart,
+                            provenance,
+                            trainingExamples,
+                            evaluation);
+        }
     }
 }

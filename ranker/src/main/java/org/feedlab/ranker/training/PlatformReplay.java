@@ -1,5 +1,8 @@
 package org.feedlab.ranker.training;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +11,7 @@ import java.util.Map;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
+import org.feedlab.events.PlatformRecord;
 import org.feedlab.events.Post;
 import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.RankerConfig;
@@ -21,6 +25,7 @@ import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
 import org.feedlab.ranker.objective.ObjectiveState;
+import org.feedlab.ranker.state.StateIO;
 
 /**
  * The platform's global view, rebuilt from its own logs one tick at a time: the post index, the
@@ -32,20 +37,45 @@ import org.feedlab.ranker.objective.ObjectiveState;
  * counters as they were before those impressions were applied), which makes the training examples
  * point-in-time correct without the scorer having to log its features.
  *
- * <p>Order inside {@link #advance}: (1) examples from the impressions of t−1, (2) apply those
- * impressions, (3) add the posts of t, (4) apply the requests of t, (5) prune, (6) retrain if due,
- * (7) snapshot the context for t. Inputs are sorted first, so arrival order never matters.
+ * <p>Order inside {@link #advance}: (0) refuse records that name ids the platform does not know,
+ * (1) examples from the impressions of t−1, (2) apply those impressions, (3) add the posts of t,
+ * (4) apply the requests of t, (5) prune, (6) retrain if due, (7) snapshot the context for t.
+ * Inputs are sorted first, so arrival order never matters.
+ *
+ * <p>Its whole state has a sealed binary form ({@link #toBytes}, {@link #restore}): the stream job
+ * checkpoints it, and a restored replay continues exactly as the one that wrote it would have.
  */
 public final class PlatformReplay {
+    /** Tag of the checkpoint form. */
+    private static final String FORMAT = "FLRP";
+
+    /** Version of the checkpoint form this code writes. */
+    public static final int FORMAT_VERSION = 1;
+
     private final RankerConfig config;
     private final int topics;
-    private final PostIndex index = new PostIndex();
+    private PostIndex index = new PostIndex();
     private final Map<Integer, UserProfile> profiles = new HashMap<>();
     private final OnlineTrainer trainer;
     private final ObjectiveState objectiveState;
 
-    /** What one tick produced: the context that ranks it, and a model announcement if retrained. */
-    public record Step(TickContext context, ModelVersion announcement) {}
+    /** The requests of the last phase, by request id: the user each was sent by. */
+    private final Map<Long, Integer> lastRequests = new HashMap<>();
+
+    /**
+     * What one tick produced: the context that ranks it, a model announcement if retrained, the
+     * phase's requests and impression logs the platform accepted (what the scorers serve from,
+     * sorted), and the records it refused with the reason.
+     */
+    public record Step(
+            TickContext context,
+            ModelVersion announcement,
+            List<FeedRequest> requests,
+            List<Impression> impressions,
+            List<Rejection> rejected) {}
+
+    /** A record that names an id the platform does not know, or one it already has. */
+    public record Rejection(PlatformRecord record, String reason) {}
 
     public PlatformReplay(RankerConfig config, int topics, long runSeed) {
         this.config = config;
@@ -55,10 +85,23 @@ public final class PlatformReplay {
         this.objectiveState = new ObjectiveState(config, runSeed);
     }
 
-    /** Advances to tick t with that phase's inputs; returns the context that ranks tick t. */
+    /**
+     * Advances to tick t with that phase's inputs; returns the context that ranks tick t. Where two
+     * records collide (the same post id twice, two requests of one user), the one earlier in the
+     * given order wins: callers hand records over in a fixed order.
+     */
     public Step advance(
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions) {
-        List<Impression> logs = new ArrayList<>(impressions);
+        List<Rejection> rejected = new ArrayList<>();
+        List<Impression> logs = new ArrayList<>(impressions.size());
+        for (Impression i : impressions) {
+            String problem = unknownIds(i);
+            if (problem == null) {
+                logs.add(i);
+            } else {
+                rejected.add(new Rejection(i, problem));
+            }
+        }
         logs.sort(UserProfile.LOG_ORDER);
         // With training off (retrain_every 0) no example is ever used: do not build them.
         boolean training = config.training().buildsExamples();
@@ -98,11 +141,26 @@ public final class PlatformReplay {
         objectiveState.observe(logs, id -> index.get(id) == null ? null : index.get(id).post());
         List<Post> newPosts = new ArrayList<>(posts);
         newPosts.sort(Comparator.comparingLong(Post::postId));
-        newPosts.forEach(index::addPost);
-        List<FeedRequest> newRequests = new ArrayList<>(requests);
-        newRequests.sort(Comparator.comparingLong(FeedRequest::requestId));
-        for (FeedRequest r : newRequests) {
-            index.applyRequest(r);
+        for (Post p : newPosts) {
+            if (index.get(p.postId()) != null) {
+                rejected.add(new Rejection(p, "post id " + p.postId() + " is already indexed"));
+            } else {
+                index.addPost(p);
+            }
+        }
+        List<FeedRequest> sortedRequests = new ArrayList<>(requests);
+        sortedRequests.sort(Comparator.comparingLong(FeedRequest::requestId));
+        List<FeedRequest> newRequests = new ArrayList<>(sortedRequests.size());
+        lastRequests.clear();
+        for (FeedRequest r : sortedRequests) {
+            String problem = unknownIds(r, tick);
+            if (problem == null) {
+                lastRequests.put(r.requestId(), r.userId());
+                newRequests.add(r);
+                index.applyRequest(r);
+            } else {
+                rejected.add(new Rejection(r, problem));
+            }
         }
         index.pruneBefore(config.retrieval().oldestKept(tick));
         trainer.add(tick - 1, examples);
@@ -128,7 +186,47 @@ public final class PlatformReplay {
                         index.snapshot(),
                         index.followerCounts());
         context.signals = objectiveState.signals();
-        return new Step(context, announcement);
+        return new Step(
+                context,
+                announcement,
+                List.copyOf(newRequests),
+                List.copyOf(logs),
+                List.copyOf(rejected));
+    }
+
+    /**
+     * Why an impression log cannot be the platform's (null if it can): it must answer a request its
+     * user sent in the previous phase, and name a post the platform indexed (every post of that
+     * request's feed still is: pruning comes after the logs are applied).
+     */
+    private String unknownIds(Impression i) {
+        Integer sender = lastRequests.get(i.requestId());
+        if (sender == null || sender != i.userId()) {
+            return "unknown request id " + i.requestId() + " for user " + i.userId();
+        }
+        if (index.get(i.postId()) == null) {
+            return "unknown post id " + i.postId();
+        }
+        return null;
+    }
+
+    /**
+     * Why a request cannot be the platform's (null if it can): its id must be the one derived from
+     * its tick and user, and its user may send one request per phase.
+     */
+    private String unknownIds(FeedRequest r, long tick) {
+        if (r.requestId() != FeedRequest.idFor(tick, r.userId())) {
+            return "request id "
+                    + r.requestId()
+                    + " is not user "
+                    + r.userId()
+                    + "'s id in tick "
+                    + tick;
+        }
+        if (lastRequests.containsKey(r.requestId())) {
+            return "a second request of user " + r.userId() + " in tick " + tick;
+        }
+        return null;
     }
 
     /**
@@ -151,5 +249,49 @@ public final class PlatformReplay {
             }
         }
         return false;
+    }
+
+    /**
+     * The whole state in its sealed checkpoint form: the post index with counters and follow lists,
+     * the trainer's profiles, the last phase's requests, the trainer (window and current version)
+     * and the objective's state. Maps are written in key order, so equal state gives equal bytes.
+     */
+    public byte[] toBytes() {
+        return StateIO.seal(FORMAT, FORMAT_VERSION, this, PlatformReplay::write);
+    }
+
+    /**
+     * Replaces this replay's state with the one {@link #toBytes} wrote; the replay must be built
+     * from the same configuration, topics and seed.
+     *
+     * @throws IllegalArgumentException starting with "corrupted state" for bytes that fail a check
+     */
+    public void restore(byte[] bytes) {
+        StateIO.open(
+                FORMAT,
+                FORMAT_VERSION,
+                bytes,
+                (version, in) -> {
+                    read(in);
+                    return this;
+                });
+    }
+
+    private static void write(DataOutput out, PlatformReplay r) throws IOException {
+        r.index.writeTo(out);
+        StateIO.writeMap(out, r.profiles, DataOutput::writeInt, (o, p) -> p.writeTo(o));
+        StateIO.writeMap(out, r.lastRequests, DataOutput::writeLong, DataOutput::writeInt);
+        r.trainer.writeTo(out);
+        r.objectiveState.writeTo(out);
+    }
+
+    private void read(DataInput in) throws IOException {
+        index = PostIndex.readFrom(in);
+        profiles.clear();
+        StateIO.readMap(in, profiles, DataInput::readInt, UserProfile::readFrom);
+        lastRequests.clear();
+        StateIO.readMap(in, lastRequests, DataInput::readLong, DataInput::readInt);
+        trainer.readFrom(in);
+        objectiveState.readFrom(in);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,12 +13,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.feedlab.events.Action;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
+import org.feedlab.ranker.ObjectiveConfig;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.TrainingConfig;
@@ -112,7 +115,7 @@ class PlatformReplayTest {
         }
         List<FeedRequest> requests = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
-            requests.add(FeedRequest.of(tick * 1000 + u, u, tick, following(u), 5));
+            requests.add(FeedRequest.of(FeedRequest.idFor(tick, u), u, tick, following(u), 5));
         }
         List<Impression> impressions = new ArrayList<>();
         long read = tick - 1;
@@ -123,7 +126,7 @@ class PlatformReplayTest {
                     Post p = post(t, k);
                     impressions.add(
                             Impression.of(
-                                    read * 1000 + u,
+                                    FeedRequest.idFor(read, u),
                                     u,
                                     p.postId(),
                                     read,
@@ -308,5 +311,121 @@ class PlatformReplayTest {
         assertNotNull(expected);
         assertFalse(pointInTime.isEmpty());
         assertTrue(leakyDiffers > 0, "the check can tell leaked features apart");
+    }
+
+    /** The same context: tick, model, every post's counters, followers, objective signals. */
+    private static void assertSameContext(TickContext x, TickContext y, String where) {
+        assertEquals(x.tick, y.tick, where);
+        assertEquals(x.modelVersion, y.modelVersion, where);
+        assertEquals(x.followers, y.followers, where);
+        assertEquals(x.posts().size(), y.posts().size(), where);
+        for (int i = 0; i < x.posts().size(); i++) {
+            PostStats p = x.posts().get(i);
+            PostStats q = y.posts().get(i);
+            assertEquals(p.post(), q.post(), where);
+            assertEquals(p.impressions(), q.impressions(), where);
+            for (Action act : Action.values()) {
+                assertEquals(p.actions(act), q.actions(act), where);
+            }
+        }
+        assertEquals(x.scorer == null, y.scorer == null, where);
+        if (x.scorer != null) {
+            assertArrayEquals(x.scorer.toBytes(), y.scorer.toBytes(), where);
+        }
+        assertEquals(x.signals.outrageMultiplier, y.signals.outrageMultiplier, where);
+        assertArrayEquals(x.signals.bridgingPosts, y.signals.bridgingPosts, where);
+        assertArrayEquals(x.signals.bridgingIntercepts, y.signals.bridgingIntercepts, where);
+    }
+
+    /**
+     * A replay restored from the bytes of another, at any tick, goes on exactly as the original:
+     * the same contexts (models to the last bit: the warm start is restored exactly), the same
+     * announcements, and the same bytes again.
+     */
+    @Test
+    void aRestoredReplayGoesOnExactlyAsTheOriginal() {
+        for (RankerConfig config :
+                List.of(CONFIG, CONFIG.withObjective(ObjectiveConfig.named("bridging")))) {
+            for (long cut : new long[] {0, BOOTSTRAP - 1, BOOTSTRAP + 1}) {
+                PlatformReplay original = new PlatformReplay(config, TOPICS, RUN_SEED);
+                for (long t = 0; t <= cut; t++) {
+                    advance(original, t, inputs(t));
+                }
+                byte[] bytes = original.toBytes();
+                PlatformReplay restored = new PlatformReplay(config, TOPICS, RUN_SEED);
+                restored.restore(bytes);
+                assertArrayEquals(bytes, restored.toBytes(), "cut " + cut);
+                for (long t = cut + 1; t <= TICKS; t++) {
+                    PlatformReplay.Step a = advance(original, t, inputs(t));
+                    PlatformReplay.Step b = advance(restored, t, inputs(t));
+                    assertEquals(a.announcement(), b.announcement(), "tick " + t);
+                    assertSameContext(a.context(), b.context(), "cut " + cut + " tick " + t);
+                }
+                assertArrayEquals(original.toBytes(), restored.toBytes(), "cut " + cut);
+            }
+        }
+    }
+
+    @Test
+    void alteredOrForeignBytesAreRefused() {
+        PlatformReplay replay = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        advance(replay, 0, inputs(0));
+        byte[] bytes = replay.toBytes();
+        bytes[bytes.length / 2] ^= 1;
+        PlatformReplay other = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> other.restore(bytes));
+        assertTrue(e.getMessage().startsWith("corrupted state"), e.getMessage());
+    }
+
+    /**
+     * Records that name ids the platform does not know are refused with the reason and change
+     * nothing: the replay goes on exactly as one that never saw them.
+     */
+    @Test
+    void recordsWithUnknownIdsAreRefusedAndChangeNothing() {
+        PlatformReplay clean = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        PlatformReplay poisoned = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        for (long t = 0; t <= BOOTSTRAP + 1; t++) {
+            Inputs in = inputs(t);
+            PlatformReplay.Step a = advance(clean, t, in);
+            List<Post> posts = new ArrayList<>(in.posts());
+            List<FeedRequest> requests = new ArrayList<>(in.requests());
+            List<Impression> impressions = new ArrayList<>(in.impressions());
+            List<String> expected = new ArrayList<>();
+            if (t > 0) {
+                // A post id the platform already indexed (a post of the previous tick).
+                posts.add(0, Post.of(postId(t - 1, 1), 100, t, 0, 0.1, 0.2, -1));
+                expected.add("post id " + postId(t - 1, 1) + " is already indexed");
+                // An impression of a request nobody sent, and one of an unknown post.
+                impressions.add(0, Impression.of(77, 1, postId(t - 1, 0), t - 1, 0, 1, 1));
+                expected.add("unknown request id 77 for user 1");
+                impressions.add(
+                        0, Impression.of(FeedRequest.idFor(t - 1, 2), 2, 999_999, t - 1, 0, 1, 1));
+                expected.add("unknown post id 999999");
+                // Another user's request id.
+                impressions.add(
+                        0,
+                        Impression.of(
+                                FeedRequest.idFor(t - 1, 3), 4, postId(t - 1, 0), t - 1, 0, 1, 1));
+                expected.add("unknown request id " + FeedRequest.idFor(t - 1, 3) + " for user 4");
+            }
+            // A request whose id is not its user's, and a second request of a user.
+            requests.add(0, FeedRequest.of(12345, 1, t, following(1), 5));
+            expected.add("request id 12345 is not user 1's id in tick " + t);
+            requests.add(FeedRequest.of(FeedRequest.idFor(t, 2), 2, t, following(3), 5));
+            expected.add("a second request of user 2 in tick " + t);
+            PlatformReplay.Step b = poisoned.advance(t, posts, requests, impressions);
+            assertEquals(
+                    new TreeSet<>(expected),
+                    new TreeSet<>(
+                            b.rejected().stream().map(PlatformReplay.Rejection::reason).toList()),
+                    "tick " + t);
+            assertEquals(a.requests(), b.requests());
+            assertEquals(a.impressions(), b.impressions());
+            assertEquals(a.announcement(), b.announcement());
+            assertSameContext(a.context(), b.context(), "tick " + t);
+        }
+        assertArrayEquals(clean.toBytes(), poisoned.toBytes());
     }
 }

@@ -78,8 +78,10 @@ public final class WideDeepLearner {
                         "training window of model " + versionId);
         Map<String, Provenance> run = new LinkedHashMap<>();
         run.put("model-version", new StringProvenance("model-version", versionId));
-        WideDeepModel previous =
-                warmStart != null && warmStart.tribuoModel() instanceof WideDeepModel m ? m : null;
+        WideDeepParameters previous =
+                warmStart == null || warmStart.warmStart().length == 0
+                        ? null
+                        : WideDeepParameters.fromBytes(warmStart.warmStart());
         run.put(
                 "warm-start",
                 new StringProvenance(
@@ -93,7 +95,8 @@ public final class WideDeepLearner {
         Map<String, String> provenance = new LinkedHashMap<>(ProvenanceView.flatten(model));
         provenance.put("trainer.embeddingDim", Integer.toString(embeddingDim));
         provenance.put("trainer.hiddenSizes", Arrays.toString(hidden));
-        return new TrainedModel(version, model, scorer, provenance, examples.size());
+        return new TrainedModel(
+                version, model, scorer, model.parameters().toBytes(), provenance, examples.size());
     }
 
     /** Slots kept by a mask, as the column list this learner takes. */

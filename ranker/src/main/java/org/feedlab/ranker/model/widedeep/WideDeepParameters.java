@@ -1,9 +1,13 @@
 package org.feedlab.ranker.model.widedeep;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
+import org.feedlab.ranker.state.StateIO;
 import org.tribuo.math.FeedForwardParameters;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
@@ -102,6 +106,16 @@ public final class WideDeepParameters implements FeedForwardParameters {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = other.weights[i].copy();
         }
+    }
+
+    /** Restores weights read by {@link #fromBytes}. */
+    private WideDeepParameters(
+            Layout layout, int heads, int embeddingDim, int[] hidden, InputScale inputScale) {
+        this.layout = layout;
+        this.heads = heads;
+        this.embeddingDim = embeddingDim;
+        this.hidden = hidden;
+        this.inputScale = inputScale;
     }
 
     private static DenseMatrix init(Random rng, int rows, int cols, double scale) {
@@ -409,5 +423,103 @@ public final class WideDeepParameters implements FeedForwardParameters {
     public ParametersProto serialize() {
         throw new UnsupportedOperationException(
                 "wide&deep parameters are shipped as a checksummed WideDeepScorer");
+    }
+
+    /** Tag of the sealed form ({@link StateIO#seal}). */
+    private static final String FORMAT = "FLWP";
+
+    /** Version of the sealed form this code writes. */
+    private static final int FORMAT_VERSION = 1;
+
+    /**
+     * The exact weights, layout and input scale in FeedLab's sealed form (tag, version, body,
+     * CRC32): what the next version warm-starts from, and what a checkpoint keeps. Doubles are
+     * written by their bits, so {@link #fromBytes} gives back bit-identical parameters.
+     */
+    public byte[] toBytes() {
+        return StateIO.seal(FORMAT, FORMAT_VERSION, this, WideDeepParameters::write);
+    }
+
+    /**
+     * Reads parameters written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException starting with "corrupted state" for bytes that fail a check
+     */
+    public static WideDeepParameters fromBytes(byte[] bytes) {
+        return StateIO.open(FORMAT, FORMAT_VERSION, bytes, (version, in) -> read(in));
+    }
+
+    private static void write(DataOutput out, WideDeepParameters p) throws IOException {
+        out.writeInt(p.layout.features());
+        StateIO.writeInts(out, p.layout.numericIds());
+        out.writeInt(p.layout.fieldNames().length);
+        for (int f = 0; f < p.layout.fieldNames().length; f++) {
+            StateIO.writeString(out, p.layout.fieldNames()[f]);
+            StateIO.writeInts(out, p.layout.fieldIds()[f]);
+        }
+        out.writeInt(p.heads);
+        out.writeInt(p.embeddingDim);
+        StateIO.writeInts(out, p.hidden);
+        StateIO.writeDoubles(out, p.inputScale.shift());
+        StateIO.writeDoubles(out, p.inputScale.scale());
+        out.writeInt(p.weights.length);
+        for (Tensor t : p.weights) {
+            if (t instanceof DenseMatrix m) {
+                out.writeByte(2);
+                out.writeInt(m.getDimension1Size());
+                out.writeInt(m.getDimension2Size());
+                for (int i = 0; i < m.getDimension1Size(); i++) {
+                    for (int j = 0; j < m.getDimension2Size(); j++) {
+                        out.writeDouble(m.get(i, j));
+                    }
+                }
+            } else {
+                DenseVector v = (DenseVector) t;
+                out.writeByte(1);
+                StateIO.writeDoubles(out, v.toArray());
+            }
+        }
+    }
+
+    private static WideDeepParameters read(DataInput in) throws IOException {
+        int features = in.readInt();
+        int[] numericIds = StateIO.readInts(in);
+        int fields = StateIO.readCount(in);
+        String[] fieldNames = new String[fields];
+        int[][] fieldIds = new int[fields][];
+        for (int f = 0; f < fields; f++) {
+            fieldNames[f] = StateIO.readString(in);
+            fieldIds[f] = StateIO.readInts(in);
+        }
+        Layout layout = new Layout(features, numericIds, fieldNames, fieldIds);
+        int heads = in.readInt();
+        int embeddingDim = in.readInt();
+        int[] hidden = StateIO.readInts(in);
+        InputScale scale = new InputScale(StateIO.readDoubles(in), StateIO.readDoubles(in));
+        WideDeepParameters p = new WideDeepParameters(layout, heads, embeddingDim, hidden, scale);
+        int tensors = StateIO.readCount(in);
+        if (tensors != 1 + fields + 2 * hidden.length + 1) {
+            throw new IOException("corrupted wide&deep parameters: " + tensors + " tensors");
+        }
+        p.weights = new Tensor[tensors];
+        for (int i = 0; i < tensors; i++) {
+            byte kind = in.readByte();
+            if (kind == 2) {
+                int rows = StateIO.readCount(in);
+                int cols = StateIO.readCount(in);
+                DenseMatrix m = new DenseMatrix(rows, cols);
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cols; c++) {
+                        m.set(r, c, in.readDouble());
+                    }
+                }
+                p.weights[i] = m;
+            } else if (kind == 1) {
+                p.weights[i] = DenseVector.createDenseVector(StateIO.readDoubles(in));
+            } else {
+                throw new IOException("corrupted wide&deep parameters: tensor kind " + kind);
+            }
+        }
+        return p;
     }
 }

@@ -122,7 +122,15 @@ public final class WideDeepTrainer
             Dataset<MultiLabel> examples,
             Map<String, Provenance> runProvenance,
             WideDeepModel warmStart) {
-        pendingWarmStart = warmStart == null ? null : warmStart.parameters();
+        return train(examples, runProvenance, warmStart == null ? null : warmStart.parameters());
+    }
+
+    /** Trains starting from these weights when shapes allow (null: fresh start). */
+    synchronized WideDeepModel train(
+            Dataset<MultiLabel> examples,
+            Map<String, Provenance> runProvenance,
+            WideDeepParameters warmStart) {
+        pendingWarmStart = warmStart;
         return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
 
