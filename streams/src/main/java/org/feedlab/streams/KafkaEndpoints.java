@@ -1,7 +1,6 @@
 package org.feedlab.streams;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,59 +19,94 @@ import org.feedlab.events.JsonSerde;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Topic;
 import org.feedlab.events.Topics;
+import org.feedlab.streams.types.StreamTypes;
 
-/** The job's Kafka source and sinks; built only by the launcher. */
-public final class KafkaEndpoints {
-    private KafkaEndpoints() {}
+/**
+ * The job's Kafka source and sinks; built only by the launcher.
+ *
+ * <p>Delivery (docs/RELIABILITY.md): feeds and feed audits are written at least once, visible at
+ * once, and the society drops a duplicate by request id; model versions and dead letters are
+ * written exactly once, in Kafka transactions committed with each checkpoint, and read with {@code
+ * isolation.level=read_committed}.
+ *
+ * @param bootstrapServers the broker
+ * @param topics the run's topic names
+ * @param transactionalIdPrefix unique to the run: the prefix of the exactly-once sinks'
+ *     transactional ids
+ */
+public record KafkaEndpoints(
+        String bootstrapServers, JobTopics topics, String transactionalIdPrefix) {
+
+    /**
+     * How long a transaction may stay open: far above a checkpoint interval plus a restart (a
+     * retraining can hold a checkpoint back for minutes), and within the broker's default limit of
+     * 15 minutes.
+     */
+    public static final int TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
 
     /** One source over every job input topic, decoding each record or dead-lettering it. */
-    public static KafkaSource<Inbound> source(String bootstrapServers, String groupId) {
-        List<String> topics = Topics.JOB_INPUTS.stream().map(Topic::name).toList();
+    public KafkaSource<Inbound> source(String groupId) {
         Properties props = new Properties();
         props.setProperty("partition.discovery.interval.ms", "-1");
         return KafkaSource.<Inbound>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setTopics(topics)
+                .setTopics(topics.inputs())
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setProperties(props)
-                .setDeserializer(new InboundDeserializer())
+                .setDeserializer(new InboundDeserializer(topics))
                 .build();
     }
 
-    public static KafkaSink<Feed> feedSink(String bootstrapServers) {
-        return sink(bootstrapServers, Topics.FEEDS, new FeedKey());
+    public KafkaSink<Feed> feedSink() {
+        return atLeastOnce(Topics.FEEDS, new FeedKey());
     }
 
-    public static KafkaSink<ModelVersion> modelVersionSink(String bootstrapServers) {
-        return sink(bootstrapServers, Topics.MODEL_VERSIONS, new VersionKey());
+    public KafkaSink<FeedAudit> auditSink() {
+        return atLeastOnce(Topics.FEED_AUDIT, new AuditKey());
     }
 
-    public static KafkaSink<FeedAudit> auditSink(String bootstrapServers) {
-        return sink(bootstrapServers, Topics.FEED_AUDIT, new AuditKey());
+    public KafkaSink<ModelVersion> modelVersionSink() {
+        return exactlyOnce(Topics.MODEL_VERSIONS, new VersionKey());
     }
 
-    public static KafkaSink<DeadLetter> deadLetterSink(String bootstrapServers) {
-        return sink(bootstrapServers, Topics.DEAD_LETTERS, new DeadLetterKey());
+    public KafkaSink<DeadLetter> deadLetterSink() {
+        return exactlyOnce(Topics.DEAD_LETTERS, new DeadLetterKey());
     }
 
     /**
      * At-least-once: records are visible at once, so feed latency does not wait for a checkpoint;
      * the society deduplicates feeds by request id.
      */
-    private static <T> KafkaSink<T> sink(
-            String bootstrapServers, Topic<T> topic, SerializationSchema<T> key) {
-        KafkaRecordSerializationSchema<T> schema =
-                KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic.name())
-                        .setKeySerializationSchema(key)
-                        .setValueSerializationSchema(new JsonValue<T>())
-                        .build();
+    private <T> KafkaSink<T> atLeastOnce(Topic<T> topic, SerializationSchema<T> key) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(schema)
+                .setRecordSerializer(schema(topic, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setProperty("linger.ms", "0")
+                .build();
+    }
+
+    /**
+     * Exactly-once: each checkpoint commits a Kafka transaction, so a restored job's replayed
+     * records never show twice to a read-committed reader. Latency does not matter for these.
+     */
+    private <T> KafkaSink<T> exactlyOnce(Topic<T> topic, SerializationSchema<T> key) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(schema(topic, key))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.name())
+                .setProperty("transaction.timeout.ms", Integer.toString(TRANSACTION_TIMEOUT_MS))
+                .build();
+    }
+
+    private <T> KafkaRecordSerializationSchema<T> schema(
+            Topic<T> topic, SerializationSchema<T> key) {
+        return KafkaRecordSerializationSchema.<T>builder()
+                .setTopic(topics.name(topic))
+                .setKeySerializationSchema(key)
+                .setValueSerializationSchema(new JsonValue<T>())
                 .build();
     }
 
@@ -118,16 +152,22 @@ public final class KafkaEndpoints {
 
     /** Kafka record → {@link Inbound}, never throwing. */
     static final class InboundDeserializer implements KafkaRecordDeserializationSchema<Inbound> {
+        private final InboundDecoder decoder;
+
+        InboundDeserializer(JobTopics topics) {
+            this.decoder = new InboundDecoder(topics);
+        }
+
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Inbound> out) {
             out.collect(
-                    InboundDecoder.decode(
+                    decoder.decode(
                             record.topic(), record.partition(), record.offset(), record.value()));
         }
 
         @Override
         public TypeInformation<Inbound> getProducedType() {
-            return TypeInformation.of(Inbound.class);
+            return StreamTypes.INBOUND;
         }
     }
 }

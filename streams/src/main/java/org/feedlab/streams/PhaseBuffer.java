@@ -2,8 +2,8 @@ package org.feedlab.streams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.state.ListState;
-import org.feedlab.events.PlatformRecord;
 
 /**
  * Helpers for operators that buffer records in keyed state until their phase is complete: the
@@ -13,14 +13,14 @@ final class PhaseBuffer {
     private PhaseBuffer() {}
 
     /** Removes and returns the buffered records whose phase is ≤ t. */
-    static List<PlatformRecord> takeUpTo(ListState<PlatformRecord> buffer, long phase)
+    static <T> List<T> takeUpTo(ListState<T> buffer, long phase, ToLongFunction<T> phaseOf)
             throws Exception {
-        List<PlatformRecord> due = new ArrayList<>();
-        List<PlatformRecord> later = new ArrayList<>();
-        Iterable<PlatformRecord> all = buffer.get();
+        List<T> due = new ArrayList<>();
+        List<T> later = new ArrayList<>();
+        Iterable<T> all = buffer.get();
         if (all != null) {
-            for (PlatformRecord r : all) {
-                (r.phase() <= phase ? due : later).add(r);
+            for (T r : all) {
+                (phaseOf.applyAsLong(r) <= phase ? due : later).add(r);
             }
         }
         if (later.isEmpty()) {

@@ -1,6 +1,6 @@
 package org.feedlab.streams;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -12,16 +12,19 @@ import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.PlatformRecord;
 import org.feedlab.ranker.TickContext;
+import org.feedlab.streams.types.StreamTypes;
 
 /**
  * The ranking job as a pure function of its input stream (posts, feed requests and impression logs
  * with tick watermarks): no sources, no sinks, testable without a broker.
  *
  * <pre>
- * inbound ─▶ route ─┬─▶ dead letters
- *                   ├─▶ (all records, key 0) ─▶ platform replay + trainer (p=1) ─▶ contexts ─┐
- *                   └─▶ (requests + impressions, key user) ──────────────────▶ scorer ◀─ broadcast
- *                                                                      feeds ◀─┘└─▶ feed audits
+ * inbound ─▶ route ─┬─▶ dead letters ◀──────────────────────────────┐ refused records
+ *                   └─▶ (all records, key 0) ─▶ platform replay + trainer (p=1) ─┬─▶ contexts ─┐
+ *                                     accepted requests + impressions, key user ─┘   broadcast │
+ *                                                                       ▼                      │
+ *                                                           scorer (p=N) ◀─────────────────────┘
+ *                                                           feeds ◀─┘└─▶ feed audits
  * </pre>
  */
 public final class RankingTopology {
@@ -39,33 +42,33 @@ public final class RankingTopology {
             DataStream<FeedAudit> audits) {}
 
     public static Outputs build(DataStream<Inbound> inbound, JobSettings settings) {
-        SingleOutputStreamOperator<PlatformRecord> records =
+        SingleOutputStreamOperator<Inbound> records =
                 inbound.process(new RouteInbound())
-                        .returns(TypeInformation.of(PlatformRecord.class))
+                        .returns(StreamTypes.INBOUND)
                         .uid(RouteInbound.UID)
                         .name(RouteInbound.NAME);
-        DataStream<DeadLetter> deadLetters = records.getSideOutput(RouteInbound.DEAD_LETTERS);
 
         SingleOutputStreamOperator<TickContext> contexts =
-                records.keyBy(r -> 0, TypeInformation.of(Integer.class))
+                records.keyBy(r -> 0, Types.INT)
                         .process(new PlatformReplayFunction(settings))
-                        .returns(TypeInformation.of(TickContext.class))
+                        .returns(StreamTypes.CONTEXT)
                         .setParallelism(1)
                         .setMaxParallelism(1)
                         .uid(PlatformReplayFunction.UID)
                         .name(PlatformReplayFunction.NAME);
         DataStream<ModelVersion> modelVersions =
                 contexts.getSideOutput(PlatformReplayFunction.MODEL_VERSIONS);
+        DataStream<DeadLetter> deadLetters =
+                records.getSideOutput(RouteInbound.DEAD_LETTERS)
+                        .union(contexts.getSideOutput(PlatformReplayFunction.REFUSED));
         BroadcastStream<TickContext> broadcast = contexts.broadcast(ScoringFunction.CONTEXTS);
 
         SingleOutputStreamOperator<Feed> feeds =
-                records.filter(r -> r instanceof FeedRequest || r instanceof Impression)
-                        .uid("user-records")
-                        .name("Requests and impressions")
-                        .keyBy(RankingTopology::userOf, TypeInformation.of(Integer.class))
+                contexts.getSideOutput(PlatformReplayFunction.USER_RECORDS)
+                        .keyBy(RankingTopology::userOf, Types.INT)
                         .connect(broadcast)
                         .process(new ScoringFunction(settings))
-                        .returns(TypeInformation.of(Feed.class))
+                        .returns(StreamTypes.FEED)
                         .uid(ScoringFunction.UID)
                         .name(ScoringFunction.NAME);
         return new Outputs(

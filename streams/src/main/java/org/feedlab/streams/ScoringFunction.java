@@ -12,7 +12,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -25,12 +24,14 @@ import org.feedlab.events.PlatformRecord;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
 import org.feedlab.ranker.serving.FeedServer;
+import org.feedlab.streams.types.StreamTypes;
 
 /**
- * Serves feeds, keyed by user. A user's requests and impression logs wait in keyed state until the
- * watermark passes their phase t; then {@link FeedServer} applies the logs to the user's profile
- * (keyed state) and ranks the request of tick t with the broadcast context of tick t, whatever
- * order the records arrived in and whatever the parallelism: the same step the direct engine runs.
+ * Serves feeds, keyed by user. A user's requests and impression logs (as the platform replay
+ * accepted them) wait in keyed state until the watermark passes their phase t; then {@link
+ * FeedServer} applies the logs to the user's profile (keyed state) and ranks the request of tick t
+ * with the broadcast context of tick t, whatever order the records arrived in and whatever the
+ * parallelism: the same step the direct engine runs.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<Integer, PlatformRecord, TickContext, Feed> {
@@ -39,12 +40,11 @@ public final class ScoringFunction
 
     /** Broadcast state: tick → context. */
     public static final MapStateDescriptor<Long, TickContext> CONTEXTS =
-            new MapStateDescriptor<>(
-                    "tick-contexts", Types.LONG, TypeInformation.of(TickContext.class));
+            new MapStateDescriptor<>("tick-contexts", Types.LONG, StreamTypes.CONTEXT);
 
     /** Explanations of the feeds served to audited users ({@link JobSettings#audit}). */
     public static final OutputTag<FeedAudit> AUDITS =
-            new OutputTag<>("feed-audits", TypeInformation.of(FeedAudit.class));
+            new OutputTag<>("feed-audits", StreamTypes.AUDIT);
 
     /** Contexts older than this many ticks behind the newest are dropped. */
     private static final int CONTEXTS_KEPT = 3;
@@ -63,14 +63,10 @@ public final class ScoringFunction
     public void open(OpenContext openContext) {
         pending =
                 getRuntimeContext()
-                        .getListState(
-                                new ListStateDescriptor<>(
-                                        "pending", TypeInformation.of(PlatformRecord.class)));
+                        .getListState(new ListStateDescriptor<>("pending", StreamTypes.RECORD));
         profile =
                 getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "profile", TypeInformation.of(UserProfile.class)));
+                        .getState(new ValueStateDescriptor<>("profile", StreamTypes.PROFILE));
         server =
                 new FeedServer(
                         settings.ranker(), settings.topics(), settings.seed(), settings.audit());
@@ -114,7 +110,7 @@ public final class ScoringFunction
         List<FeedRequest> requests = new ArrayList<>();
         // A request that arrived after its phase ranks with its own tick's context.
         Map<Long, TickContext> earlier = new HashMap<>();
-        for (PlatformRecord r : PhaseBuffer.takeUpTo(pending, phase)) {
+        for (PlatformRecord r : PhaseBuffer.takeUpTo(pending, phase, PlatformRecord::phase)) {
             if (r instanceof Impression i) {
                 logs.add(i);
             } else if (r instanceof FeedRequest q) {

@@ -24,7 +24,7 @@ public final class TickWatermarks {
     static final class PhaseAssigner implements TimestampAssigner<Inbound> {
         @Override
         public long extractTimestamp(Inbound element, long recordTimestamp) {
-            return element.isDead() ? Long.MIN_VALUE : element.record.phase();
+            return element.isDead() ? Long.MIN_VALUE : element.record().phase();
         }
     }
 
@@ -34,7 +34,7 @@ public final class TickWatermarks {
 
         @Override
         public void onEvent(Inbound event, long eventTimestamp, WatermarkOutput output) {
-            if (!event.isDead() && event.record instanceof TickEnd end && end.tick() > current) {
+            if (!event.isDead() && event.record() instanceof TickEnd end && end.tick() > current) {
                 current = end.tick();
                 output.emitWatermark(new Watermark(current));
             }

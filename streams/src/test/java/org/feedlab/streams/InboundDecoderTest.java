@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The job's decoder turns every byte sequence into a record or a dead letter, never a throw. */
 class InboundDecoderTest {
+    private static final InboundDecoder DECODER = new InboundDecoder(JobTopics.PLAIN);
     private static final String POSTS = Topics.POSTS.name();
     private static final String REQUESTS = Topics.FEED_REQUESTS.name();
     private static final String ENGAGEMENTS = Topics.ENGAGEMENTS.name();
@@ -46,7 +47,8 @@ class InboundDecoderTest {
         assertThat(back.following()).containsExactly(3, 4);
         assertThat(back.feedSize()).isEqualTo(StreamFixtures.FEED_SIZE);
         for (String topic : List.of(POSTS, REQUESTS, ENGAGEMENTS)) {
-            assertThat(decoded(topic, end)).isEqualTo(end);
+            Inbound in = DECODER.decode(topic, 2, 0L, JsonSerde.write(end));
+            assertThat(in.record()).isEqualTo(end);
         }
     }
 
@@ -123,7 +125,7 @@ class InboundDecoderTest {
         // The same impression in schema 2 is read.
         byte[] current =
                 JsonSerde.write(Impression.of(5, 3, 11, 4, 0, 2, 1, 2.5, Impression.NO_SURVEY));
-        assertThat(InboundDecoder.decode(ENGAGEMENTS, 0, 7L, current).isDead()).isFalse();
+        assertThat(DECODER.decode(ENGAGEMENTS, 0, 7L, current).isDead()).isFalse();
     }
 
     @Test
@@ -138,7 +140,8 @@ class InboundDecoderTest {
 
     @Test
     void kafkaDeserializerEmitsOneInboundPerRecordAndNeverThrows() {
-        KafkaEndpoints.InboundDeserializer deserializer = new KafkaEndpoints.InboundDeserializer();
+        KafkaEndpoints.InboundDeserializer deserializer =
+                new KafkaEndpoints.InboundDeserializer(JobTopics.PLAIN);
         List<Inbound> out = new ArrayList<>();
         Collector<Inbound> collector = new ListCollector<>(out);
         deserializer.deserialize(
@@ -148,24 +151,86 @@ class InboundDecoderTest {
                 new ConsumerRecord<>(POSTS, 1, 11L, null, new byte[] {1, 2, 3}), collector);
         assertThat(out).hasSize(2);
         assertThat(out.get(0).isDead()).isFalse();
-        assertThat(out.get(0).record).isEqualTo(post(11, 3, 5));
+        assertThat(out.get(0).record()).isEqualTo(post(11, 3, 5));
         assertThat(out.get(1).isDead()).isTrue();
-        assertThat(out.get(1).deadLetter.offset()).isEqualTo(11L);
-        assertThat(out.get(1).record).isNull();
+        assertThat(out.get(1).deadLetter().offset()).isEqualTo(11L);
+        assertThat(out.get(1).record()).isNull();
+    }
+
+    @Test
+    void readRecordsCarryTheirOrigin() {
+        Inbound in = DECODER.decode(POSTS, 3, 77L, JsonSerde.write(post(11, 3, 5)));
+        assertThat(in.topic()).isEqualTo(POSTS);
+        assertThat(in.partition()).isEqualTo(3);
+        assertThat(in.offset()).isEqualTo(77L);
+    }
+
+    @Test
+    void anOversizedRecordBecomesADeadLetterWithAShortPayload() {
+        byte[] big = new byte[InboundDecoder.MAX_RECORD_BYTES + 1];
+        Arrays.fill(big, (byte) 'x');
+        DeadLetter letter = deadLetter(POSTS, 0, 9L, big);
+        assertThat(letter.error())
+                .isEqualTo(
+                        "oversized: "
+                                + big.length
+                                + " bytes (at most "
+                                + InboundDecoder.MAX_RECORD_BYTES
+                                + ")");
+        assertThat(letter.payload())
+                .hasSize(
+                        DeadLetters.PAYLOAD_CHARS
+                                + (" (" + big.length + " bytes in all)").length()
+                                + 3)
+                .endsWith("... (" + big.length + " bytes in all)");
+        // One byte less is read (and then fails as JSON, which garbage of this size is).
+        assertThat(deadLetter(POSTS, 0, 9L, Arrays.copyOf(big, big.length - 1)).error())
+                .doesNotContain("oversized");
+    }
+
+    @Test
+    void aNotANumberOrANegativeIdBecomesADeadLetter() {
+        // JSON has no NaN, but Jackson reads the string "NaN" into a double.
+        String nan =
+                new String(JsonSerde.write(post(11, 3, 5)), StandardCharsets.UTF_8)
+                        .replaceFirst("\"stance\":[^,]*", "\"stance\":\"NaN\"");
+        assertThat(deadLetter(POSTS, 0, 1L, nan.getBytes(StandardCharsets.UTF_8)).error())
+                .isEqualTo("invalid value: stance NaN outside [-1, 1]");
+        Impression negative = impression(21, -7, 11, 5, 0, Action.CLICK);
+        assertThat(deadLetter(ENGAGEMENTS, 0, 2L, JsonSerde.write(negative)).error())
+                .isEqualTo("invalid value: negative id or position in an impression of request 21");
+        Impression infinite = Impression.of(21, 7, 11, 5, 0, 0, 1, Double.POSITIVE_INFINITY, -1);
+        assertThat(deadLetter(ENGAGEMENTS, 0, 3L, JsonSerde.write(infinite)).error())
+                .isEqualTo("invalid value: dwell Infinity is not a finite, non-negative number");
+    }
+
+    @Test
+    void aTickEndMarkerOnAnotherPartitionBecomesADeadLetter() {
+        DeadLetter letter = deadLetter(POSTS, 1, 4L, JsonSerde.write(TickEnd.of(5, 2)));
+        assertThat(letter.error()).isEqualTo("tick-end marker of partition 2 on partition 1");
+    }
+
+    @Test
+    void topicsUnderAPrefixAreReadAndOthersAreNot() {
+        InboundDecoder prefixed = new InboundDecoder(new JobTopics("run-7."));
+        byte[] post = JsonSerde.write(post(11, 3, 5));
+        assertThat(prefixed.decode("run-7." + POSTS, 0, 0L, post).isDead()).isFalse();
+        assertThat(prefixed.decode(POSTS, 0, 0L, post).deadLetter().error())
+                .isEqualTo("Post is not allowed on this topic");
     }
 
     private static Object decoded(String topic, Object record) {
-        Inbound in = InboundDecoder.decode(topic, 0, 0L, JsonSerde.write(record));
-        assertThat(in.isDead()).as("dead letter: %s", in.deadLetter).isFalse();
-        assertThat(in.deadLetter).isNull();
-        return in.record;
+        Inbound in = DECODER.decode(topic, 0, 0L, JsonSerde.write(record));
+        assertThat(in.isDead()).as("dead letter: %s", in.deadLetter()).isFalse();
+        assertThat(in.deadLetter()).isNull();
+        return in.record();
     }
 
     private static DeadLetter deadLetter(String topic, int partition, long offset, byte[] value) {
-        Inbound in = InboundDecoder.decode(topic, partition, offset, value);
-        assertThat(in.isDead()).as("decoded as %s", in.record).isTrue();
-        assertThat(in.record).isNull();
-        return in.deadLetter;
+        Inbound in = DECODER.decode(topic, partition, offset, value);
+        assertThat(in.isDead()).as("decoded as %s", in.record()).isTrue();
+        assertThat(in.record()).isNull();
+        return in.deadLetter();
     }
 
     /** Collects into a list. */

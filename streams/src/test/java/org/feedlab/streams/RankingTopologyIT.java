@@ -2,10 +2,10 @@ package org.feedlab.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.feedlab.streams.StreamFixtures.MAX_AGE;
-import static org.feedlab.streams.StreamFixtures.impression;
 import static org.feedlab.streams.StreamFixtures.post;
 import static org.feedlab.streams.StreamFixtures.postIds;
-import static org.feedlab.streams.StreamFixtures.request;
+import static org.feedlab.streams.StreamFixtures.userImpression;
+import static org.feedlab.streams.StreamFixtures.userRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -36,6 +37,7 @@ import org.feedlab.events.Post;
 import org.feedlab.events.TickEnd;
 import org.feedlab.events.Topics;
 import org.feedlab.ranker.training.OnlineTrainer;
+import org.feedlab.streams.types.StreamTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,39 +88,39 @@ class RankingTopologyIT {
         in.add(rec(post(1, A10, 0)));
         in.add(rec(post(2, A11, 0)));
         in.add(rec(post(3, A12, 0)));
-        in.add(rec(request(100, 1, 0, A10)));
-        in.add(rec(request(101, 2, 0, A11, A12)));
+        in.add(rec(userRequest(1, 0, A10)));
+        in.add(rec(userRequest(2, 0, A11, A12)));
         in.add(rec(TickEnd.of(0, 0)));
         // Phase 1.
-        in.add(rec(impression(100, 1, 1, 0, 0, Action.CLICK)));
-        in.add(rec(impression(100, 1, 2, 0, 1)));
-        in.add(rec(impression(101, 2, 3, 0, 0, Action.LIKE)));
+        in.add(rec(userImpression(1, 1, 0, 0, Action.CLICK)));
+        in.add(rec(userImpression(1, 2, 0, 1)));
+        in.add(rec(userImpression(2, 3, 0, 0, Action.LIKE)));
         in.add(rec(post(4, A10, 1)));
         in.add(InputElement.unreadable());
         in.add(rec(post(5, A11, 1)));
-        in.add(rec(request(102, 1, 1, A10)));
-        in.add(rec(request(103, 2, 1, A11, A12)));
-        in.add(rec(request(104, 3, 1)));
+        in.add(rec(userRequest(1, 1, A10)));
+        in.add(rec(userRequest(2, 1, A11, A12)));
+        in.add(rec(userRequest(3, 1)));
         in.add(rec(TickEnd.of(1, 0)));
         // Phase 2.
-        in.add(rec(impression(102, 1, 4, 1, 0, Action.CLICK)));
-        in.add(rec(impression(103, 2, 5, 1, 0)));
-        in.add(rec(impression(104, 3, 1, 1, 0, Action.RESHARE)));
+        in.add(rec(userImpression(1, 4, 1, 0, Action.CLICK)));
+        in.add(rec(userImpression(2, 5, 1, 0)));
+        in.add(rec(userImpression(3, 1, 1, 0, Action.RESHARE)));
         in.add(rec(post(6, A12, 2)));
-        in.add(rec(request(105, 1, 2, A10)));
-        in.add(rec(request(106, 2, 2, A11, A12)));
+        in.add(rec(userRequest(1, 2, A10)));
+        in.add(rec(userRequest(2, 2, A11, A12)));
         // Early: user 2 saw post 6 in tick 2; the feed of tick 2 must not know it yet.
-        in.add(rec(impression(106, 2, 6, 2, 0, Action.LIKE)));
+        in.add(rec(userImpression(2, 6, 2, 0, Action.LIKE)));
         in.add(rec(TickEnd.of(2, 0)));
         // Phase 3.
-        in.add(rec(impression(105, 1, 6, 2, 0, Action.COMMENT)));
+        in.add(rec(userImpression(1, 6, 2, 0, Action.COMMENT)));
         in.add(rec(post(7, A10, 3)));
-        in.add(rec(request(107, 1, 3, A10)));
-        in.add(rec(request(108, 2, 3, A11, A12)));
-        in.add(rec(request(109, 3, 3, A10)));
+        in.add(rec(userRequest(1, 3, A10)));
+        in.add(rec(userRequest(2, 3, A11, A12)));
+        in.add(rec(userRequest(3, 3, A10)));
         in.add(rec(TickEnd.of(3, 0)));
         // Phase 4, never marked complete: the end of input completes it.
-        in.add(rec(impression(107, 1, 7, 3, 0, Action.CLICK)));
+        in.add(rec(userImpression(1, 7, 3, 0, Action.CLICK)));
         return in;
     }
 
@@ -157,10 +159,10 @@ class RankingTopologyIT {
         Map<Long, Set<Long>> feeds = new HashMap<>();
         run(parallelism).feeds().forEach(f -> feeds.put(f.requestId(), postIds(f)));
         // Expected by hand, so the oracle above cannot hide a shared mistake.
-        assertThat(feeds.get(106L)).containsExactly(1L, 2L, 4L, 6L);
-        assertThat(feeds.get(108L)).containsExactly(4L, 7L);
-        assertThat(feeds.get(107L)).containsExactly(5L, 7L);
-        assertThat(feeds.get(109L)).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(feeds.get(FeedRequest.idFor(2, 2))).containsExactly(1L, 2L, 4L, 6L);
+        assertThat(feeds.get(FeedRequest.idFor(3, 2))).containsExactly(4L, 7L);
+        assertThat(feeds.get(FeedRequest.idFor(3, 1))).containsExactly(5L, 7L);
+        assertThat(feeds.get(FeedRequest.idFor(3, 3))).containsExactly(4L, 5L, 6L, 7L);
     }
 
     @ParameterizedTest
@@ -283,12 +285,15 @@ class RankingTopologyIT {
         if (cached != null) {
             return cached;
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // Generic types off: every record and every piece of state has an explicit serializer.
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         List<Inbound> inbound = input().stream().map(InputElement::inbound).toList();
         // One source subtask plays one Kafka partition: its markers move the watermark of all.
         DataStream<Inbound> source =
-                env.fromData(inbound, TypeInformation.of(Inbound.class))
+                env.fromData(inbound, StreamTypes.INBOUND)
                         .assignTimestampsAndWatermarks(TickWatermarks.strategy())
                         .setParallelism(1)
                         .name("Tick watermarks");
@@ -389,8 +394,9 @@ class RankingTopologyIT {
 
         Inbound inbound() {
             return record != null
-                    ? Inbound.of(record)
-                    : InboundDecoder.decode(Topics.POSTS.name(), 0, DEAD_OFFSET, bytes);
+                    ? StreamFixtures.inbound(record)
+                    : new InboundDecoder(JobTopics.PLAIN)
+                            .decode(Topics.POSTS.name(), 0, DEAD_OFFSET, bytes);
         }
     }
 }

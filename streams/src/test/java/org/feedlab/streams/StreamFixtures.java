@@ -1,5 +1,6 @@
 package org.feedlab.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,13 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
+import org.feedlab.events.JsonSerde;
 import org.feedlab.events.ModelVersion;
+import org.feedlab.events.PlatformRecord;
 import org.feedlab.events.Post;
+import org.feedlab.events.Topic;
+import org.feedlab.events.Topics;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.RetrievalConfig;
 import org.feedlab.ranker.TickContext;
@@ -61,6 +67,36 @@ final class StreamFixtures {
 
     static FeedRequest request(long requestId, int userId, long tick, int... following) {
         return FeedRequest.of(requestId, userId, tick, following, FEED_SIZE);
+    }
+
+    /** A request with the id the platform expects of this user in this tick. */
+    static FeedRequest userRequest(int userId, long tick, int... following) {
+        return request(FeedRequest.idFor(tick, userId), userId, tick, following);
+    }
+
+    /** An impression of the feed the user requested in {@code tick} (its derived request id). */
+    static Impression userImpression(
+            int userId, long postId, long tick, int position, Action... actions) {
+        return impression(FeedRequest.idFor(tick, userId), userId, postId, tick, position, actions);
+    }
+
+    /** Offsets handed out by {@link #inbound}, so every record has an origin of its own. */
+    private static final AtomicLong OFFSETS = new AtomicLong();
+
+    /**
+     * A record as its platform JSON, to compare records whose arrays records compare by identity.
+     */
+    static String json(PlatformRecord record) {
+        return new String(JsonSerde.write(record), StandardCharsets.UTF_8);
+    }
+
+    /** A record as the source would emit it: read from its topic, partition 0, a fresh offset. */
+    static Inbound inbound(PlatformRecord record) {
+        Topic<?> topic =
+                record instanceof Post
+                        ? Topics.POSTS
+                        : record instanceof FeedRequest ? Topics.FEED_REQUESTS : Topics.ENGAGEMENTS;
+        return Inbound.of(record, topic.name(), 0, OFFSETS.incrementAndGet());
     }
 
     static Impression impression(

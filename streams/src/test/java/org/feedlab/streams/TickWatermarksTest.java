@@ -2,6 +2,7 @@ package org.feedlab.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.feedlab.streams.StreamFixtures.impression;
+import static org.feedlab.streams.StreamFixtures.inbound;
 import static org.feedlab.streams.StreamFixtures.post;
 import static org.feedlab.streams.StreamFixtures.request;
 
@@ -28,28 +29,28 @@ class TickWatermarksTest {
 
     @Test
     void watermarkMovesOnlyOnTickEndMarkers() {
-        feed(Inbound.of(post(1, 10, 1)));
-        feed(Inbound.of(request(100, 7, 1, 10)));
-        feed(Inbound.of(impression(90, 7, 1, 1, 0, Action.CLICK)));
+        feed(inbound(post(1, 10, 1)));
+        feed(inbound(request(100, 7, 1, 10)));
+        feed(inbound(impression(90, 7, 1, 1, 0, Action.CLICK)));
         generator.onPeriodicEmit(output);
         assertThat(output.watermarks).isEmpty();
 
-        feed(Inbound.of(TickEnd.of(1, 0)));
+        feed(inbound(TickEnd.of(1, 0)));
         assertThat(output.watermarks).containsExactly(1L);
 
-        feed(Inbound.of(post(2, 10, 2)));
+        feed(inbound(post(2, 10, 2)));
         generator.onPeriodicEmit(output);
         assertThat(output.watermarks).containsExactly(1L);
     }
 
     @Test
     void watermarkIsMonotonic() {
-        feed(Inbound.of(TickEnd.of(1, 0)));
-        feed(Inbound.of(TickEnd.of(3, 0)));
+        feed(inbound(TickEnd.of(1, 0)));
+        feed(inbound(TickEnd.of(3, 0)));
         // A repeated or stale marker (e.g. from a slower partition's copy) must not move it back.
-        feed(Inbound.of(TickEnd.of(3, 1)));
-        feed(Inbound.of(TickEnd.of(2, 0)));
-        feed(Inbound.of(TickEnd.of(4, 0)));
+        feed(inbound(TickEnd.of(3, 1)));
+        feed(inbound(TickEnd.of(2, 0)));
+        feed(inbound(TickEnd.of(4, 0)));
         assertThat(output.watermarks).containsExactly(1L, 3L, 4L);
     }
 
@@ -63,11 +64,11 @@ class TickWatermarksTest {
 
     @Test
     void timestampIsThePublicationPhase() {
-        assertThat(timestamp(Inbound.of(post(1, 10, 3)))).isEqualTo(3L);
-        assertThat(timestamp(Inbound.of(request(100, 7, 3, 10)))).isEqualTo(3L);
-        assertThat(timestamp(Inbound.of(TickEnd.of(3, 0)))).isEqualTo(3L);
+        assertThat(timestamp(inbound(post(1, 10, 3)))).isEqualTo(3L);
+        assertThat(timestamp(inbound(request(100, 7, 3, 10)))).isEqualTo(3L);
+        assertThat(timestamp(inbound(TickEnd.of(3, 0)))).isEqualTo(3L);
         // An impression of tick 3 is published after the user read the feed, in phase 4.
-        assertThat(timestamp(Inbound.of(impression(100, 7, 1, 3, 0, Action.LIKE)))).isEqualTo(4L);
+        assertThat(timestamp(inbound(impression(100, 7, 1, 3, 0, Action.LIKE)))).isEqualTo(4L);
     }
 
     private long timestamp(Inbound in) {

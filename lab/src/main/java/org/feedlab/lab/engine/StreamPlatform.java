@@ -1,6 +1,7 @@
 package org.feedlab.lab.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
@@ -33,20 +38,25 @@ import org.feedlab.events.TickEnd;
 import org.feedlab.events.Topic;
 import org.feedlab.events.Topics;
 import org.feedlab.lab.flink.EmbeddedFlink;
+import org.feedlab.lab.flink.RankingJob;
 import org.feedlab.lab.kafka.EmbeddedKafka;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.ranker.serving.Audit;
-import org.feedlab.streams.Inbound;
+import org.feedlab.streams.Checkpointing;
 import org.feedlab.streams.JobSettings;
+import org.feedlab.streams.JobTopics;
 import org.feedlab.streams.KafkaEndpoints;
 import org.feedlab.streams.RankingTopology;
 import org.feedlab.streams.TickWatermarks;
+import org.feedlab.streams.types.StreamTypes;
 
 /**
- * The platform as the real pipeline: a Kafka broker in a child process and the ranking job on a
- * Flink MiniCluster. Each phase is produced to the input topics followed by a tick-end marker on
- * every partition; the feeds (and the audits of the sampled users' feeds) are read back from their
- * topics and deduplicated by request id.
+ * The platform as the real pipeline: the ranking job on a Flink cluster fed from a Kafka broker
+ * (embedded: a broker in a child process and a MiniCluster in this JVM). Each phase is produced to
+ * the input topics followed by a tick-end marker on every partition; the feeds (and the audits of
+ * the sampled users' feeds) are read back from their topics and deduplicated by request id. At the
+ * end the job is stopped with a savepoint, which commits the exactly-once sinks' last transaction,
+ * and the model versions and dead letters are read committed.
  */
 public final class StreamPlatform implements Platform {
     /**
@@ -56,11 +66,19 @@ public final class StreamPlatform implements Platform {
      */
     private static final Duration FEED_TIMEOUT = Duration.ofMinutes(15);
 
-    private final EmbeddedKafka kafka;
-    private final EmbeddedFlink flink;
+    /** Where the job runs and what it reads and writes. */
+    private final String bootstrap;
+
+    private final JobTopics topics;
+    private final int partitions;
+    private final Path savepoints;
+    private final RankingJob job;
+
+    /** What this platform started and stops on close, in the order to stop it. */
+    private final List<AutoCloseable> owned;
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> feeds;
-    private final int partitions;
 
     /** Whose feeds the job explains on the audit topic ({@link Audit#none()} without one). */
     private final Audit audit;
@@ -68,40 +86,63 @@ public final class StreamPlatform implements Platform {
     private final Set<Long> delivered = new HashSet<>();
     private final Set<Long> auditsDelivered = new HashSet<>();
     private int duplicateFeeds;
+    private Manifest.Pipeline jobFacts;
 
     private StreamPlatform(
-            EmbeddedKafka kafka,
-            EmbeddedFlink flink,
-            KafkaProducer<byte[], byte[]> producer,
-            KafkaConsumer<byte[], byte[]> feeds,
+            String bootstrap,
+            JobTopics topics,
             int partitions,
+            Path savepoints,
+            RankingJob job,
+            List<AutoCloseable> owned,
             Audit audit) {
-        this.kafka = kafka;
-        this.flink = flink;
-        this.producer = producer;
-        this.feeds = feeds;
+        this.bootstrap = bootstrap;
+        this.topics = topics;
         this.partitions = partitions;
+        this.savepoints = savepoints;
+        this.job = job;
+        this.owned = owned;
         this.audit = audit;
+        this.producer = new KafkaProducer<>(producerProps(bootstrap));
+        this.feeds = consumer(bootstrap, false);
+        // The audit topic too when the job publishes audits: a tick's audits come with its feeds.
+        fromBeginning(
+                feeds,
+                audit == Audit.none()
+                        ? List.of(topics.name(Topics.FEEDS))
+                        : List.of(topics.name(Topics.FEEDS), topics.name(Topics.FEED_AUDIT)),
+                partitions);
     }
 
-    /** Starts the broker, creates the topics, and submits the job. */
+    /**
+     * Starts a broker and a MiniCluster, creates the topics, and submits the job; everything it
+     * started is stopped by {@link #close()}.
+     */
     public static StreamPlatform start(
             Path workDir, JobSettings settings, int partitions, int parallelism) throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"), partitions);
         EmbeddedFlink flink = null;
         try {
-            kafka.createTopics(Topics.ALL.stream().map(Topic::name).toList(), partitions);
-            flink = EmbeddedFlink.start(parallelism, workDir.resolve("flink"));
-            attachJob(flink, kafka.bootstrapServers(), settings);
-            flink.submit("feedlab-ranking");
-            boolean audited = settings.auditShare() > 0.0;
+            kafka.createTopics(JobTopics.PLAIN.all(), partitions);
+            flink = EmbeddedFlink.start(1, parallelism, workDir.resolve("flink"));
+            Path state = workDir.resolve("flink-state");
+            JobGraph graph =
+                    jobGraph(
+                            kafka.bootstrapServers(),
+                            JobTopics.PLAIN,
+                            "feedlab",
+                            settings,
+                            parallelism,
+                            Checkpointing.to(state.resolve("checkpoints").toUri().toString()));
+            RankingJob job = RankingJob.submit(flink.client(), flink.restAddress(), graph);
             return new StreamPlatform(
-                    kafka,
-                    flink,
-                    new KafkaProducer<>(producerProps(kafka.bootstrapServers())),
-                    feedConsumer(kafka.bootstrapServers(), partitions, audited),
+                    kafka.bootstrapServers(),
+                    JobTopics.PLAIN,
                     partitions,
-                    audited ? settings.audit() : Audit.none());
+                    state.resolve("savepoints"),
+                    job,
+                    List.of(flink, kafka),
+                    settings.auditShare() > 0.0 ? settings.audit() : Audit.none());
         } catch (Exception e) {
             if (flink != null) {
                 flink.close();
@@ -111,35 +152,53 @@ public final class StreamPlatform implements Platform {
         }
     }
 
-    /** Wires the pure topology between the Kafka source and sinks. */
-    static void attachJob(EmbeddedFlink flink, String bootstrap, JobSettings settings) {
-        var env = flink.env();
+    /**
+     * The job graph: the pure topology between the Kafka source and sinks, with checkpointing,
+     * optionally restored from a savepoint or retained checkpoint ({@code restoreFrom}, or null).
+     */
+    public static JobGraph jobGraph(
+            String bootstrap,
+            JobTopics topics,
+            String transactionalIdPrefix,
+            JobSettings settings,
+            int parallelism,
+            Checkpointing checkpointing) {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(checkpointing.configuration());
+        env.setParallelism(parallelism);
+        KafkaEndpoints kafka = new KafkaEndpoints(bootstrap, topics, transactionalIdPrefix);
         var inbound =
                 env.fromSource(
-                                KafkaEndpoints.source(bootstrap, "feedlab-ranking"),
+                                kafka.source(transactionalIdPrefix + "-ranking"),
                                 TickWatermarks.strategy(),
                                 "Platform topics")
                         .uid("kafka-source")
-                        .returns(Inbound.class);
+                        .returns(StreamTypes.INBOUND);
         RankingTopology.Outputs out = RankingTopology.build(inbound, settings);
-        out.feeds()
-                .sinkTo(KafkaEndpoints.feedSink(bootstrap))
-                .uid("feeds-sink")
-                .name("Feeds to Kafka");
+        out.feeds().sinkTo(kafka.feedSink()).uid("feeds-sink").name("Feeds to Kafka");
         out.modelVersions()
-                .sinkTo(KafkaEndpoints.modelVersionSink(bootstrap))
+                .sinkTo(kafka.modelVersionSink())
                 .uid("model-versions-sink")
                 .name("Model versions to Kafka");
         out.deadLetters()
-                .sinkTo(KafkaEndpoints.deadLetterSink(bootstrap))
+                .sinkTo(kafka.deadLetterSink())
                 .uid("dead-letters-sink")
                 .name("Dead letters to Kafka");
         if (settings.auditShare() > 0.0) {
             out.audits()
-                    .sinkTo(KafkaEndpoints.auditSink(bootstrap))
+                    .sinkTo(kafka.auditSink())
                     .uid("feed-audit-sink")
                     .name("Feed audits to Kafka");
         }
+        JobGraph graph = env.getStreamGraph().getJobGraph();
+        graph.setSavepointRestoreSettings(SavepointRestoreSettings.none());
+        return graph;
+    }
+
+    /** The same graph, restored from a savepoint or retained checkpoint at {@code path}. */
+    public static JobGraph restoring(JobGraph graph, String path) {
+        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path, false));
+        return graph;
     }
 
     @Override
@@ -159,7 +218,7 @@ public final class StreamPlatform implements Platform {
             for (int partition = 0; partition < partitions; partition++) {
                 producer.send(
                         new ProducerRecord<>(
-                                topic.name(),
+                                topics.name(topic),
                                 partition,
                                 null,
                                 JsonSerde.write(TickEnd.of(tick, partition))));
@@ -171,12 +230,14 @@ public final class StreamPlatform implements Platform {
 
     private void send(Topic<?> topic, String key, byte[] value) {
         producer.send(
-                new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), value));
+                new ProducerRecord<>(
+                        topics.name(topic), key.getBytes(StandardCharsets.UTF_8), value));
     }
 
     /**
      * Reads the feeds of tick t's requests, and the audits of the feeds the audit samples, from
-     * their topics until each request has its answer.
+     * their topics until each request has its answer; a duplicate (the sinks are at-least-once) is
+     * dropped by request id.
      */
     private ServedTick awaitFeeds(long tick, List<FeedRequest> requests) throws Exception {
         Set<Long> awaited = new HashSet<>();
@@ -189,6 +250,7 @@ public final class StreamPlatform implements Platform {
         }
         Map<Integer, Feed> byUser = new HashMap<>();
         Map<Long, FeedAudit> audits = new TreeMap<>();
+        String auditTopic = topics.name(Topics.FEED_AUDIT);
         long deadline = System.nanoTime() + FEED_TIMEOUT.toNanos();
         while (!awaited.isEmpty() || !awaitedAudits.isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -200,12 +262,11 @@ public final class StreamPlatform implements Platform {
                                 + " audits of tick "
                                 + tick
                                 + "; ranking job status: "
-                                + flink.status());
+                                + job.status());
             }
             for (ConsumerRecord<byte[], byte[]> rec : feeds.poll(Duration.ofMillis(50))) {
-                if (rec.topic().equals(Topics.FEED_AUDIT.name())) {
-                    FeedAudit a = JsonSerde.mapper().readValue(rec.value(), FeedAudit.class);
-                    // The sink is at-least-once: keep one audit per request, as one feed.
+                if (rec.topic().equals(auditTopic)) {
+                    FeedAudit a = JsonSerde.read(rec.value(), FeedAudit.class);
                     if (auditsDelivered.add(a.requestId())) {
                         if (!awaitedAudits.remove(a.requestId())) {
                             throw new IllegalStateException(
@@ -232,7 +293,7 @@ public final class StreamPlatform implements Platform {
             if (awaited.isEmpty() && awaitedAudits.isEmpty()) {
                 break;
             }
-            JobStatus status = flink.status();
+            JobStatus status = job.status();
             if (status.isGloballyTerminalState()) {
                 throw new IllegalStateException("ranking job ended early: " + status);
             }
@@ -240,32 +301,80 @@ public final class StreamPlatform implements Platform {
         return new ServedTick(byUser, new ArrayList<>(audits.values()));
     }
 
+    /**
+     * Ends the job once the society is done: records its checkpoint statistics and restart count,
+     * then stops it with a savepoint, which commits the exactly-once sinks' last records. Called
+     * once, before the first read of a topic those sinks write.
+     */
+    private Manifest.Pipeline finish() throws Exception {
+        if (jobFacts == null) {
+            RankingJob.Checkpoints cp = job.checkpoints();
+            long restarts = job.restarts();
+            Files.createDirectories(savepoints);
+            job.stopWithSavepoint(savepoints.toUri().toString());
+            jobFacts =
+                    Manifest.Pipeline.stream(0, 0, partitions)
+                            .withJob(
+                                    restarts,
+                                    cp.completed(),
+                                    cp.restored(),
+                                    cp.latestStateBytes(),
+                                    cp.latestDurationMillis());
+        }
+        return jobFacts;
+    }
+
     @Override
     public List<ModelVersion> modelVersions() throws Exception {
-        List<ModelVersion> out = new ArrayList<>();
-        for (byte[] value : readAll(Topics.MODEL_VERSIONS.name())) {
-            out.add((ModelVersion) JsonSerde.read(value));
+        finish();
+        // One record per version: exactly-once, so a restored job's replay shows none twice.
+        Map<Integer, ModelVersion> byVersion = new TreeMap<>();
+        for (byte[] value : readAll(Topics.MODEL_VERSIONS)) {
+            ModelVersion v = (ModelVersion) JsonSerde.read(value);
+            if (byVersion.put(v.version(), v) != null) {
+                throw new IllegalStateException("model version " + v.version() + " read twice");
+            }
         }
+        List<ModelVersion> out = new ArrayList<>(byVersion.values());
         out.sort(Comparator.comparingLong(ModelVersion::tick));
+        return out;
+    }
+
+    /** The dead letters the job wrote, read committed (each exactly once). */
+    public List<DeadLetter> deadLetters() throws Exception {
+        finish();
+        List<DeadLetter> out = new ArrayList<>();
+        for (byte[] value : readAll(Topics.DEAD_LETTERS)) {
+            out.add(JsonSerde.read(value, DeadLetter.class));
+        }
         return out;
     }
 
     @Override
     public Manifest.Pipeline pipelineFacts() throws Exception {
-        return Manifest.Pipeline.stream(
-                readAll(Topics.DEAD_LETTERS.name()).size(), duplicateFeeds, partitions);
+        Manifest.Pipeline job = finish();
+        return Manifest.Pipeline.stream(deadLetters().size(), duplicateFeeds, partitions)
+                .withJob(
+                        job.jobRestarts(),
+                        job.checkpointsCompleted(),
+                        job.checkpointsRestored(),
+                        job.lastCheckpointStateBytes(),
+                        job.lastCheckpointDurationMs());
     }
 
-    /** Every record currently on a topic, read from the beginning to the end offsets. */
-    private List<byte[]> readAll(String topic) {
-        try (KafkaConsumer<byte[], byte[]> c = consumer(kafka.bootstrapServers())) {
-            List<TopicPartition> tps = fromBeginning(c, List.of(topic), partitions);
+    /**
+     * Every record currently on a topic, read from the beginning to the end offsets; committed
+     * records only, so an exactly-once sink's aborted or open transactions are not read.
+     */
+    private List<byte[]> readAll(Topic<?> topic) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, true)) {
+            List<TopicPartition> tps = fromBeginning(c, List.of(topics.name(topic)), partitions);
             Map<TopicPartition, Long> end = c.endOffsets(tps);
             List<byte[]> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + topic);
+                    throw new IllegalStateException("timed out reading " + topics.name(topic));
                 }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
                     values.add(r.value());
@@ -277,7 +386,12 @@ public final class StreamPlatform implements Platform {
 
     /** The broker's address, for tests that read the topics themselves. */
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrap;
+    }
+
+    /** The job, for its status and statistics (and for tests that stop or restore it). */
+    public RankingJob job() {
+        return job;
     }
 
     @Override
@@ -287,8 +401,11 @@ public final class StreamPlatform implements Platform {
 
     @Override
     public void close() throws Exception {
+        List<AutoCloseable> all =
+                new ArrayList<>(List.<AutoCloseable>of(feeds, producer, job::cancel));
+        all.addAll(owned);
         Exception failure = null;
-        for (AutoCloseable c : new AutoCloseable[] {feeds, producer, flink, kafka}) {
+        for (AutoCloseable c : all) {
             try {
                 c.close();
             } catch (Exception e) {
@@ -315,7 +432,7 @@ public final class StreamPlatform implements Platform {
         return p;
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, boolean committed) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -324,6 +441,9 @@ public final class StreamPlatform implements Platform {
                 ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                committed ? "read_committed" : "read_uncommitted");
         return new KafkaConsumer<>(p);
     }
 
@@ -339,18 +459,5 @@ public final class StreamPlatform implements Platform {
         c.assign(tps);
         c.seekToBeginning(tps);
         return tps;
-    }
-
-    /** A consumer of the feeds topic, and of the audit topic when the job publishes audits. */
-    private static KafkaConsumer<byte[], byte[]> feedConsumer(
-            String bootstrap, int partitions, boolean audited) {
-        KafkaConsumer<byte[], byte[]> c = consumer(bootstrap);
-        fromBeginning(
-                c,
-                audited
-                        ? List.of(Topics.FEEDS.name(), Topics.FEED_AUDIT.name())
-                        : List.of(Topics.FEEDS.name()),
-                partitions);
-        return c;
     }
 }

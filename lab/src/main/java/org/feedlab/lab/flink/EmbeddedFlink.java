@@ -1,10 +1,11 @@
 package org.feedlab.lab.flink;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.client.program.MiniClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -12,76 +13,72 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * A Flink MiniCluster in this JVM with one job on it. The caller builds the job on {@link #env()}
- * and calls {@link #submit()}; {@link #close()} cancels the job and stops the cluster.
+ * A Flink MiniCluster in this JVM, every socket on loopback ({@link Loopback}). Jobs are submitted
+ * through {@link #client()}, the same client interface a remote cluster is reached through.
  */
 public final class EmbeddedFlink implements AutoCloseable {
     private final MiniCluster cluster;
-    private final StreamExecutionEnvironment env;
-    private JobID job;
+    private final Configuration configuration;
+    private final ClusterClient<?> client;
 
-    private EmbeddedFlink(MiniCluster cluster, StreamExecutionEnvironment env) {
+    private EmbeddedFlink(MiniCluster cluster, Configuration configuration) {
         this.cluster = cluster;
-        this.env = env;
+        this.configuration = configuration;
+        this.client = new MiniClusterClient(configuration, cluster);
     }
 
     /**
-     * Starts a cluster with enough slots for the given parallelism; its temporary files go under
-     * {@code workDir}, which the caller deletes.
+     * Starts a cluster of {@code taskManagers} TaskManagers with {@code slots} slots each; its
+     * temporary files go under {@code workDir}, which the caller deletes.
      */
-    public static EmbeddedFlink start(int parallelism, Path workDir) throws Exception {
-        Configuration conf = new Configuration();
+    public static EmbeddedFlink start(int taskManagers, int slots, Path workDir) throws Exception {
+        Configuration conf = Loopback.apply(new Configuration());
         Files.createDirectories(workDir);
         conf.set(CoreOptions.TMP_DIRS, workDir.toAbsolutePath().toString());
         conf.set(WebOptions.UPLOAD_DIR, workDir.toAbsolutePath().toString());
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         conf.set(RestOptions.BIND_PORT, "0");
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         FlinkMetrics.configure(conf);
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(conf)
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(parallelism)
+                                .setNumTaskManagers(taskManagers)
+                                .setNumSlotsPerTaskManager(slots)
                                 .build());
         cluster.start();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(parallelism);
-        return new EmbeddedFlink(cluster, env);
+        return new EmbeddedFlink(cluster, conf);
     }
 
-    /** The environment to build the job on. */
-    public StreamExecutionEnvironment env() {
-        return env;
+    /** The client jobs are submitted, watched and stopped through. */
+    public ClusterClient<?> client() {
+        return client;
     }
 
-    /** Submits the job built on {@link #env()}. */
-    public JobID submit(String name) throws Exception {
-        env.getConfig();
-        var graph = env.getStreamGraph();
-        graph.setJobName(name);
-        job = cluster.submitJob(graph.getJobGraph()).get(60, TimeUnit.SECONDS).getJobID();
-        return job;
+    /** The REST endpoint (checkpoint statistics, metrics). */
+    public URI restAddress() throws Exception {
+        return cluster.getRestAddress().get(30, TimeUnit.SECONDS);
     }
 
-    /** The job's status now. */
-    public JobStatus status() throws Exception {
-        return cluster.getJobStatus(job).get(10, TimeUnit.SECONDS);
+    /**
+     * The cluster itself, for what only an embedded cluster allows: stopping one of its
+     * TaskManagers and starting another (a failed worker, as a fault test makes one).
+     */
+    public MiniCluster miniCluster() {
+        return cluster;
+    }
+
+    /** The configuration the cluster was started with. */
+    public Configuration configuration() {
+        return configuration;
     }
 
     @Override
     public void close() throws Exception {
         try {
-            if (job != null && !status().isGloballyTerminalState()) {
-                cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
-                cluster.requestJobResult(job).get(60, TimeUnit.SECONDS);
-            }
+            client.close();
         } finally {
             cluster.close();
         }

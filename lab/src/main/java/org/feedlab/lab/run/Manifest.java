@@ -201,20 +201,40 @@ public record Manifest(
      * @param duplicateFeedsDropped duplicate feeds dropped by request id (stream engine)
      * @param partitions partitions per topic (stream engine)
      * @param auditedFeeds lines of {@code feed-audit.jsonl} (when feeds were audited)
+     * @param jobRestarts times the ranking job restarted from a checkpoint (stream engine)
+     * @param checkpointsCompleted checkpoints the job completed (stream engine)
+     * @param checkpointsRestored times the job restored a checkpoint (stream engine)
+     * @param lastCheckpointStateBytes size of the job's state in the last checkpoint, in bytes
+     * @param lastCheckpointDurationMs end-to-end duration of the last checkpoint
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pipeline(
             Integer deadLetteredRecords,
             Integer duplicateFeedsDropped,
             Integer partitions,
-            Integer auditedFeeds) {
+            Integer auditedFeeds,
+            Long jobRestarts,
+            Long checkpointsCompleted,
+            Long checkpointsRestored,
+            Long lastCheckpointStateBytes,
+            Long lastCheckpointDurationMs) {
 
         /** The direct engine: no pipeline. */
-        public static final Pipeline NONE = new Pipeline(null, null, null, null);
+        public static final Pipeline NONE =
+                new Pipeline(null, null, null, null, null, null, null, null, null);
 
         /** The stream engine's figures. */
         public static Pipeline stream(int deadLettered, int duplicatesDropped, int partitions) {
-            return new Pipeline(deadLettered, duplicatesDropped, partitions, null);
+            return new Pipeline(
+                    deadLettered,
+                    duplicatesDropped,
+                    partitions,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         /** These figures and the number of audited feeds, recorded when there were any. */
@@ -223,7 +243,31 @@ public record Manifest(
                     deadLetteredRecords,
                     duplicateFeedsDropped,
                     partitions,
-                    audited > 0 ? audited : null);
+                    audited > 0 ? audited : null,
+                    jobRestarts,
+                    checkpointsCompleted,
+                    checkpointsRestored,
+                    lastCheckpointStateBytes,
+                    lastCheckpointDurationMs);
+        }
+
+        /** These figures and the ranking job's restarts and checkpoint statistics. */
+        public Pipeline withJob(
+                long restarts,
+                long checkpoints,
+                long restored,
+                long lastCheckpointBytes,
+                long lastCheckpointMillis) {
+            return new Pipeline(
+                    deadLetteredRecords,
+                    duplicateFeedsDropped,
+                    partitions,
+                    auditedFeeds,
+                    restarts,
+                    checkpoints,
+                    restored,
+                    lastCheckpointBytes,
+                    lastCheckpointMillis);
         }
     }
 

@@ -92,7 +92,8 @@ class ManifestTest {
         assertEquals("stream", read.engine());
         assertEquals(1, read.parallelism());
         assertEquals(2, read.partitions());
-        assertEquals(new Manifest.Pipeline(1, 2, 4, 17), read.pipeline());
+        assertEquals(
+                new Manifest.Pipeline(1, 2, 4, 17, null, null, null, null, null), read.pipeline());
         assertEquals("metrics.csv", read.metricsCsv());
         assertEquals(List.of(0L, 3L), read.snapshotTicks());
         Manifest.Model model = read.modelVersions().get(0);
@@ -154,7 +155,9 @@ class ManifestTest {
     void theDirectEngineHasNoPipelineFiguresAndNoAuditCountWithoutAudits() {
         Manifest.Pipeline direct = Manifest.Pipeline.NONE.withAuditedFeeds(0);
         assertEquals(Manifest.Pipeline.NONE, direct);
-        assertEquals(new Manifest.Pipeline(null, null, null, 5), direct.withAuditedFeeds(5));
+        assertEquals(
+                new Manifest.Pipeline(null, null, null, 5, null, null, null, null, null),
+                direct.withAuditedFeeds(5));
     }
 
     @Test
@@ -173,7 +176,8 @@ class ManifestTest {
         assertEquals("stream", read.engine());
         assertEquals(1, read.parallelism());
         assertEquals(2, read.partitions());
-        assertEquals(new Manifest.Pipeline(0, 0, 2, 92), read.pipeline());
+        assertEquals(
+                new Manifest.Pipeline(0, 0, 2, 92, null, null, null, null, null), read.pipeline());
         assertEquals(List.of(2L), read.snapshotTicks());
         assertEquals(List.of("snapshots/users-tick-2.csv"), read.snapshots());
         assertEquals(3, read.modelVersions().size());

@@ -1,0 +1,120 @@
+package org.feedlab.lab.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+
+/**
+ * The ranking job on a Flink cluster (embedded or remote), reached through Flink's client for
+ * submission and control and through the REST API for checkpoint statistics and restart counts.
+ */
+public final class RankingJob {
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClusterClient<?> client;
+    private final URI rest;
+    private final JobID id;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RankingJob(ClusterClient<?> client, URI rest, JobID id) {
+        this.client = client;
+        this.rest = rest;
+        this.id = id;
+    }
+
+    /** Submits a job graph and returns once the cluster has accepted it. */
+    public static RankingJob submit(ClusterClient<?> client, URI rest, JobGraph graph)
+            throws Exception {
+        JobID id = client.submitJob(graph).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return new RankingJob(client, rest, id);
+    }
+
+    public JobID id() {
+        return id;
+    }
+
+    /** The job's status now. */
+    public JobStatus status() throws Exception {
+        return client.getJobStatus(id).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Stops the job with a savepoint in {@code directory} (without draining: no timer fires that
+     * the input has not completed) and returns its path. The exactly-once sinks commit their last
+     * transaction with it.
+     */
+    public String stopWithSavepoint(String directory) throws Exception {
+        String path =
+                client.stopWithSavepoint(id, false, directory, SavepointFormatType.CANONICAL)
+                        .get(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS);
+        client.requestJobResult(id).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return path;
+    }
+
+    /** Cancels the job unless it has ended already. */
+    public void cancel() throws Exception {
+        if (!status().isGloballyTerminalState()) {
+            client.cancel(id).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            client.requestJobResult(id).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** What the checkpoint statistics say: counts, and the size and duration of the latest. */
+    public record Checkpoints(
+            long completed,
+            long failed,
+            long restored,
+            long latestId,
+            long latestStateBytes,
+            long latestDurationMillis) {}
+
+    /** The job's checkpoint statistics (REST {@code /jobs/<id>/checkpoints}). */
+    public Checkpoints checkpoints() throws IOException, InterruptedException {
+        JsonNode root = get("/jobs/" + id + "/checkpoints");
+        JsonNode counts = root.path("counts");
+        JsonNode latest = root.path("latest").path("completed");
+        return new Checkpoints(
+                counts.path("completed").asLong(),
+                counts.path("failed").asLong(),
+                counts.path("restored").asLong(),
+                latest.path("id").asLong(-1),
+                latest.path("state_size").asLong(),
+                latest.path("end_to_end_duration").asLong());
+    }
+
+    /** How often the job has restarted (the job metric {@code numRestarts}). */
+    public long restarts() throws IOException, InterruptedException {
+        JsonNode metrics = get("/jobs/" + id + "/metrics?get=numRestarts");
+        for (JsonNode m : metrics) {
+            if ("numRestarts".equals(m.path("id").asText())) {
+                return m.path("value").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(rest.resolve(path)).timeout(CALL_TIMEOUT).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(
+                    "Flink REST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
