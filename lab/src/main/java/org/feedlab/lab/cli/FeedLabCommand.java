@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             ExperimentCommand.class,
             BenchCommand.class,
-            ExplainCommand.class
+            ExplainCommand.class,
+            ClusterCommand.class
         })
 public final class FeedLabCommand implements Callable<Integer> {
 

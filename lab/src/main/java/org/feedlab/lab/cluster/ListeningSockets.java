@@ -29,13 +29,11 @@ public final class ListeningSockets {
      */
     public record Socket(String address, int port) {
         /**
-         * Whether the socket is on the loopback interface: 127.0.0.0/8, ::1, or an IPv4-mapped
-         * loopback address (a Java IPv6 socket bound to 127.0.0.1).
+         * Whether the socket is on the loopback interface: 127.0.0.0/8 (IPv4 mapped into IPv6
+         * included: it is shown as IPv4) or ::1.
          */
         public boolean loopback() {
-            return address.startsWith("127.")
-                    || address.equals("0:0:0:0:0:0:0:1")
-                    || address.startsWith("0:0:0:0:0:ffff:7f");
+            return address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1");
         }
 
         @Override
@@ -93,6 +91,10 @@ public final class ListeningSockets {
             return new Socket(
                     (v & 0xff) + "." + (v >> 8 & 0xff) + "." + (v >> 16 & 0xff) + "." + (v >> 24),
                     port);
+        }
+        if (hex.startsWith("0000000000000000FFFF0000")) {
+            // An IPv4 address mapped into IPv6 (a Java socket bound to an IPv4 address).
+            return new Socket(parse(hex.substring(24) + ":0").address(), port);
         }
         StringBuilder address = new StringBuilder();
         for (int word = 0; word < 4; word++) {

@@ -1,6 +1,5 @@
 package org.feedlab.lab.kafka;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -26,6 +25,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.feedlab.lab.jvm.JavaCommand;
 
 /**
  * A real single-node Kafka broker in a child JVM, for runs without a broker of their own. The child
@@ -44,14 +44,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final long POLL_MILLIS = 200;
 
     private final BrokerFiles files;
-    private final Process process;
+    private final String maxHeap;
+    private final int port;
+    private volatile Process process;
     private final String bootstrapServers;
     private final Admin admin;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafka(
-            BrokerFiles files, Process process, String bootstrapServers, Admin admin) {
+            BrokerFiles files,
+            String maxHeap,
+            int port,
+            Process process,
+            String bootstrapServers,
+            Admin admin) {
         this.files = files;
+        this.maxHeap = maxHeap;
+        this.port = port;
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
@@ -96,7 +105,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             awaitPort(files, process, ports[0]);
             admin = Admin.create(adminConfig(bootstrap));
             awaitCluster(files, process, admin);
-            return new EmbeddedKafka(files, process, bootstrap, admin);
+            return new EmbeddedKafka(files, maxHeap, ports[0], process, bootstrap, admin);
         } catch (IOException | RuntimeException e) {
             if (admin != null) {
                 admin.close(Duration.ZERO);
@@ -109,6 +118,35 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The broker's client listener, for producers, consumers and Flink's Kafka connector. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * Stops the broker and starts it again on the same ports and data, as a broker that fails and
+     * comes back: {@code crash} kills it at once (SIGKILL), otherwise it shuts down cleanly.
+     * Returns once the new broker answers requests; clients reconnect by themselves.
+     */
+    public synchronized void restart(boolean crash) throws IOException {
+        if (crash) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while stopping the broker");
+            }
+            closePipe(process.getOutputStream());
+        } else {
+            stop(process);
+        }
+        process =
+                javaProcess(
+                                files,
+                                maxHeap,
+                                BrokerMain.class.getName(),
+                                files.serverProperties().toString())
+                        .start();
+        awaitPort(files, process, port);
+        awaitCluster(files, process, admin);
     }
 
     /** Process id of the broker JVM. */
@@ -191,7 +229,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Runs StorageTool in a child JVM: it calls System.exit, which must not end this JVM. */
-    private static void format(BrokerFiles files, String maxHeap) throws IOException {
+    static void format(BrokerFiles files, String maxHeap) throws IOException {
         // The same id StorageTool's random-uuid command would print.
         String clusterId = Uuid.randomUuid().toString();
         Process formatter =
@@ -227,51 +265,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** The broker JVM's options: heap, exit on OOM, its own temp directory and logging. */
+    static List<String> brokerJvmOptions(BrokerFiles files, String maxHeap) {
+        return List.of(
+                "-Xmx" + maxHeap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + files.tmpDir(),
+                "-Dlog4j2.configurationFile=" + files.log4jConfig().toUri());
+    }
+
     /** A child JVM on this JVM's classpath, logging to broker.log, with stdin left as a pipe. */
     private static ProcessBuilder javaProcess(
             BrokerFiles files, String maxHeap, String mainClass, String... args) {
         List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                javaBinary(),
-                                "-Xmx" + maxHeap,
-                                "-XX:+ExitOnOutOfMemoryError",
-                                "-Djava.awt.headless=true",
-                                "-Djava.io.tmpdir=" + files.tmpDir(),
-                                "-Dlog4j2.configurationFile=" + files.log4jConfig().toUri(),
-                                "-cp",
-                                absoluteClassPath(),
-                                mainClass));
-        command.addAll(List.of(args));
+                JavaCommand.of(brokerJvmOptions(files, maxHeap), mainClass, List.of(args));
         return new ProcessBuilder(command)
                 .directory(files.workDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.brokerLog().toFile()));
-    }
-
-    /**
-     * This JVM's classpath with every entry made absolute: the child runs in the work directory,
-     * where entries relative to this JVM's working directory would point nowhere.
-     */
-    private static String absoluteClassPath() {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            // An empty entry means the working directory, as "." does.
-            Path path = Path.of(entry.isEmpty() ? "." : entry);
-            entries.add(path.toAbsolutePath().normalize().toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static String javaBinary() {
-        Path fromHome = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (Files.isExecutable(fromHome)) {
-            return fromHome.toString();
-        }
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElseThrow(() -> new IllegalStateException("cannot locate the java binary"));
     }
 
     /**
