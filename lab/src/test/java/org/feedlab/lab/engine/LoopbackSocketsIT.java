@@ -40,11 +40,12 @@ class LoopbackSocketsIT {
                     s.seed(),
                     s.ticks(),
                     platform,
-                    (tick, measurements, society) -> {
-                        if (tick == 1) {
-                            seen.addAll(listening());
-                        }
-                    });
+                    List.<SimulationRun.Listener>of(
+                            tick -> {
+                                if (tick.tick() == 1) {
+                                    seen.addAll(listening());
+                                }
+                            }));
         }
         assertFalse(seen.isEmpty());
         List<String> exposed = seen.stream().filter(line -> !line.endsWith("loopback")).toList();
