@@ -12,6 +12,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.feedlab.events.DeadLetter;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedAudit;
@@ -103,18 +104,29 @@ public record KafkaEndpoints(
 
     private <T> KafkaRecordSerializationSchema<T> schema(
             Topic<T> topic, SerializationSchema<T> key) {
-        return KafkaRecordSerializationSchema.<T>builder()
-                .setTopic(topics.name(topic))
-                .setKeySerializationSchema(key)
-                .setValueSerializationSchema(new JsonValue<T>())
-                .build();
+        return new TopicRecords<>(topics.name(topic), key);
     }
 
-    /** Values as the platform's JSON. */
-    static final class JsonValue<T> implements SerializationSchema<T> {
+    /**
+     * One Kafka record per element: its key, its JSON value, and no timestamp, so the producer
+     * stamps the wall clock. The element's Flink timestamp is its phase (a tick number, near 1970
+     * as an epoch time): written as the record's timestamp, the broker's seven-day retention would
+     * delete it at its next check.
+     */
+    static final class TopicRecords<T> implements KafkaRecordSerializationSchema<T> {
+        private final String topic;
+        private final SerializationSchema<T> key;
+
+        TopicRecords(String topic, SerializationSchema<T> key) {
+            this.topic = topic;
+            this.key = key;
+        }
+
         @Override
-        public byte[] serialize(T element) {
-            return JsonSerde.write(element);
+        public ProducerRecord<byte[], byte[]> serialize(
+                T element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(
+                    topic, null, null, key.serialize(element), JsonSerde.write(element));
         }
     }
 

@@ -73,6 +73,13 @@ public final class ClusterCommand implements Callable<Integer> {
                 description = "Heap for the job per TaskManager (default: ${DEFAULT-VALUE}).")
         private String taskHeap;
 
+        @Option(
+                names = "--without-job-classes",
+                description =
+                        "Run the Flink processes with Flink's runtime only, like a plain Flink"
+                                + " distribution: runs ship the job's classes as jars.")
+        private boolean withoutJobClasses;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +95,8 @@ public final class ClusterCommand implements Callable<Integer> {
                                 taskManagers,
                                 slots,
                                 taskHeap,
-                                LocalCluster.Options.DEFAULTS.partitions()),
+                                LocalCluster.Options.DEFAULTS.partitions(),
+                                !withoutJobClasses),
                         out);
             } catch (IllegalStateException e) {
                 err.println("feedlab cluster start: " + e.getMessage());

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.feedlab.lab.cluster.LocalCluster;
+import org.feedlab.lab.run.ClusterAddress;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
@@ -110,9 +113,33 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--direct", description = "Run in-process without Kafka or Flink.")
         boolean direct;
 
-        @Option(names = "--cluster", description = "Submit to the docker compose cluster.")
+        @Option(
+                names = "--cluster",
+                description =
+                        "Submit the ranking job to a cluster: the local one (feedlab cluster"
+                                + " start), or the one --kafka and --flink name.")
         boolean cluster;
     }
+
+    @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT",
+            description = "With --cluster: the Kafka broker's bootstrap address.")
+    private String kafka;
+
+    @Option(
+            names = "--flink",
+            paramLabel = "HOST:PORT",
+            description = "With --cluster: the Flink JobManager's REST address.")
+    private String flink;
+
+    @Option(
+            names = "--cluster-dir",
+            paramLabel = "DIR",
+            description =
+                    "With --cluster and no --kafka/--flink: the local cluster's state directory"
+                            + " (default: .feedlab/cluster in the repository).")
+    private Path clusterDir;
 
     /**
      * @param launcher carries out the run once everything is validated
@@ -141,8 +168,22 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         boolean direct = mode != null && mode.direct;
-        if (mode != null && mode.cluster) {
-            err.println("cluster mode is not available yet");
+        ClusterAddress cluster;
+        try {
+            cluster = mode != null && mode.cluster ? clusterAddress() : null;
+            if (cluster == null && (kafka != null || flink != null || clusterDir != null)) {
+                throw new ScenarioException(
+                        COMMAND_LINE,
+                        List.of(
+                                new Problem(
+                                        kafka != null
+                                                ? "--kafka"
+                                                : flink != null ? "--flink" : "--cluster-dir",
+                                        "only with --cluster",
+                                        "no --cluster")));
+            }
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
             return FeedLabCommand.EXIT_USAGE;
         }
         RunRequest request =
@@ -154,7 +195,8 @@ public final class RunCommand implements Callable<Integer> {
                         new Watching(
                                 InetAddress.getByName(metricsBind), metricsPort, live, livePort),
                         quiet,
-                        scenarioFile.toString());
+                        scenarioFile.toString(),
+                        cluster);
         return launcher.launch(request);
     }
 
@@ -208,6 +250,68 @@ public final class RunCommand implements Callable<Integer> {
             return true;
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    /**
+     * The cluster to submit to: the one {@code --kafka} and {@code --flink} name (both or neither),
+     * or the running local cluster.
+     */
+    private ClusterAddress clusterAddress() throws ScenarioException {
+        if ((kafka == null) != (flink == null)) {
+            throw new ScenarioException(
+                    COMMAND_LINE,
+                    List.of(
+                            new Problem(
+                                    kafka == null ? "--kafka" : "--flink",
+                                    "both --kafka and --flink, or neither (the local cluster)",
+                                    "only " + (kafka == null ? "--flink" : "--kafka"))));
+        }
+        if (kafka != null) {
+            List<Problem> problems = new ArrayList<>();
+            for (String[] option : new String[][] {{"--kafka", kafka}, {"--flink", flink}}) {
+                if (!option[1].matches("[^:\\s]+:\\d{1,5}")) {
+                    problems.add(new Problem(option[0], "HOST:PORT", option[1]));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(COMMAND_LINE, problems);
+            }
+            // A cluster of someone else's: its TaskManagers get the job's classes as user jars,
+            // unless it is the local cluster started with them.
+            Optional<LocalCluster.State> local = localState();
+            boolean hasClasses =
+                    local.isPresent()
+                            && local.get().jobClasses()
+                            && local.get().flink().equals(flink);
+            return new ClusterAddress(kafka, flink, null, !hasClasses);
+        }
+        Optional<LocalCluster.State> state = localState();
+        if (state.isEmpty()) {
+            throw new ScenarioException(
+                    COMMAND_LINE,
+                    List.of(
+                            new Problem(
+                                    "--cluster",
+                                    "a running local cluster in "
+                                            + localCluster().directory()
+                                            + " (feedlab cluster start), or --kafka and --flink",
+                                    "none")));
+        }
+        LocalCluster.State s = state.get();
+        return new ClusterAddress(s.kafka(), s.flink(), s.savepoints(), !s.jobClasses());
+    }
+
+    private LocalCluster localCluster() {
+        return new LocalCluster(clusterDir == null ? LocalCluster.defaultDirectory() : clusterDir);
+    }
+
+    /** The local cluster's record, if one is running (or was, and left its record). */
+    private Optional<LocalCluster.State> localState() {
+        try {
+            return localCluster().state();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

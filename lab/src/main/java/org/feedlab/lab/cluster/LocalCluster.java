@@ -38,6 +38,7 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.feedlab.lab.flink.JobJars;
 import org.feedlab.lab.flink.Loopback;
 import org.feedlab.lab.jvm.JavaCommand;
 import org.feedlab.lab.kafka.BrokerProcess;
@@ -88,9 +89,13 @@ public final class LocalCluster {
      * @param slots task slots per TaskManager
      * @param taskHeap heap for the job's operators per TaskManager (Flink's task heap)
      * @param partitions partitions of topics created without a count
+     * @param jobClasses whether the Flink processes run with FeedLab's classpath (the job's classes
+     *     are there); without, they have only Flink's runtime, as a plain Flink distribution does,
+     *     and jobs ship their classes as jars
      */
-    public record Options(int taskManagers, int slots, String taskHeap, int partitions) {
-        public static final Options DEFAULTS = new Options(2, 2, "1536m", 2);
+    public record Options(
+            int taskManagers, int slots, String taskHeap, int partitions, boolean jobClasses) {
+        public static final Options DEFAULTS = new Options(2, 2, "1536m", 2, true);
     }
 
     /** One process of the cluster. */
@@ -103,6 +108,8 @@ public final class LocalCluster {
      * @param flink the JobManager's REST address (host:port)
      * @param checkpoints URI of the checkpoint directory jobs on this cluster use
      * @param savepoints URI of the savepoint directory
+     * @param jobClasses whether the Flink processes have the job's classes ({@link
+     *     Options#jobClasses})
      * @param members the processes
      */
     public record State(
@@ -110,6 +117,7 @@ public final class LocalCluster {
             String flink,
             String checkpoints,
             String savepoints,
+            boolean jobClasses,
             List<Member> members) {}
 
     /** The state directory. */
@@ -153,6 +161,7 @@ public final class LocalCluster {
                         flink,
                         dir.resolve("flink/checkpoints").toUri().toString(),
                         dir.resolve("flink/savepoints").toUri().toString(),
+                        options.jobClasses(),
                         members);
         try {
             Path kafkaDir = dir.resolve("kafka");
@@ -169,10 +178,15 @@ public final class LocalCluster {
             Configuration conf = flinkConfiguration(options, ports[2], ports[3]);
             Path confDir = dir.resolve("flink/conf");
             writeConfig(conf, confDir);
+            String classPath =
+                    options.jobClasses()
+                            ? JavaCommand.absoluteClassPath()
+                            : JobJars.flinkOnlyClassPath();
             members.add(
                     startFlink(
                             "jobmanager",
                             JOBMANAGER_MAIN,
+                            classPath,
                             jobManagerOptions(conf),
                             List.of(),
                             confDir));
@@ -192,7 +206,13 @@ public final class LocalCluster {
                                     .split(" "));
             for (int i = 1; i <= options.taskManagers(); i++) {
                 members.add(
-                        startFlink("taskmanager-" + i, TASKMANAGER_MAIN, jvm, dynamic, confDir));
+                        startFlink(
+                                "taskmanager-" + i,
+                                TASKMANAGER_MAIN,
+                                classPath,
+                                jvm,
+                                dynamic,
+                                confDir));
                 write(state);
             }
             awaitBroker(kafka, members.get(0));
@@ -348,7 +368,12 @@ public final class LocalCluster {
     }
 
     private Member startFlink(
-            String name, String main, List<String> jvm, List<String> args, Path confDir)
+            String name,
+            String main,
+            String classPath,
+            List<String> jvm,
+            List<String> args,
+            Path confDir)
             throws IOException {
         Path log = dir.resolve("flink").resolve(name + ".log");
         List<String> options = new ArrayList<>(jvm);
@@ -359,7 +384,7 @@ public final class LocalCluster {
         arguments.addAll(args);
         Process p =
                 JavaCommand.startDetached(
-                        JavaCommand.of(options, main, arguments),
+                        JavaCommand.of(options, classPath, main, arguments),
                         dir.resolve("flink"),
                         dir.resolve("flink").resolve(name + ".out"));
         return new Member(name, p.pid(), main, dir.relativize(log).toString());

@@ -23,11 +23,11 @@ import org.feedlab.ranker.serving.Audit;
 import org.feedlab.streams.JobSettings;
 
 /**
- * Carries out `feedlab run`: starts the platform (embedded Kafka + Flink, or direct) and the run,
- * with the progress bar, the Prometheus gauges, the user snapshots, the feed audit log and, with
- * {@code --live}, the classroom page following the run as listeners (Flink's own metrics join the
- * run's Prometheus endpoint), then writes the run's files through its run directory, the manifest
- * last. Everything it starts is stopped on the way out, also on Ctrl-C ({@link RunGuard}).
+ * Carries out `feedlab run`: starts the platform (embedded Kafka + Flink, a cluster's, or direct)
+ * and the run, with the progress bar, the Prometheus gauges, the user snapshots, the feed audit log
+ * and, with {@code --live}, the classroom page following the run as listeners (Flink's own metrics
+ * join the run's Prometheus endpoint), then writes the run's files through its run directory, the
+ * manifest last. Everything it starts is stopped on the way out, also on Ctrl-C ({@link RunGuard}).
  */
 public final class LabLauncher implements RunLauncher {
     private final Path runsRoot;
@@ -101,7 +101,8 @@ public final class LabLauncher implements RunLauncher {
                         RunGuard.install(
                                 RunDirectory.create(request.out(), runsRoot, s.name(), s.seed()))) {
             RunDirectory dir = guard.directory();
-            Platform platform = guard.watch(startPlatform(request, guard.work()));
+            Platform platform =
+                    guard.watch(startPlatform(request, guard.work(), dir.path().getFileName()));
             UserSnapshots snapshots = new UserSnapshots(dir, request.snapshotTicks());
             FeedAuditLog audits = new FeedAuditLog(dir);
             List<MetricRow> rows;
@@ -155,7 +156,8 @@ public final class LabLauncher implements RunLauncher {
         return tags;
     }
 
-    private static Platform startPlatform(RunRequest request, Path work) throws Exception {
+    private static Platform startPlatform(RunRequest request, Path work, Path runName)
+            throws Exception {
         Scenario s = request.scenario();
         if (request.direct()) {
             return new DirectPlatform(
@@ -170,6 +172,14 @@ public final class LabLauncher implements RunLauncher {
                         s.society().population().topics(),
                         s.seed(),
                         s.stream().auditShare());
+        if (request.cluster() != null) {
+            return StreamPlatform.connect(
+                    request.cluster(),
+                    runName.toString(),
+                    settings,
+                    s.stream().partitions(),
+                    s.stream().parallelism());
+        }
         return StreamPlatform.start(
                 work, settings, s.stream().partitions(), s.stream().parallelism());
     }

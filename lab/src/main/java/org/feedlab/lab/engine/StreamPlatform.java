@@ -1,5 +1,6 @@
 package org.feedlab.lab.engine;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,8 +44,11 @@ import org.feedlab.events.TickEnd;
 import org.feedlab.events.Topic;
 import org.feedlab.events.Topics;
 import org.feedlab.lab.flink.EmbeddedFlink;
+import org.feedlab.lab.flink.JobJars;
 import org.feedlab.lab.flink.RankingJob;
 import org.feedlab.lab.kafka.EmbeddedKafka;
+import org.feedlab.lab.kafka.KafkaTopics;
+import org.feedlab.lab.run.ClusterAddress;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.ranker.serving.Audit;
 import org.feedlab.streams.Checkpointing;
@@ -71,7 +80,13 @@ public final class StreamPlatform implements Platform {
 
     private final JobTopics topics;
     private final int partitions;
-    private final Path savepoints;
+
+    /** URI of the final savepoint's directory, or null for the cluster's own. */
+    private final String savepoints;
+
+    /** "stream" on the embedded cluster, "cluster" on a separate one. */
+    private final String engine;
+
     private final RankingJob job;
 
     /** What this platform started and stops on close, in the order to stop it. */
@@ -92,7 +107,8 @@ public final class StreamPlatform implements Platform {
             String bootstrap,
             JobTopics topics,
             int partitions,
-            Path savepoints,
+            String savepoints,
+            String engine,
             RankingJob job,
             List<AutoCloseable> owned,
             Audit audit) {
@@ -100,6 +116,7 @@ public final class StreamPlatform implements Platform {
         this.topics = topics;
         this.partitions = partitions;
         this.savepoints = savepoints;
+        this.engine = engine;
         this.job = job;
         this.owned = owned;
         this.audit = audit;
@@ -139,7 +156,8 @@ public final class StreamPlatform implements Platform {
                     kafka.bootstrapServers(),
                     JobTopics.PLAIN,
                     partitions,
-                    state.resolve("savepoints"),
+                    state.resolve("savepoints").toUri().toString(),
+                    "stream",
                     job,
                     List.of(flink, kafka),
                     settings.auditShare() > 0.0 ? settings.audit() : Audit.none());
@@ -148,6 +166,62 @@ public final class StreamPlatform implements Platform {
                 flink.close();
             }
             kafka.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the job on a separate cluster: creates the run's topics on its broker under a prefix of
+     * their own ({@code feedlab.<run>-<random>.}, so runs never share records), and submits the job
+     * through the JobManager's REST endpoint, with the job's classes as user jars when {@link
+     * ClusterAddress#shipJobJars()}. Checkpoints go where the cluster's configuration says. The
+     * topics stay on the broker after the run.
+     */
+    public static StreamPlatform connect(
+            ClusterAddress cluster,
+            String runName,
+            JobSettings settings,
+            int partitions,
+            int parallelism)
+            throws Exception {
+        String id =
+                "feedlab."
+                        + runName.replaceAll("[^A-Za-z0-9_-]", "_")
+                        + "-"
+                        + UUID.randomUUID().toString().substring(0, 8);
+        JobTopics topics = new JobTopics(id + ".");
+        KafkaTopics.create(cluster.kafka(), topics.all(), partitions);
+        String[] rest = cluster.flink().split(":");
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, rest[0]);
+        conf.set(RestOptions.PORT, Integer.parseInt(rest[1]));
+        RestClusterClient<StandaloneClusterId> client =
+                new RestClusterClient<>(conf, StandaloneClusterId.getInstance());
+        try {
+            JobGraph graph =
+                    jobGraph(
+                            cluster.kafka(),
+                            topics,
+                            id,
+                            settings,
+                            parallelism,
+                            Checkpointing.to(null));
+            if (cluster.shipJobJars()) {
+                graph.addJars(JobJars.forRemoteCluster());
+            }
+            RankingJob job =
+                    RankingJob.submit(client, URI.create("http://" + cluster.flink() + "/"), graph);
+            return new StreamPlatform(
+                    cluster.kafka(),
+                    topics,
+                    partitions,
+                    cluster.savepoints(),
+                    "cluster",
+                    job,
+                    List.of(client),
+                    settings.auditShare() > 0.0 ? settings.audit() : Audit.none());
+        } catch (Exception e) {
+            client.close();
             throw e;
         }
     }
@@ -190,7 +264,9 @@ public final class StreamPlatform implements Platform {
                     .uid("feed-audit-sink")
                     .name("Feed audits to Kafka");
         }
-        JobGraph graph = env.getStreamGraph().getJobGraph();
+        var streamGraph = env.getStreamGraph();
+        streamGraph.setJobName("feedlab-ranking " + transactionalIdPrefix);
+        JobGraph graph = streamGraph.getJobGraph();
         graph.setSavepointRestoreSettings(SavepointRestoreSettings.none());
         return graph;
     }
@@ -310,8 +386,10 @@ public final class StreamPlatform implements Platform {
         if (jobFacts == null) {
             RankingJob.Checkpoints cp = job.checkpoints();
             long restarts = job.restarts();
-            Files.createDirectories(savepoints);
-            job.stopWithSavepoint(savepoints.toUri().toString());
+            if (savepoints != null && savepoints.startsWith("file:")) {
+                Files.createDirectories(Path.of(URI.create(savepoints)));
+            }
+            job.stopWithSavepoint(savepoints);
             jobFacts =
                     Manifest.Pipeline.stream(0, 0, partitions)
                             .withJob(
@@ -396,7 +474,7 @@ public final class StreamPlatform implements Platform {
 
     @Override
     public String engine() {
-        return "stream";
+        return engine;
     }
 
     @Override

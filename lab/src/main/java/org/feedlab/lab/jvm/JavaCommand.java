@@ -16,11 +16,17 @@ public final class JavaCommand {
 
     /** {@code java <options> -cp <this classpath> <main> <args>}. */
     public static List<String> of(List<String> jvmOptions, String mainClass, List<String> args) {
+        return of(jvmOptions, absoluteClassPath(), mainClass, args);
+    }
+
+    /** {@code java <options> -cp <classPath> <main> <args>}. */
+    public static List<String> of(
+            List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(absoluteClassPath());
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(args);
         return command;

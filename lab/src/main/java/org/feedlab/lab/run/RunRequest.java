@@ -17,6 +17,7 @@ import org.feedlab.lab.scenario.Scenario;
  * @param watching the Prometheus endpoint's address and port, and the live page
  * @param quiet suppress progress output
  * @param scenarioFile the scenario file as the user named it, for the manifest
+ * @param cluster the cluster to run the job on ({@code --cluster}), or null for the embedded one
  */
 public record RunRequest(
         Scenario scenario,
@@ -25,12 +26,28 @@ public record RunRequest(
         List<Long> snapshotTicks,
         Watching watching,
         boolean quiet,
-        String scenarioFile) {
+        String scenarioFile,
+        ClusterAddress cluster) {
+
+    /** A request for the direct or the embedded engine. */
+    public RunRequest(
+            Scenario scenario,
+            Path out,
+            boolean direct,
+            List<Long> snapshotTicks,
+            Watching watching,
+            boolean quiet,
+            String scenarioFile) {
+        this(scenario, out, direct, snapshotTicks, watching, quiet, scenarioFile, null);
+    }
 
     /** Sorts and de-duplicates the snapshot ticks so two equal requests are equal records. */
     public RunRequest {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(watching, "watching");
+        if (direct && cluster != null) {
+            throw new IllegalArgumentException("a direct run uses no cluster");
+        }
         snapshotTicks =
                 snapshotTicks == null ? List.of() : List.copyOf(new TreeSet<>(snapshotTicks));
     }
