@@ -1,12 +1,19 @@
 package org.feedlab.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -98,6 +105,10 @@ public record KafkaEndpoints(
                 .setRecordSerializer(schema(topic, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic.name())
+                // Pooled transactional ids, found again through the broker's list of open
+                // transactions on restore: a job resumed at another parallelism neither fences
+                // its own committer nor leaves a transaction open.
+                .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
                 .setProperty("transaction.timeout.ms", Integer.toString(TRANSACTION_TIMEOUT_MS))
                 .build();
     }
@@ -113,7 +124,8 @@ public record KafkaEndpoints(
      * as an epoch time): written as the record's timestamp, the broker's seven-day retention would
      * delete it at its next check.
      */
-    static final class TopicRecords<T> implements KafkaRecordSerializationSchema<T> {
+    static final class TopicRecords<T>
+            implements KafkaRecordSerializationSchema<T>, KafkaDatasetFacetProvider {
         private final String topic;
         private final SerializationSchema<T> key;
 
@@ -127,6 +139,14 @@ public record KafkaEndpoints(
                 T element, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(
                     topic, null, null, key.serialize(element), JsonSerde.write(element));
+        }
+
+        /** The topic written, which the pooled transaction naming needs to know. */
+        @Override
+        public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+            return Optional.of(
+                    new DefaultKafkaDatasetFacet(
+                            DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -87,7 +88,15 @@ public final class StreamPlatform implements Platform {
     /** "stream" on the embedded cluster, "cluster" on a separate one. */
     private final String engine;
 
-    private final RankingJob job;
+    private RankingJob job;
+
+    /** How the job was built and where it runs, to submit it again from a savepoint. */
+    private final Submission submission;
+
+    /** The embedded broker and cluster, or null on a separate cluster. */
+    private final EmbeddedKafka embeddedKafka;
+
+    private final EmbeddedFlink embeddedFlink;
 
     /** What this platform started and stops on close, in the order to stop it. */
     private final List<AutoCloseable> owned;
@@ -109,15 +118,21 @@ public final class StreamPlatform implements Platform {
             int partitions,
             String savepoints,
             String engine,
-            RankingJob job,
+            Submission submission,
+            EmbeddedKafka embeddedKafka,
+            EmbeddedFlink embeddedFlink,
             List<AutoCloseable> owned,
-            Audit audit) {
+            Audit audit)
+            throws Exception {
         this.bootstrap = bootstrap;
         this.topics = topics;
         this.partitions = partitions;
         this.savepoints = savepoints;
         this.engine = engine;
-        this.job = job;
+        this.submission = submission;
+        this.embeddedKafka = embeddedKafka;
+        this.embeddedFlink = embeddedFlink;
+        this.job = submission.submit(submission.parallelism(), null);
         this.owned = owned;
         this.audit = audit;
         this.producer = new KafkaProducer<>(producerProps(bootstrap));
@@ -143,22 +158,26 @@ public final class StreamPlatform implements Platform {
             kafka.createTopics(JobTopics.PLAIN.all(), partitions);
             flink = EmbeddedFlink.start(1, parallelism, workDir.resolve("flink"));
             Path state = workDir.resolve("flink-state");
-            JobGraph graph =
-                    jobGraph(
+            Submission submission =
+                    new Submission(
+                            flink.client(),
+                            flink.restAddress(),
                             kafka.bootstrapServers(),
                             JobTopics.PLAIN,
                             "feedlab",
                             settings,
                             parallelism,
-                            Checkpointing.to(state.resolve("checkpoints").toUri().toString()));
-            RankingJob job = RankingJob.submit(flink.client(), flink.restAddress(), graph);
+                            Checkpointing.to(state.resolve("checkpoints").toUri().toString()),
+                            false);
             return new StreamPlatform(
                     kafka.bootstrapServers(),
                     JobTopics.PLAIN,
                     partitions,
                     state.resolve("savepoints").toUri().toString(),
                     "stream",
-                    job,
+                    submission,
+                    kafka,
+                    flink,
                     List.of(flink, kafka),
                     settings.auditShare() > 0.0 ? settings.audit() : Audit.none());
         } catch (Exception e) {
@@ -198,26 +217,26 @@ public final class StreamPlatform implements Platform {
         RestClusterClient<StandaloneClusterId> client =
                 new RestClusterClient<>(conf, StandaloneClusterId.getInstance());
         try {
-            JobGraph graph =
-                    jobGraph(
+            Submission submission =
+                    new Submission(
+                            client,
+                            URI.create("http://" + cluster.flink() + "/"),
                             cluster.kafka(),
                             topics,
                             id,
                             settings,
                             parallelism,
-                            Checkpointing.to(null));
-            if (cluster.shipJobJars()) {
-                graph.addJars(JobJars.forRemoteCluster());
-            }
-            RankingJob job =
-                    RankingJob.submit(client, URI.create("http://" + cluster.flink() + "/"), graph);
+                            Checkpointing.to(null),
+                            cluster.shipJobJars());
             return new StreamPlatform(
                     cluster.kafka(),
                     topics,
                     partitions,
                     cluster.savepoints(),
                     "cluster",
-                    job,
+                    submission,
+                    null,
+                    null,
                     List.of(client),
                     settings.auditShare() > 0.0 ? settings.audit() : Audit.none());
         } catch (Exception e) {
@@ -226,10 +245,7 @@ public final class StreamPlatform implements Platform {
         }
     }
 
-    /**
-     * The job graph: the pure topology between the Kafka source and sinks, with checkpointing,
-     * optionally restored from a savepoint or retained checkpoint ({@code restoreFrom}, or null).
-     */
+    /** The job graph: the pure topology between the Kafka source and sinks, with checkpointing. */
     public static JobGraph jobGraph(
             String bootstrap,
             JobTopics topics,
@@ -250,8 +266,12 @@ public final class StreamPlatform implements Platform {
                         .returns(StreamTypes.INBOUND);
         RankingTopology.Outputs out = RankingTopology.build(inbound, settings);
         out.feeds().sinkTo(kafka.feedSink()).uid("feeds-sink").name("Feeds to Kafka");
+        // One writer, like the replay it follows, whatever the job's parallelism: the two stay
+        // chained in every job graph, so a savepoint restores at another parallelism.
         out.modelVersions()
                 .sinkTo(kafka.modelVersionSink())
+                .setParallelism(1)
+                .setMaxParallelism(1)
                 .uid("model-versions-sink")
                 .name("Model versions to Kafka");
         out.deadLetters()
@@ -271,10 +291,56 @@ public final class StreamPlatform implements Platform {
         return graph;
     }
 
-    /** The same graph, restored from a savepoint or retained checkpoint at {@code path}. */
-    public static JobGraph restoring(JobGraph graph, String path) {
-        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(path, false));
-        return graph;
+    /**
+     * How to submit the job (again): the cluster's client and REST address, and everything the job
+     * graph is built from.
+     */
+    private record Submission(
+            ClusterClient<?> client,
+            URI rest,
+            String bootstrap,
+            JobTopics topics,
+            String prefix,
+            JobSettings settings,
+            int parallelism,
+            Checkpointing checkpointing,
+            boolean shipJobJars) {
+
+        /** Submits the job at a parallelism, restored from {@code savepoint} unless null. */
+        RankingJob submit(int atParallelism, String savepoint) throws Exception {
+            JobGraph graph =
+                    jobGraph(bootstrap, topics, prefix, settings, atParallelism, checkpointing);
+            if (savepoint != null) {
+                graph.setSavepointRestoreSettings(
+                        SavepointRestoreSettings.forPath(savepoint, false));
+            }
+            if (shipJobJars) {
+                graph.addJars(JobJars.forRemoteCluster());
+            }
+            return RankingJob.submit(client, rest, graph);
+        }
+    }
+
+    /**
+     * Stops the job with a savepoint and submits it again from that savepoint at another
+     * parallelism: keyed state is redistributed over the new subtasks, the replay's operator state
+     * and the source's offsets carry over, and the run goes on as if nothing had happened (the
+     * cluster needs the slots). Returns the savepoint's path.
+     */
+    public String resumeAt(int parallelism) throws Exception {
+        String path = job.stopWithSavepoint(savepoints);
+        job = submission.submit(parallelism, path);
+        return path;
+    }
+
+    /** The embedded broker, or null on a separate cluster (for a broker restart). */
+    public EmbeddedKafka embeddedBroker() {
+        return embeddedKafka;
+    }
+
+    /** The embedded Flink cluster, or null on a separate cluster (to stop a TaskManager). */
+    public EmbeddedFlink embeddedFlink() {
+        return embeddedFlink;
     }
 
     @Override
@@ -371,7 +437,8 @@ public final class StreamPlatform implements Platform {
             }
             JobStatus status = job.status();
             if (status.isGloballyTerminalState()) {
-                throw new IllegalStateException("ranking job ended early: " + status);
+                throw new IllegalStateException(
+                        "ranking job ended early: " + status + "\n" + job.lastFailure());
             }
         }
         return new ServedTick(byUser, new ArrayList<>(audits.values()));

@@ -95,15 +95,36 @@ public final class RankingJob {
                 latest.path("end_to_end_duration").asLong());
     }
 
-    /** How often the job has restarted (the job metric {@code numRestarts}). */
+    /**
+     * How often the job has failed and restarted: the entries of its exception history (REST {@code
+     * /jobs/<id>/exceptions}), which the JobManager records at each failure. The metric {@code
+     * numRestarts} is only fetched every few seconds, so it can lag a recent restart.
+     */
     public long restarts() throws IOException, InterruptedException {
-        JsonNode metrics = get("/jobs/" + id + "/metrics?get=numRestarts");
-        for (JsonNode m : metrics) {
-            if ("numRestarts".equals(m.path("id").asText())) {
-                return m.path("value").asLong();
+        return get("/jobs/" + id + "/exceptions").path("exceptionHistory").path("entries").size();
+    }
+
+    /**
+     * The most recent failure's exception as the JobManager recorded it (its first lines and the
+     * causes), or "" when the job has not failed.
+     */
+    public String lastFailure() {
+        try {
+            JsonNode entries =
+                    get("/jobs/" + id + "/exceptions").path("exceptionHistory").path("entries");
+            if (entries.isEmpty()) {
+                return "";
             }
+            StringBuilder out = new StringBuilder();
+            for (String line : entries.get(0).path("stacktrace").asText().split("\n")) {
+                if (!line.startsWith("\tat ") && !line.startsWith("\t...")) {
+                    out.append(line.strip()).append('\n');
+                }
+            }
+            return out.toString();
+        } catch (IOException | InterruptedException e) {
+            return "(the failure could not be read: " + e + ")";
         }
-        return 0;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

@@ -5,12 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates a run's topics on any broker and waits until every partition has a leader. */
 public final class KafkaTopics {
@@ -39,15 +41,24 @@ public final class KafkaTopics {
             admin.createTopics(topics).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (true) {
-                Map<String, TopicDescription> d =
-                        admin.describeTopics(names)
-                                .allTopicNames()
-                                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                boolean ready =
-                        d.values().stream()
-                                .flatMap(t -> t.partitions().stream())
-                                .map(TopicPartitionInfo::leader)
-                                .allMatch(l -> l != null && !l.isEmpty());
+                boolean ready;
+                try {
+                    Map<String, TopicDescription> d =
+                            admin.describeTopics(names)
+                                    .allTopicNames()
+                                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    ready =
+                            d.values().stream()
+                                    .flatMap(t -> t.partitions().stream())
+                                    .map(TopicPartitionInfo::leader)
+                                    .allMatch(l -> l != null && !l.isEmpty());
+                } catch (ExecutionException e) {
+                    // A topic just created may not be in the broker's metadata yet.
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    ready = false;
+                }
                 if (ready) {
                     return;
                 }
