@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.feedlab.lab.run.ClusterAddress;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.run.Watching;
@@ -216,10 +217,69 @@ class RunCommandTest {
     }
 
     @Test
-    void clusterModeIsNotAvailableYet() {
-        assertEquals(2, run(recording, "run", valid.toString(), "--cluster"));
+    void clusterModeWithoutARunningClusterSaysHowToStartOne() {
+        Path none = temp.resolve("no-cluster");
+        assertEquals(
+                2,
+                run(
+                        recording,
+                        "run",
+                        valid.toString(),
+                        "--cluster",
+                        "--cluster-dir",
+                        none.toString()));
 
-        assertTrue(err.toString().contains("cluster mode is not available yet"), err.toString());
+        assertTrue(
+                err.toString()
+                        .contains(
+                                "--cluster: expected a running local cluster in "
+                                        + none.toAbsolutePath().normalize()
+                                        + " (feedlab cluster start), or --kafka and --flink, got"
+                                        + " none"),
+                err.toString());
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void aNamedClusterReachesTheLauncherWithItsAddresses() {
+        Path none = temp.resolve("no-local-cluster");
+        int code =
+                run(
+                        recording,
+                        "run",
+                        valid.toString(),
+                        "--cluster",
+                        "--kafka",
+                        "127.0.0.1:9092",
+                        "--flink",
+                        "127.0.0.1:8081",
+                        "--cluster-dir",
+                        none.toString());
+
+        assertEquals(0, code, err.toString());
+        // Not the local cluster: the job's classes travel with it.
+        assertEquals(
+                new ClusterAddress("127.0.0.1:9092", "127.0.0.1:8081", null, true),
+                launched.get(0).cluster());
+    }
+
+    @Test
+    void aClusterAddressMustBeHostAndPort() {
+        assertEquals(
+                2,
+                run(
+                        recording,
+                        "run",
+                        valid.toString(),
+                        "--cluster",
+                        "--kafka",
+                        "localhost",
+                        "--flink",
+                        "127.0.0.1:8081"));
+
+        assertTrue(
+                err.toString().contains("--kafka: expected HOST:PORT, got localhost"),
+                err.toString());
         assertEquals(List.of(), launched);
     }
 
