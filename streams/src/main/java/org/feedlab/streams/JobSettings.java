@@ -12,14 +12,26 @@ import org.feedlab.ranker.serving.Audit;
  * @param seed the run seed (for exploration and training draws)
  * @param auditShare share of users, in [0, 1], whose every served feed is explained on the audit
  *     topic (0: no audit)
+ * @param scoringDelayMs milliseconds the scoring operator spends on each request on top of the
+ *     ranking (a slower ranker; 0: none). It changes the job's speed, never its output.
  */
-public record JobSettings(RankerConfig ranker, int topics, long seed, double auditShare)
+public record JobSettings(
+        RankerConfig ranker, int topics, long seed, double auditShare, int scoringDelayMs)
         implements Serializable {
 
     public JobSettings {
         if (!(auditShare >= 0.0 && auditShare <= 1.0)) {
             throw new IllegalArgumentException("auditShare must be in [0, 1], got " + auditShare);
         }
+        if (scoringDelayMs < 0) {
+            throw new IllegalArgumentException(
+                    "scoringDelayMs must be >= 0, got " + scoringDelayMs);
+        }
+    }
+
+    /** Settings with an audit and no added scoring delay. */
+    public JobSettings(RankerConfig ranker, int topics, long seed, double auditShare) {
+        this(ranker, topics, seed, auditShare, 0);
     }
 
     /** Settings without an audit. */

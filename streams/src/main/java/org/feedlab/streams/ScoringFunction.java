@@ -31,7 +31,8 @@ import org.feedlab.streams.types.StreamTypes;
  * accepted them) wait in keyed state until the watermark passes their phase t; then {@link
  * FeedServer} applies the logs to the user's profile (keyed state) and ranks the request of tick t
  * with the broadcast context of tick t, whatever order the records arrived in and whatever the
- * parallelism: the same step the direct engine runs.
+ * parallelism: the same step the direct engine runs. With {@link JobSettings#scoringDelayMs} it
+ * takes that much longer per request.
  */
 public final class ScoringFunction
         extends KeyedBroadcastProcessFunction<Integer, PlatformRecord, TickContext, Feed> {
@@ -126,6 +127,12 @@ public final class ScoringFunction
         }
         long started = System.nanoTime();
         FeedServer.Served served = server.serve(user, logs, requests, context, earlier::get);
+        if (settings.scoringDelayMs() > 0 && !requests.isEmpty()) {
+            // A slower ranker, by configuration: the task thread is busy, so Flink's backpressure
+            // reaches the Kafka source and the society waits for its feeds. The
+            // latency metric sees the delay, as it would see a slower model.
+            Thread.sleep((long) settings.scoringDelayMs() * requests.size());
+        }
         // Latency is observed, never used: the clock does not reach the feeds.
         metrics.served(System.nanoTime() - started, served.candidatesScored());
         served.feeds().forEach(out::collect);

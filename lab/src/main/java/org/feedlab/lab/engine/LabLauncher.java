@@ -171,7 +171,8 @@ public final class LabLauncher implements RunLauncher {
                         s.ranker(),
                         s.society().population().topics(),
                         s.seed(),
-                        s.stream().auditShare());
+                        s.stream().auditShare(),
+                        s.stream().scoringDelayMs());
         if (request.cluster() != null) {
             return StreamPlatform.connect(
                     request.cluster(),

@@ -76,6 +76,14 @@ public final class StreamPlatform implements Platform {
      */
     private static final Duration FEED_TIMEOUT = Duration.ofMinutes(15);
 
+    /**
+     * Ticks the society can have published and not yet answered. {@link #serve} publishes phase t
+     * and returns only when every feed of tick t is in, and the society publishes phase t+1 only
+     * after it has read them: a slow ranker makes the society wait, it never lets records pile up
+     * ahead of the job (Flink's backpressure holds the rest in Kafka).
+     */
+    public static final int MAX_TICKS_IN_FLIGHT = 1;
+
     /** Where the job runs and what it reads and writes. */
     private final String bootstrap;
 
@@ -331,6 +339,11 @@ public final class StreamPlatform implements Platform {
         String path = job.stopWithSavepoint(savepoints);
         job = submission.submit(parallelism, path);
         return path;
+    }
+
+    /** The run's topic names. */
+    public JobTopics topics() {
+        return topics;
     }
 
     /** The embedded broker, or null on a separate cluster (for a broker restart). */

@@ -61,7 +61,7 @@ public record Scenario(
                 ticks,
                 society,
                 ranker,
-                new StreamConfig(stream.partitions(), parallelism, stream.auditShare()));
+                stream.withParallelism(parallelism));
     }
 
     /**

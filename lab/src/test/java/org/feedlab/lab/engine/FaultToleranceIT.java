@@ -25,6 +25,7 @@ import org.feedlab.events.Topics;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.streams.InboundDecoder;
+import org.feedlab.streams.JobSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults on the embedded pipeline, each compared byte for byte with the fault-free run's
  * metrics.csv: a TaskManager lost after two checkpoints (the job restores), a stop with a savepoint
- * and a resume at another parallelism, a broker killed and restarted mid-run, and poison pills on
- * every input topic (dead-lettered once each, no restart).
+ * and a resume at another parallelism, a broker killed and restarted mid-run, a slow ranker (the
+ * society's ticks in flight stay bounded), and poison pills on every input topic (dead-lettered
+ * once each, no restart).
  */
 class FaultToleranceIT {
     /** The tick after which the fault strikes: checkpoints exist before, ticks remain after. */
     private static final long FAULT_TICK = 3;
+
+    /** The slow ranker's added time per feed request, in milliseconds. */
+    private static final int SLOW_MS = 20;
 
     private static Scenario scenario;
     private static byte[] reference;
@@ -122,6 +127,48 @@ class FaultToleranceIT {
                 StreamPlatform.start(work, FaultRuns.settings(scenario), 2, 2)) {
             byte[] bytes = run(platform, p -> p.embeddedBroker().restart(true));
             assertArrayEquals(reference, bytes, "metrics.csv after a broker restart");
+        }
+    }
+
+    /**
+     * A slow ranker: every feed request takes {@link #SLOW_MS} ms longer to score ({@code
+     * stream.scoring_delay_ms}). The job is held back, the society waits for it, and no more than
+     * {@link StreamPlatform#MAX_TICKS_IN_FLIGHT} ticks are ever published and unanswered at once
+     * (read from the topics' record times); every request gets exactly one feed, nothing is
+     * dead-lettered, the job never restarts (an out-of-memory error in the MiniCluster, which runs
+     * in this JVM, would fail the run), and the bytes do not change.
+     */
+    @Test
+    void aSlowRankerKeepsTheTicksInFlightBoundedAndLosesNothing() throws Exception {
+        JobSettings base = FaultRuns.settings(scenario);
+        JobSettings slow =
+                new JobSettings(
+                        base.ranker(), base.topics(), base.seed(), base.auditShare(), SLOW_MS);
+        int parallelism = 2;
+        try (StreamPlatform platform = StreamPlatform.start(work, slow, 2, parallelism)) {
+            byte[] bytes = run(platform, p -> {});
+            assertArrayEquals(reference, bytes, "metrics.csv with a slow ranker");
+            Manifest.Pipeline facts = platform.pipelineFacts();
+            assertEquals(0L, facts.jobRestarts(), "restarts: " + facts);
+            assertEquals(0, facts.deadLetteredRecords(), "dead letters: " + facts);
+            assertEquals(0, facts.duplicateFeedsDropped(), "duplicates: " + facts);
+            List<TicksInFlight.Span> spans =
+                    TicksInFlight.spans(platform.bootstrapServers(), platform.topics()::name);
+            assertEquals(scenario.ticks(), spans.size(), spans.toString());
+            for (TicksInFlight.Span s : spans) {
+                // The delay took effect: the subtasks slept at least this long for the tick.
+                long slept = (long) SLOW_MS * s.feeds() / parallelism;
+                assertTrue(
+                        s.answeredMs() - s.publishedMs() >= slept,
+                        "tick " + s.tick() + " answered sooner than " + slept + " ms: " + s);
+            }
+            int inFlight = TicksInFlight.max(spans);
+            System.out.printf(
+                    "slow ranker (%d ms per request): at most %d tick(s) in flight, %s%n",
+                    SLOW_MS, inFlight, spans);
+            assertTrue(
+                    inFlight >= 1 && inFlight <= StreamPlatform.MAX_TICKS_IN_FLIGHT,
+                    spans.toString());
         }
     }
 

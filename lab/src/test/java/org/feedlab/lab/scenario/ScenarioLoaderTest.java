@@ -48,7 +48,7 @@ class ScenarioLoaderTest {
                         VALID_HEAD
                                 + "society: {users: 10, feed_size: 5, anger_decay: 0.9}\n"
                                 + "ranker: {objective: random, learning_rate: 0.05}\n"
-                                + "stream: {partitions: 8, audit_share: 0.05}\n",
+                                + "stream: {partitions: 8, audit_share: 0.05, scoring_delay_ms: 3}\n",
                         "t.yaml");
 
         SocietyConfig d = SocietyConfig.DEFAULTS;
@@ -62,7 +62,7 @@ class ScenarioLoaderTest {
                 ranker.withObjective(ObjectiveConfig.named("random"))
                         .withTraining(ranker.training().withLearningRate(0.05)),
                 scenario.ranker());
-        assertEquals(new StreamConfig(8, 1, 0.05), scenario.stream());
+        assertEquals(new StreamConfig(8, 1, 0.05, 3), scenario.stream());
         assertEquals("", scenario.description());
     }
 
