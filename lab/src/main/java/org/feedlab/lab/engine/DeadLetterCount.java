@@ -11,20 +11,22 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.feedlab.events.Topics;
 
 /**
  * How many records the stream job has dead-lettered: the sum of the end offsets of the dead-letter
  * topic's partitions, asked of the broker when Prometheus scrapes (so every source of dead letters
  * counts, whichever operator wrote them). The last answer is kept when the broker is slow or gone,
- * so a scrape never blocks for long.
+ * so a scrape never blocks for long. The dead-letter sink is transactional, so each committed
+ * transaction's marker takes an offset too: the live figure can run above the manifest's count,
+ * which reads the committed records themselves.
  */
 final class DeadLetterCount implements AutoCloseable {
     private final Admin admin;
     private final List<TopicPartition> partitions;
     private volatile long last;
 
-    DeadLetterCount(String bootstrap, int partitions) {
+    /** Counts the records on {@code topic} (the run's dead-letter topic) at {@code bootstrap}. */
+    DeadLetterCount(String bootstrap, String topic, int partitions) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
@@ -32,7 +34,7 @@ final class DeadLetterCount implements AutoCloseable {
         this.admin = Admin.create(p);
         this.partitions =
                 java.util.stream.IntStream.range(0, partitions)
-                        .mapToObj(i -> new TopicPartition(Topics.DEAD_LETTERS.name(), i))
+                        .mapToObj(i -> new TopicPartition(topic, i))
                         .toList();
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.feedlab.events.Topics;
 import org.feedlab.lab.flink.FlinkMetrics;
 import org.feedlab.lab.live.LivePage;
 import org.feedlab.lab.metrics.PrometheusEndpoint;
@@ -143,7 +144,10 @@ public final class LabLauncher implements RunLauncher {
     /** Counts the stream job's dead letters on the broker; null for the direct engine. */
     private static DeadLetterCount deadLetters(Platform platform, Scenario s) {
         return platform instanceof StreamPlatform stream
-                ? new DeadLetterCount(stream.bootstrapServers(), s.stream().partitions())
+                ? new DeadLetterCount(
+                        stream.bootstrapServers(),
+                        stream.topics().name(Topics.DEAD_LETTERS),
+                        s.stream().partitions())
                 : null;
     }
 

@@ -24,6 +24,7 @@ import org.feedlab.lab.run.ClusterAddress;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunRequest;
+import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.feedlab.ranker.serving.Audit;
@@ -133,7 +134,7 @@ class LocalClusterIT {
                         out,
                         false,
                         List.of(),
-                        0,
+                        Watching.metricsOnly(0),
                         true,
                         "cluster-it.yaml",
                         new ClusterAddress(
