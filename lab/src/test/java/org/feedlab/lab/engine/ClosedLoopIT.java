@@ -280,7 +280,13 @@ class ClosedLoopIT {
                         "  model: linear\n  policies: [{type: telemetry-restriction, groups: [user,"
                                 + " recency]}, {type: non-profiling, share: 0.3, order:"
                                 + " popularity}]\n",
-                        Set.of("RANKED", "NON_PROFILING_POPULAR", "HEAD", "popularity")));
+                        Set.of("RANKED", "NON_PROFILING_POPULAR", "HEAD", "popularity")),
+                Arguments.of(
+                        "reshares removed and like-minded items cut, inside a window",
+                        "  policies: [{type: remove-reshares, share: 0.5, start: 1, end: 3},"
+                                + " {type: rerank, target: like-minded, factor: 0.5, share: 0.5,"
+                                + " start: 1}]\n",
+                        Set.of("RANKED", "HEAD")));
     }
 
     private byte[] run(Scenario s, int parallelism, boolean direct, String name) throws Exception {

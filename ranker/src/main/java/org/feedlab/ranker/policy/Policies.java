@@ -23,7 +23,9 @@ public final class Policies {
                     ExposureFloor.TYPE,
                     SessionNudge.TYPE,
                     ModelCapacity.TYPE,
-                    Transparency.TYPE);
+                    Transparency.TYPE,
+                    RemoveReshares.TYPE,
+                    Rerank.TYPE);
 
     private Policies() {}
 
@@ -56,8 +58,50 @@ public final class Policies {
                             (int) positive(p, where, "candidates"),
                             positive(p, where, "flops_per_second"));
             case Transparency.TYPE -> new Transparency(p.text("file", MainParameters.FILE));
+            case RemoveReshares.TYPE ->
+                    new RemoveReshares(
+                            p.number("share", 0.5),
+                            p.integer("start", 0),
+                            end(p, where, p.integer("start", 0)));
+            case Rerank.TYPE ->
+                    new Rerank(
+                            target(p, where),
+                            required(p, where, "factor"),
+                            p.number("threshold", 0.5),
+                            p.number("share", 0.5),
+                            p.integer("start", 0),
+                            end(p, where, p.integer("start", 0)));
             default -> throw new PolicyException(where + ".type", "one of " + TYPES, type);
         };
+    }
+
+    /** A treatment's end: 0 (none) or a tick after its start. */
+    private static int end(Params p, String where, int start) {
+        int end = p.integer("end", 0);
+        if (end != 0 && end <= start) {
+            throw new PolicyException(
+                    where + ".end", "0 (no end) or a tick > start (" + start + ")", "" + end);
+        }
+        return end;
+    }
+
+    private static String target(Params p, String where) {
+        String target = p.text("target", "");
+        if (!Rerank.TARGETS.contains(target)) {
+            throw new PolicyException(
+                    where + ".target",
+                    "one of " + Rerank.TARGETS + (target.isEmpty() ? " (required)" : ""),
+                    target.isEmpty() ? "nothing" : target);
+        }
+        return target;
+    }
+
+    private static double required(Params p, String where, String key) {
+        double v = p.number(key, Double.NaN);
+        if (Double.isNaN(v)) {
+            throw new PolicyException(where + "." + key, "a number (required)", "nothing");
+        }
+        return v;
     }
 
     private static double positive(Params p, String where, String key) {
