@@ -33,7 +33,11 @@ public final class FeatureExtractor {
         Post p = post.post();
         double n = post.impressions();
         double leaning = user.leaning();
-        boolean sameSide = leaning == 0.0 || Math.signum(leaning) == Math.signum(p.stance());
+        // A post without a side (stance 0, not political) is never on the other side.
+        boolean sameSide =
+                leaning == 0.0
+                        || p.stance() == 0.0
+                        || Math.signum(leaning) == Math.signum(p.stance());
         double outrageAffinity = user.outrageRate(p.outrageScore());
         set(out, offset, Feature.OUTRAGE_SCORE, p.outrageScore());
         set(out, offset, Feature.STANCE_ABS, Math.abs(p.stance()));

@@ -32,6 +32,10 @@ public final class UserProfile {
     private int[] outrageImpressions;
     private int[] outrageEngaged;
     private double engagedStanceSum;
+
+    /** Engaged posts with a side (stance other than 0): the posts the leaning is the mean of. */
+    private int engagedSided;
+
     private int sessions;
     private long lastSessionTick = -1;
     private HashMap<Long, Long> seen;
@@ -89,7 +93,10 @@ public final class UserProfile {
             topicEngaged[topic]++;
             stanceEngaged[sb]++;
             outrageEngaged[ob]++;
-            engagedStanceSum += post.stance();
+            if (post.stance() != 0.0) {
+                engagedStanceSum += post.stance();
+                engagedSided++;
+            }
         }
         int[] byAuthor = authors.computeIfAbsent(post.authorId(), a -> new int[2]);
         byAuthor[0]++;
@@ -142,9 +149,12 @@ public final class UserProfile {
         return rate(outrageEngaged[b], outrageImpressions[b], engagementRate());
     }
 
-    /** Mean stance of engaged posts: the platform's estimate of the user's leaning (0 if none). */
+    /**
+     * Mean stance of the engaged posts that have a side: the platform's estimate of the user's
+     * leaning (0 if none). Posts without a side (stance 0: not political) say nothing about it.
+     */
     public double leaning() {
-        return engaged == 0 ? 0.0 : engagedStanceSum / engaged;
+        return engagedSided == 0 ? 0.0 : engagedStanceSum / engagedSided;
     }
 
     /** Engagement rate with the author's posts, smoothed toward the user's overall rate. */

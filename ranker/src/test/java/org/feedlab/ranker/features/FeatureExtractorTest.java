@@ -132,6 +132,14 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void contentWithoutASideIsNeverOutgroup() {
+        UserProfile u = rightLeaning();
+        float[] x = extract(u, new PostStats(Post.of(9, 1, 3, 2, 0.0, 0.1, -1)), 0, 3, false);
+        assertEquals(1, f(x, Feature.SAME_SIDE));
+        assertEquals(0, f(x, Feature.OUTGROUP_OUTRAGE));
+    }
+
+    @Test
     void otherSideContentCarriesItsOutrageAsOutgroupOutrage() {
         UserProfile u = rightLeaning();
         float[] x = extract(u, new PostStats(Post.of(9, 1, 3, 0, -0.5, 0.8, -1)), 0, 3, false);

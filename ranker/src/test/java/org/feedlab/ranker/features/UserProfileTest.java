@@ -69,6 +69,9 @@ class UserProfileTest {
         u.apply(log(3, 0), post(3, 0, 0, -1.0, 0.1));
         u.apply(log(4, 0, Action.HIDE), post(4, 0, 0, -1.0, 0.1));
         assertEquals(0.4, u.leaning(), EPS);
+        // An engaged post without a side (stance 0, not political) leaves the leaning alone.
+        u.apply(log(5, 0, Action.LIKE), post(5, 0, 2, 0.0, 0.0));
+        assertEquals(0.4, u.leaning(), EPS);
     }
 
     @Test
