@@ -5,6 +5,10 @@ package org.feedlab.events;
  * impression for every item the user scrolled past, engaged or not; these are the engagements the
  * ranker trains on.
  *
+ * <p>A tick is one day: the user reads the day's feed over one or more sessions, each starting
+ * where the previous one stopped, so {@link #position} counts from the top of the day's feed and
+ * {@link #session} says in which visit the item was seen.
+ *
  * <p>An impression of tick t is published at the start of tick t+1, after the user finished
  * reading, so its {@link #phase()} is t+1.
  *
@@ -19,6 +23,7 @@ package org.feedlab.events;
  * @param dwell seconds the item stayed on screen (0 when the society does not model dwell)
  * @param survey answer to "was this worth your time?": 1 yes, 0 no, {@link #NO_SURVEY} when the
  *     user was not asked
+ * @param session zero-based index of the session (visit) of the day in which the item was seen
  */
 public record Impression(
         int schema,
@@ -30,7 +35,8 @@ public record Impression(
         int modelVersion,
         int actions,
         double dwell,
-        int survey)
+        int survey,
+        int session)
         implements PlatformRecord {
 
     /** Survey value of an impression the user was not asked about. */
@@ -45,9 +51,20 @@ public record Impression(
             int position,
             int modelVersion,
             int actions) {
-        return of(requestId, userId, postId, tick, position, modelVersion, actions, 0.0, NO_SURVEY);
+        return of(
+                requestId,
+                userId,
+                postId,
+                tick,
+                position,
+                modelVersion,
+                actions,
+                0.0,
+                NO_SURVEY,
+                0);
     }
 
+    /** An impression with its dwell time, survey answer and session of the day. */
     public static Impression of(
             long requestId,
             int userId,
@@ -57,7 +74,8 @@ public record Impression(
             int modelVersion,
             int actions,
             double dwell,
-            int survey) {
+            int survey,
+            int session) {
         return new Impression(
                 SCHEMA_VERSION,
                 requestId,
@@ -68,7 +86,8 @@ public record Impression(
                 modelVersion,
                 actions,
                 dwell,
-                survey);
+                survey,
+                session);
     }
 
     /** Whether the user took this action on the item. */

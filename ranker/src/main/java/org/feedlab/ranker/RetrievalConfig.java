@@ -13,7 +13,7 @@ public record RetrievalConfig(int inNetworkCandidates, int popularCandidates, in
         implements Serializable {
 
     /** 200 in-network and 100 popular posts of the last 3 ticks. */
-    public static final RetrievalConfig DEFAULTS = new RetrievalConfig(200, 100, 3);
+    public static final RetrievalConfig DEFAULTS = new RetrievalConfig(300, 150, 3);
 
     /**
      * The oldest post tick the platform keeps at tick t: candidates, plus the ticks whose

@@ -60,7 +60,7 @@ public record TrainingConfig(
 
     /** A model first at tick 2, then every 2 ticks on the last 8 ticks of logs. */
     public static final TrainingConfig DEFAULTS =
-            new TrainingConfig(Mode.TRAIN, 2, 2, 8, 3, 0.03, 16, 10_000);
+            new TrainingConfig(Mode.TRAIN, 2, 2, 8, 3, 0.03, 16, 40_000);
 
     /** Whether the replay turns logged impressions into training examples at all. */
     public boolean buildsExamples() {

@@ -1,21 +1,30 @@
 package org.feedlab.simulator;
 
 /**
- * The truth about a post, as the society knows it: the platform sees only the topic, stance, the
- * parent link and a noisy outrage score. A reshare copies its parent's content under a new author.
+ * The truth about a post, as the society knows it. The platform sees only the topic, the stance,
+ * the parent link and a noisy classifier score of the hostility ({@link Society#observe}). A
+ * reshare copies its parent's content under a new author.
+ *
+ * <p>Topic {@link #POLITICS} (0) is politics: news and opinion with a side. Only political posts
+ * have a stance, a camp and hostility; every other topic (entertainment, sports, hobbies, friends
+ * and family, local news) has stance 0, camp 0 and hostility 0.
  *
  * @param postId post id
- * @param authorId creator id, or the creator count plus the user id for a user's reshare
- * @param tick tick of publication
- * @param topic topic
- * @param stance stance in [-1, 1] on the first axis
- * @param outrage true outrage in [0, 1]
- * @param animosity hostility toward the other side in [0, 1]
+ * @param authorId account id: a creator id, or the creator count plus the user id
+ * @param tick tick (day) of publication
+ * @param topic topic, {@link #POLITICS} for politics
+ * @param stance stance in [-1, 1] on the first axis; 0 for a non-political post
+ * @param camp the side the post speaks for: the camp of its original author (−1 or +1), 0 for a
+ *     non-political post
+ * @param hostility out-group animosity in [0, 1]: how much the post attacks the other camp; 0 for a
+ *     non-political post
  * @param quality quality in [0, 1]
+ * @param untrustworthy whether the original author is an untrustworthy source
+ * @param style latent style vector (the post's position in the space of users' tastes)
  * @param parentPostId the post this one reshares, or -1
  * @param rootPostId the original post of the cascade (itself for an original)
  * @param depth reshare depth: 0 for an original, parent's depth + 1 for a reshare
- * @param extraStance stance on the further axes 2..d (empty when d = 1)
+ * @param extraStance stance on the further axes 2..d (empty when d = 1 or not political)
  */
 public record Content(
         long postId,
@@ -23,34 +32,30 @@ public record Content(
         long tick,
         int topic,
         double stance,
-        double outrage,
-        double animosity,
+        int camp,
+        double hostility,
         double quality,
+        boolean untrustworthy,
+        double[] style,
         long parentPostId,
         long rootPostId,
         int depth,
         double[] extraStance) {
 
-    private static final double[] NONE = new double[0];
+    /** The political topic. */
+    public static final int POLITICS = 0;
 
-    /** An original post on the first axis only. */
-    public Content(
-            long postId,
-            int authorId,
-            long tick,
-            int topic,
-            double stance,
-            double outrage,
-            double animosity,
-            double quality) {
-        this(
-                postId, authorId, tick, topic, stance, outrage, animosity, quality, -1, postId, 0,
-                NONE);
+    /** Hostility above which a post counts as hostile (the metrics' and the thermometer's AAPA). */
+    public static final double HOSTILE = 0.5;
+
+    /** Whether the post is political (topic 0). */
+    public boolean political() {
+        return topic == POLITICS;
     }
 
-    /** Which side the post speaks for: −1 or +1. */
-    public int side() {
-        return stance < 0 ? -1 : 1;
+    /** Whether the post is hostile: political with hostility above {@link #HOSTILE}. */
+    public boolean hostile() {
+        return hostility > HOSTILE;
     }
 
     /** Whether this post is a reshare. */
@@ -66,9 +71,11 @@ public record Content(
                 newTick,
                 topic,
                 stance,
-                outrage,
-                animosity,
+                camp,
+                hostility,
                 quality,
+                untrustworthy,
+                style,
                 postId,
                 rootPostId,
                 depth + 1,

@@ -6,13 +6,14 @@ package org.feedlab.simulator;
  *
  * @param userId the reader
  * @param content the item's truth
- * @param outgroup whether it spoke for the reader's out-group
+ * @param outgroup whether it is a political item of the reader's out-party
  * @param actions bit set over {@code Action} ordinals
  * @param predictions the model's prediction per head (first the {@code Action} heads in order),
  *     empty when no model ranked the feed
  * @param worth the reader's stated worth of the item in [0, 1]
  * @param dwell seconds on screen
  * @param control whether the feed came from the chronological control group
+ * @param session the session of the day in which the item was read, from 0
  */
 public record Exposure(
         int userId,
@@ -22,4 +23,5 @@ public record Exposure(
         double[] predictions,
         double worth,
         double dwell,
-        boolean control) {}
+        boolean control,
+        int session) {}

@@ -18,19 +18,20 @@ import org.feedlab.events.Post;
 import org.feedlab.events.Seeds;
 
 /**
- * The synthetic society and its story for one tick, in the order a reader can follow:
+ * The synthetic society and its story for one tick (one day), in the order a reader can follow:
  *
  * <ol>
- *   <li>{@link #beginTick}: anger decays;
- *   <li>{@link #publish}: creators post, and last tick's reshares appear as posts of the users who
- *       reshared;
- *   <li>{@link #openSessions}: users who have not churned open the app with a probability set by
- *       habit and recent satisfaction, and ask for a feed;
- *   <li>(the platform ranks the feeds);
- *   <li>{@link #read}: users read in id order; per item they examine it (actions, worth, dwell,
- *       survey), update affect and opinion, reshare, follow or unfollow, and decide whether to stop
- *       (a {@link StopReason}); then they judge the session. Creators then learn from the
- *       engagement.
+ *   <li>{@link #beginTick}: a night passes: anger fades, thermometers decay toward their baselines,
+ *       opinions revert toward their anchors;
+ *   <li>{@link #publish}: creators and users post, and yesterday's reshares appear as posts of the
+ *       users who reshared;
+ *   <li>{@link #openSessions}: users who have not churned are active today with a probability set
+ *       by habit and recent satisfaction, and ask for the day's feed;
+ *   <li>(the platform ranks the day's feeds);
+ *   <li>{@link #read}: users read in id order, each over several sessions that continue down the
+ *       same feed; per item they examine it (actions, worth, dwell, survey), update affect and
+ *       opinion, reshare, follow or unfollow, and decide whether to stop (a {@link StopReason});
+ *       then they judge the day. Posting accounts then learn from the feedback.
  * </ol>
  *
  * <p>Every draw comes from {@link Seeds#derive} with (run seed, entity, tick, purpose).
@@ -42,11 +43,25 @@ public final class Society {
     /** Session time budget multiplier when the platform shows a "take a break" nudge. */
     public static final double NUDGE_BUDGET_FACTOR = 0.5;
 
+    /** Share of a political creator's posts that are political; the rest are on other topics. */
+    public static final double CREATOR_POLITICAL_POSTS = 0.85;
+
+    /** Share of a non-political creator's posts on its main topic. */
+    public static final double CREATOR_MAIN_TOPIC = 0.8;
+
+    /** Highest probability that a user's post is political, whatever the interest. */
+    public static final double MAX_POLITICAL_POSTS = 0.9;
+
+    /** Standard deviation of a political post's stance around its author's ideology. */
+    public static final double STANCE_SPREAD = 0.15;
+
     private final SocietyConfig config;
     private final long seed;
     private final User[] users;
     private final Creator[] creators;
     private final Map<Long, Content> content = new HashMap<>();
+    private final Cascades cascades = new Cascades();
+    private final FollowTally follows = new FollowTally();
 
     /** Reshares made while reading tick t, published at t + 1: parent and resharing user. */
     private final List<Content> pendingParents = new ArrayList<>();
@@ -61,128 +76,72 @@ public final class Society {
         this.creators = creators;
     }
 
-    /** Builds the population and the follow graph. */
+    /** Draws the population and builds the follow graph. */
     public static Society create(SocietyConfig config, long seed) {
-        int extraDims = Math.max(0, config.population().ideologyDims() - 1);
-        Creator[] creators = new Creator[config.population().creators()];
-        for (int c = 0; c < creators.length; c++) {
-            SplittableRandom r = Seeds.derive(seed, c, -1, "creator");
-            int camp = r.nextBoolean() ? 1 : -1;
-            double x =
-                    clamp(
-                            camp * 0.5 + config.population().ideologySpread() * Seeds.gaussian(r),
-                            -1,
-                            1);
-            double outrage = clamp(config.creators().outrage() + 0.25 * Seeds.gaussian(r), 0, 1);
-            double quality = 0.2 + 0.7 * r.nextDouble();
-            int topic = r.nextInt(config.population().topics());
-            double[] extra = extraAxes(Seeds.derive(seed, c, -1, "creator-axes"), extraDims, 0.5);
-            creators[c] = new Creator(c, x, extra, topic, quality, outrage);
-        }
-        User[] users = new User[config.population().users()];
-        for (int i = 0; i < users.length; i++) {
-            SplittableRandom r = Seeds.derive(seed, i, -1, "user");
-            int camp = r.nextBoolean() ? 1 : -1;
-            double x =
-                    clamp(
-                            camp * 0.35 + config.population().ideologySpread() * Seeds.gaussian(r),
-                            -1,
-                            1);
-            double[] interest = new double[config.population().topics()];
-            for (int k = 0; k < interest.length; k++) {
-                interest[k] = 0.6 * r.nextDouble();
-            }
-            interest[r.nextInt(config.population().topics())] = 1.0;
-            double activity = config.retention().activity() * (0.5 + r.nextDouble());
-            double appetite =
-                    config.affect().outrageAppetite() * Math.exp(0.5 * Seeds.gaussian(r) - 0.125);
-            double tolerance = config.affect().angerTolerance() * Math.exp(0.3 * Seeds.gaussian(r));
-            double thermometer = clamp(50 - 25 * Math.abs(x) + 8 * Seeds.gaussian(r), 0, 100);
-            // Traits added after the first version come from their own generator, so the
-            // draws above keep their values.
-            SplittableRandom t = Seeds.derive(seed, i, -1, "user-traits");
-            boolean young = t.nextDouble() < config.youth().share();
-            if (young) {
-                activity *= config.youth().activityFactor();
-            }
-            double[] extra = extraAxes(t, extraDims, 0.35);
-            User u =
-                    new User(
-                            i,
-                            x,
-                            extra,
-                            interest,
-                            clamp(activity, 0.02, 1.0),
-                            appetite,
-                            tolerance,
-                            thermometer);
-            u.segment = young ? User.YOUNG : User.ADULT;
-            u.susceptibility = young ? config.youth().susceptibility() : 1.0;
-            u.thermometerIn = clamp(70 + 20 * Math.abs(x) + 6 * Seeds.gaussian(t), 0, 100);
-            u.sessionBudget =
-                    config.reading().sessionBudget() * Math.exp(0.4 * Seeds.gaussian(t) - 0.08);
-            double wq = config.statedPreferences().quality() * Math.exp(0.5 * Seeds.gaussian(t));
-            double wc = config.statedPreferences().calm() * Math.exp(0.5 * Seeds.gaussian(t));
-            double wv = config.statedPreferences().variety() * Math.exp(0.5 * Seeds.gaussian(t));
-            double total = wq + wc + wv;
-            if (total > 0) {
-                u.statedQuality = wq / total;
-                u.statedCalm = wc / total;
-                u.statedVariety = wv / total;
-            }
-            u.satisfaction = config.retention().satisfactionReference();
-            u.habit = config.retention().habitReference();
-            users[i] = u;
-        }
-        Society society = new Society(config, seed, users, creators);
+        Creator[] creators = PopulationDraw.creators(config, seed);
+        User[] users = PopulationDraw.users(config, seed);
         new FollowGraph(config, seed, users, creators).build();
-        return society;
+        return new Society(config, seed, users, creators);
     }
 
-    private static double[] extraAxes(SplittableRandom r, int dims, double centre) {
-        double[] axes = new double[dims];
-        for (int k = 0; k < dims; k++) {
-            // Further axes are independent of the first (cross-cutting cleavages).
-            int camp = r.nextBoolean() ? 1 : -1;
-            axes[k] = clamp(camp * centre + 0.3 * Seeds.gaussian(r), -1, 1);
-        }
-        return axes;
-    }
-
-    /** Step 1: anger decays between ticks. */
+    /**
+     * Step 1: a night passes for every user: anger keeps {@code anger_decay}; each thermometer's
+     * baseline drifts toward it and the thermometer decays toward the baseline; issue opinions
+     * revert toward their anchors.
+     */
     public void beginTick(long tick) {
         for (User u : users) {
             u.anger *= config.affect().angerDecay();
+            double out = u.thermometer;
+            u.thermometer = Attitudes.decayed(out, u.thermometerBaseline, config);
+            u.thermometerBaseline = Attitudes.baselineDrifted(u.thermometerBaseline, out, config);
+            double in = u.thermometerIn;
+            u.thermometerIn = Attitudes.decayed(in, u.thermometerInBaseline, config);
+            u.thermometerInBaseline =
+                    Attitudes.baselineDrifted(u.thermometerInBaseline, in, config);
+            u.ideology = Attitudes.revertedToAnchor(u.ideology, u.anchor, config);
+            for (int k = 0; k < u.extraIdeology.length; k++) {
+                u.extraIdeology[k] =
+                        Attitudes.revertedToAnchor(u.extraIdeology[k], u.extraAnchor[k], config);
+            }
         }
     }
 
     /**
-     * Step 2: creators publish, then last tick's reshares appear as posts of the resharing users;
-     * returns the truth of the new posts, ascending by id.
+     * Step 2: creators and users who have not churned publish (Poisson numbers of posts at their
+     * rates, purpose "post" per account), then yesterday's reshares appear as posts of the
+     * resharing users; returns the truth of the new posts, ascending by id.
      */
     public List<Content> publish(long tick) {
         List<Content> posts = new ArrayList<>();
         for (Creator c : creators) {
             SplittableRandom r = Seeds.derive(seed, c.id(), tick, "post");
-            if (r.nextDouble() >= config.creators().postRate()) {
+            int n = Draws.poisson(r, c.postRate());
+            for (int k = 0; k < n; k++) {
+                int topic;
+                if (c.political()) {
+                    topic =
+                            r.nextDouble() < CREATOR_POLITICAL_POSTS
+                                    ? Content.POLITICS
+                                    : otherTopic(r);
+                } else {
+                    topic = r.nextDouble() < CREATOR_MAIN_TOPIC ? c.topic() : otherTopic(r);
+                }
+                posts.add(published(draft(r, Author.of(c), topic, tick)));
+            }
+        }
+        for (User u : users) {
+            if (u.churned) {
                 continue;
             }
-            int topic = r.nextDouble() < 0.7 ? c.topic() : r.nextInt(config.population().topics());
-            double stance = clamp(c.ideology() + 0.15 * Seeds.gaussian(r), -1, 1);
-            double outrage = clamp(c.outragePropensity() + 0.15 * Seeds.gaussian(r), 0, 1);
-            double animosity = outrage * (0.4 + 0.6 * Math.abs(stance));
-            double quality = clamp(c.quality() + 0.1 * Seeds.gaussian(r), 0, 1);
-            double[] extra = c.extraIdeology().clone();
-            for (int k = 0; k < extra.length; k++) {
-                extra[k] = clamp(extra[k] + 0.15 * Seeds.gaussian(r), -1, 1);
+            SplittableRandom r = Seeds.derive(seed, authorIdOfUser(u.id), tick, "post");
+            int n = Draws.poisson(r, u.postRate);
+            for (int k = 0; k < n; k++) {
+                boolean political = r.nextDouble() < politicalPostProbability(u);
+                int topic = political ? Content.POLITICS : interestingTopic(r, u);
+                posts.add(published(draft(r, Author.of(u, creators.length), topic, tick)));
+                u.originalPosts++;
             }
-            long id = nextPostId++;
-            Content post =
-                    new Content(
-                            id, c.id(), tick, topic, stance, outrage, animosity, quality, -1, id, 0,
-                            extra);
-            content.put(post.postId(), post);
-            posts.add(post);
         }
         for (int k = 0; k < pendingParents.size(); k++) {
             Content post =
@@ -190,6 +149,7 @@ public final class Society {
                             .get(k)
                             .reshare(nextPostId++, authorIdOfUser(pendingResharers.get(k)), tick);
             content.put(post.postId(), post);
+            cascades.grew(post);
             posts.add(post);
         }
         pendingParents.clear();
@@ -197,17 +157,155 @@ public final class Society {
         return posts;
     }
 
-    /** Author id of a user's reshares: users are numbered after the creators. */
+    /** The fields of a post that come from its author. */
+    private record Author(
+            int accountId,
+            int camp,
+            double ideology,
+            double[] extraIdeology,
+            double quality,
+            double[] style,
+            double propensity,
+            boolean untrustworthy) {
+        static Author of(Creator c) {
+            return new Author(
+                    c.id(),
+                    c.camp(),
+                    c.ideology(),
+                    c.extraIdeology(),
+                    c.quality(),
+                    c.style(),
+                    c.outragePropensity(),
+                    c.untrustworthy());
+        }
+
+        static Author of(User u, int creatorCount) {
+            return new Author(
+                    creatorCount + u.id,
+                    u.camp,
+                    u.ideology,
+                    u.extraIdeology,
+                    u.quality,
+                    u.style,
+                    u.propensity.value,
+                    false);
+        }
+    }
+
+    /**
+     * One original post on a topic: the style varies around the author's (σ_s), quality around the
+     * author's; a political post has the author's camp, a stance around the author's ideology and
+     * hostility around the author's propensity; a non-political one has none of these.
+     */
+    private Content draft(SplittableRandom r, Author a, int topic, long tick) {
+        double[] style = a.style().clone();
+        for (int k = 0; k < style.length; k++) {
+            style[k] += config.posting().styleSpread() * Seeds.gaussian(r);
+        }
+        double quality = clamp(a.quality() + 0.1 * Seeds.gaussian(r), 0, 1);
+        long id = nextPostId++;
+        if (topic != Content.POLITICS) {
+            return new Content(
+                    id,
+                    a.accountId(),
+                    tick,
+                    topic,
+                    0.0,
+                    0,
+                    0.0,
+                    quality,
+                    a.untrustworthy(),
+                    style,
+                    -1,
+                    id,
+                    0,
+                    new double[0]);
+        }
+        double stance = clamp(a.ideology() + STANCE_SPREAD * Seeds.gaussian(r), -1, 1);
+        double hostility =
+                clamp(
+                        a.propensity() + config.posting().hostilitySpread() * Seeds.gaussian(r),
+                        0,
+                        1);
+        double[] extra = a.extraIdeology().clone();
+        for (int k = 0; k < extra.length; k++) {
+            extra[k] = clamp(extra[k] + STANCE_SPREAD * Seeds.gaussian(r), -1, 1);
+        }
+        return new Content(
+                id,
+                a.accountId(),
+                tick,
+                Content.POLITICS,
+                stance,
+                a.camp(),
+                hostility,
+                quality,
+                a.untrustworthy(),
+                style,
+                -1,
+                id,
+                0,
+                extra);
+    }
+
+    private Content published(Content post) {
+        content.put(post.postId(), post);
+        cascades.started(post);
+        return post;
+    }
+
+    /**
+     * Probability that a user's post is political: min(0.9, s_pol I_i0 / Ĩ0), proportional to the
+     * user's political interest I_i0, with s_pol the share for a user of median interest Ĩ0 (most
+     * users rarely post about politics: Pew Research Center 2021; a minority of political junkies
+     * writes most political posts: Pew Research Center 2019).
+     */
+    private double politicalPostProbability(User u) {
+        double median = config.population().politicalInterest();
+        double share =
+                median > 0
+                        ? config.posting().politicalPosts()
+                                * u.topicInterest[Content.POLITICS]
+                                / median
+                        : 0.0;
+        return Math.min(MAX_POLITICAL_POSTS, share);
+    }
+
+    /** A uniform non-political topic. */
+    private int otherTopic(SplittableRandom r) {
+        return 1 + r.nextInt(config.population().topics() - 1);
+    }
+
+    /** A non-political topic drawn in proportion to the user's interests. */
+    private static int interestingTopic(SplittableRandom r, User u) {
+        double total = 0;
+        for (int k = 1; k < u.topicInterest.length; k++) {
+            total += u.topicInterest[k];
+        }
+        double draw = r.nextDouble() * total;
+        for (int k = 1; k < u.topicInterest.length; k++) {
+            draw -= u.topicInterest[k];
+            if (draw < 0) {
+                return k;
+            }
+        }
+        return u.topicInterest.length - 1;
+    }
+
+    /** Account id of a user (their posts and reshares): users are numbered after the creators. */
     public int authorIdOfUser(int userId) {
         return creators.length + userId;
     }
 
-    /** What the platform sees of a post: its outrage only through a noisy classifier. */
+    /**
+     * What the platform sees of a post: topic, stance (0 when not political), parent link and its
+     * hostility only through a noisy classifier.
+     */
     public Post observe(Content c) {
         SplittableRandom r = Seeds.derive(seed, c.postId(), c.tick(), "classifier");
         double score =
                 clamp(
-                        c.outrage() + config.observation().classifierNoise() * Seeds.gaussian(r),
+                        c.hostility() + config.observation().classifierNoise() * Seeds.gaussian(r),
                         0,
                         1);
         return Post.of(
@@ -215,28 +313,36 @@ public final class Society {
     }
 
     /**
-     * Step 3: users who open the app this tick, each with a feed request carrying the follow list
-     * and the declared segment, by user id.
+     * Step 3: users who are active today, each with one request for the day's feed carrying the
+     * follow list and the declared segment, by user id.
      */
     public List<FeedRequest> openSessions(long tick) {
         List<FeedRequest> requests = new ArrayList<>();
         for (User u : users) {
-            if (u.churned) {
-                continue;
-            }
-            SplittableRandom r = Seeds.derive(seed, u.id, tick, "open");
-            if (r.nextDouble() < Behaviour.returnProbability(u, config)) {
+            if (opensToday(u, tick)) {
                 requests.add(
                         FeedRequest.of(
                                 requestId(tick, u.id),
                                 u.id,
                                 tick,
                                 u.following.clone(),
-                                config.reading().feedSize(),
+                                config.reading().dayFeedSize(),
                                 u.segment));
             }
         }
         return requests;
+    }
+
+    /**
+     * Whether the user opens the app today: one "open" draw against {@link
+     * Habits#returnProbability} (0 after churn). The one place that decides a user's activity.
+     */
+    private boolean opensToday(User u, long tick) {
+        if (u.churned) {
+            return false;
+        }
+        return Seeds.derive(seed, u.id, tick, "open").nextDouble()
+                < Habits.returnProbability(u, config);
     }
 
     /** Request ids are derived from (tick, user) so reruns give equal ids. */
@@ -246,57 +352,97 @@ public final class Society {
 
     /**
      * Step 5: every user with a feed reads it, in user id order, whatever order the feeds arrived
-     * in; then creators learn from the engagement of the tick.
+     * in; then posting accounts learn from the feedback of the day and mature cascades are counted.
      */
     public TickReadout read(long tick, Map<Integer, Feed> feedsByUser, List<Content> newPosts) {
         List<Integer> readers = new ArrayList<>(feedsByUser.keySet());
         readers.sort(Integer::compare);
         List<Impression> impressions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
-        List<Session> sessions = new ArrayList<>(readers.size());
+        List<Session> sessions = new ArrayList<>();
         int version = ModelVersion.NONE;
+        follows.startTick();
         for (int id : readers) {
             Feed feed = feedsByUser.get(id);
             version = feed.modelVersion();
-            sessions.add(
-                    readFeed(new ReadingSession(users[id], feed, tick), impressions, exposures));
+            readDay(new DayReading(users[id], feed, tick), impressions, exposures, sessions);
         }
-        if (config.creators().learning()) {
-            CreatorLearning.learn(config.creators(), creators, content, exposures, newPosts);
+        if (config.posting().learning()) {
+            OutrageLearning.learn(config.posting(), creators, users, content, exposures, newPosts);
         }
-        return new TickReadout(tick, impressions, exposures, newPosts, version, sessions);
+        cascades.mature(tick);
+        return new TickReadout(
+                tick,
+                impressions,
+                exposures,
+                newPosts,
+                version,
+                sessions,
+                follows.counts(),
+                cascades.counts());
     }
 
     /**
-     * One session, item by item from the top of the feed: examine the item, log it, tally it,
-     * update affect and opinion, reshare, follow or unfollow, then decide whether to stop. Each of
-     * the session's generators ("read", "experience", "follow") is drawn in item order, in the
-     * order of these steps.
+     * One user's day: S sessions ({@link Scrolling#sessionsToday}, purpose "sessions"), each with
+     * its own time budget, boredom and satiation, continuing down the feed where the previous one
+     * stopped; anger fades between sessions. Then the user judges the day.
      */
-    private Session readFeed(
-            ReadingSession s, List<Impression> impressions, List<Exposure> exposures) {
-        List<FeedItem> items = s.feed.items();
-        StopReason stop = StopReason.END_OF_FEED;
-        for (int pos = 0; pos < items.size(); pos++) {
-            FeedItem item = items.get(pos);
-            Content c = content.get(item.postId());
-            if (c == null) {
-                throw new IllegalStateException("feed names unknown post " + item.postId());
+    private void readDay(
+            DayReading d,
+            List<Impression> impressions,
+            List<Exposure> exposures,
+            List<Session> sessions) {
+        int planned = Scrolling.sessionsToday(d.user.sessionsPerDay, d.sessionDraws);
+        List<FeedItem> items = d.feed.items();
+        List<ReadingSession> done = new ArrayList<>();
+        for (int k = 0; k < planned; k++) {
+            if (k > 0) {
+                d.user.anger *= config.affect().angerSessionDecay();
             }
-            Examined e = examine(s, item, c);
-            impressions.add(impression(s, c, pos, e));
-            exposures.add(exposure(s, item, c, e));
-            double pull = s.tally(c, e);
-            updateAffectAndOpinion(s.user, c);
-            reshareIfChosen(s.user, c, e.actions());
-            updateFollows(s.user, c, e.actions(), s.social);
-            Optional<StopReason> reason = stopAfter(s, pull, pos, Impression.engaged(e.actions()));
-            if (reason.isPresent()) {
-                stop = reason.get();
+            double budget =
+                    Scrolling.sessionBudget(d.user.sessionBudget, Seeds.gaussian(d.sessionDraws))
+                            * (d.feed.sessionNudge() ? NUDGE_BUDGET_FACTOR : 1.0);
+            ReadingSession s = new ReadingSession(k, budget, config.population().topics());
+            done.add(s);
+            while (d.position < items.size()) {
+                FeedItem item = items.get(d.position);
+                Content c = content.get(item.postId());
+                if (c == null) {
+                    throw new IllegalStateException("feed names unknown post " + item.postId());
+                }
+                Examined e = examine(d, s, item, c);
+                impressions.add(impression(d, s, c, e));
+                exposures.add(exposure(d, s, item, c, e));
+                d.tally(s, c, e);
+                updateAffectAndOpinion(d.user, c, e.zone());
+                reshareIfChosen(d.user, c, e.actions());
+                updateFollows(d, c, e.actions());
+                d.position++;
+                Optional<StopReason> reason = stopAfter(d, s, e);
+                if (reason.isPresent()) {
+                    s.stop = reason.get();
+                    break;
+                }
+            }
+            if (d.position >= items.size()) {
                 break;
             }
         }
-        return endSession(s, stop);
+        boolean churned = endDay(d);
+        for (int k = 0; k < done.size(); k++) {
+            ReadingSession s = done.get(k);
+            double satisfaction =
+                    Habits.satisfaction(d.user, s.read, s.qualitySum, s.hostilitySum, s.topics);
+            sessions.add(
+                    new Session(
+                            d.user.id,
+                            k,
+                            s.read,
+                            s.spent,
+                            satisfaction,
+                            s.stop,
+                            churned && k == done.size() - 1));
+        }
     }
 
     /**
@@ -304,73 +450,99 @@ public final class Society {
      * {@link Action} order, then the dwell and survey draws from "experience".
      *
      * @param actions bit set over {@link Action} ordinals
-     * @param bin the item's stance bin
+     * @param zone the item's social-judgment zone for the reader
+     * @param pull the item's pull on further scrolling
      * @param worth what the user would say it was worth
      * @param dwell seconds on screen
      * @param survey the survey answer, or {@link Impression#NO_SURVEY}
      */
-    private record Examined(int actions, int bin, double worth, double dwell, int survey) {}
+    private record Examined(
+            int actions, Zone zone, double pull, double worth, double dwell, int survey) {}
 
-    private Examined examine(ReadingSession s, FeedItem item, Content c) {
-        User u = s.user;
-        double[] p = s.probabilities;
-        Behaviour.engagementProbabilities(u, c, config, p);
+    private Examined examine(DayReading d, ReadingSession s, FeedItem item, Content c) {
+        User u = d.user;
+        double[] p = d.probabilities;
+        boolean inNetwork = Arrays.binarySearch(u.following, c.authorId()) >= 0;
+        double interest = Behaviour.interest(u, c, inNetwork, config.interest());
+        Zone zone = Behaviour.zone(u, c);
+        double drive = Behaviour.hostilityDrive(u, c, s.hostileSeen, config);
+        double copartisan = Behaviour.copartisanDrive(u, c, s.hostileSeen, config);
+        Behaviour.engagementProbabilities(u, c, interest, zone, copartisan, config, p);
         if (item.reshareFriction()) {
             p[Action.RESHARE.ordinal()] *= RESHARE_FRICTION_FACTOR;
         }
         int actions = 0;
         for (Action a : Action.values()) {
-            if (s.engagement.nextDouble() < p[a.ordinal()]) {
+            if (d.engagement.nextDouble() < p[a.ordinal()]) {
                 actions = Impression.with(actions, a);
             }
         }
-        int bin = Behaviour.stanceBin(c.stance());
-        double worth = Behaviour.worth(u, c, s.bins[bin] == 0);
+        double pull = Scrolling.pull(interest, drive, config);
+        double worth = Habits.worth(u, c, s.topics[c.topic()] == 0);
         boolean clicked = (actions & Impression.with(0, Action.CLICK)) != 0;
-        double dwell = Behaviour.dwell(u, c, config, clicked, Seeds.gaussian(s.experience));
+        double dwell =
+                Scrolling.dwell(pull, clicked, c.quality(), config, Seeds.gaussian(d.experience));
         int survey = Impression.NO_SURVEY;
-        if (s.experience.nextDouble() < config.reading().surveyRate()) {
-            survey = s.experience.nextDouble() < Behaviour.surveyYesProbability(worth) ? 1 : 0;
+        if (d.experience.nextDouble() < config.reading().surveyRate()) {
+            survey = d.experience.nextDouble() < Habits.surveyYesProbability(worth) ? 1 : 0;
         }
-        return new Examined(actions, bin, worth, dwell, survey);
+        return new Examined(actions, zone, pull, worth, dwell, survey);
     }
 
     /** The item as the platform logs it. */
-    private static Impression impression(ReadingSession s, Content c, int pos, Examined e) {
+    private static Impression impression(DayReading d, ReadingSession s, Content c, Examined e) {
         return Impression.of(
-                s.feed.requestId(),
-                s.user.id,
+                d.feed.requestId(),
+                d.user.id,
                 c.postId(),
-                s.tick,
-                pos,
-                s.feed.modelVersion(),
+                d.tick,
+                d.position,
+                d.feed.modelVersion(),
                 e.actions(),
                 e.dwell(),
-                e.survey());
+                e.survey(),
+                s.index);
     }
 
-    /** The item with its hidden truth, as the metrics read it; judged before the opinion moves. */
-    private static Exposure exposure(ReadingSession s, FeedItem item, Content c, Examined e) {
+    /** The item with its hidden truth, as the metrics read it. */
+    private static Exposure exposure(
+            DayReading d, ReadingSession s, FeedItem item, Content c, Examined e) {
         return new Exposure(
-                s.user.id,
+                d.user.id,
                 c,
-                Behaviour.outgroup(s.user, c),
+                Behaviour.outparty(d.user, c),
                 e.actions(),
                 item.predictions(),
                 e.worth(),
                 e.dwell(),
-                s.control);
+                d.control,
+                s.index);
     }
 
     /**
-     * Anger, thermometers, then opinion: the thermometers judge the item from the side the user was
-     * on when reading it, so they come before the opinion moves.
+     * Anger, thermometers, then opinion: the opinion moves last, after the item was judged from
+     * where the user stood when reading it.
      */
-    private void updateAffectAndOpinion(User u, Content c) {
-        u.anger += Behaviour.angerIncrement(u, c, config);
-        u.thermometer = Behaviour.thermometerAfter(u, c, config);
-        u.thermometerIn = Behaviour.thermometerInAfter(u, c, config);
-        Behaviour.updateOpinion(u, c, config);
+    private void updateAffectAndOpinion(User u, Content c, Zone zone) {
+        u.anger += Attitudes.angerIncrement(u, c, zone, config);
+        u.thermometer = Attitudes.dosed(u.thermometer, Attitudes.thermometerDose(u, c, config));
+        u.thermometerIn = Attitudes.dosed(u.thermometerIn, Attitudes.ingroupDose(u, c, config));
+        if (zone == Zone.ACCEPT || zone == Zone.REJECT) {
+            double[] ex = c.extraStance();
+            for (int k = 0; k < Math.min(u.extraIdeology.length, ex.length); k++) {
+                u.extraIdeology[k] =
+                        Attitudes.opinionAfter(
+                                u.extraIdeology[k],
+                                ex[k],
+                                zone,
+                                c.hostility(),
+                                u.susceptibility,
+                                config);
+            }
+            u.ideology =
+                    Attitudes.opinionAfter(
+                            u.ideology, c.stance(), zone, c.hostility(), u.susceptibility, config);
+        }
     }
 
     /** A reshare is published as the user's post at the start of the next tick. */
@@ -382,135 +554,236 @@ public final class Society {
     }
 
     /**
-     * Whether the session ends after this item, and why: anger first, then the time budget, then
-     * one "read" draw against the continue probability. Empty when the user scrolls on.
+     * Whether the session ends after this item, and why: one "read" draw against the anger exit
+     * hazard, then the time budget, then one "read" draw against the continue probability. Empty
+     * when the user scrolls on.
      */
-    private Optional<StopReason> stopAfter(
-            ReadingSession s, double pull, int pos, boolean engaged) {
-        if (s.user.anger > s.user.angerTolerance) {
+    private Optional<StopReason> stopAfter(DayReading d, ReadingSession s, Examined e) {
+        if (d.engagement.nextDouble() < Attitudes.exitProbability(d.user, config)) {
             return Optional.of(StopReason.ANGER_EXIT);
         }
         if (s.charged >= s.budget) {
             return Optional.of(StopReason.TIME_BUDGET);
         }
-        double cont =
-                Behaviour.continueProbability(
-                        pull, pos, engaged, s.boredom, config.reading().boredom());
-        if (s.engagement.nextDouble() >= cont) {
+        double cont = Scrolling.continueProbability(e.pull(), s.boredom, config);
+        if (d.engagement.nextDouble() >= cont) {
             return Optional.of(StopReason.SCROLLED_AWAY);
         }
         return Optional.empty();
     }
 
-    /** The user judges the session: satisfaction, churn and habit. */
-    private Session endSession(ReadingSession s, StopReason stop) {
-        User u = s.user;
-        double satisfaction = Behaviour.satisfaction(u, s.read, s.qualitySum, s.outrageSum, s.bins);
-        rememberSatisfaction(u, satisfaction);
-        u.habit = Behaviour.habitAfter(u.habit, s.engagedItems, s.read, config);
-        return new Session(u.id, s.read, s.spent, satisfaction, stop, u.churned);
-    }
-
     /**
-     * Satisfaction memory and churn: an exponential moving average of session satisfaction, and a
-     * user leaves after {@code churnPatience} unsatisfied sessions in a row.
+     * The user judges the day: the day's satisfaction joins the moving average, a user leaves after
+     * {@code churn_patience_days} unsatisfied days in a row, and the habit remembers the day's
+     * share of engaging items. Returns whether the user churned.
      */
-    private void rememberSatisfaction(User u, double s) {
+    private boolean endDay(DayReading d) {
+        User u = d.user;
+        if (d.read == 0) {
+            return false;
+        }
+        double day = Habits.satisfaction(u, d.read, d.qualitySum, d.hostilitySum, d.topics);
+        u.satisfaction = Habits.remembered(u.satisfaction, day, config);
         SocietyConfig.Retention retention = config.retention();
-        u.satisfaction += retention.satisfactionMemory() * (s - u.satisfaction);
-        if (s < retention.churnThreshold()) {
+        if (day < retention.churnThreshold()) {
             u.unsatisfiedStreak++;
-            if (retention.churnPatience() > 0 && u.unsatisfiedStreak >= retention.churnPatience()) {
+            if (retention.churnPatienceDays() > 0
+                    && u.unsatisfiedStreak >= retention.churnPatienceDays()) {
                 u.churned = true;
             }
         } else {
             u.unsatisfiedStreak = 0;
         }
+        u.habit = Habits.remembered(u.habit, (double) d.engagedItems / d.read, config);
+        return u.churned;
     }
 
     /**
      * Follows evolve with engagement: engaging with an unfollowed author (like, reshare, comment or
-     * angry reaction) follows them with probability {@code followRate}; hiding a followed author's
-     * post unfollows them with probability {@code unfollowRate}.
+     * angry reaction) follows them with probability {@code follow_rate}, and a user followed this
+     * way follows back with probability {@link FollowGraph#followBackProbability} (purpose
+     * "follow-back" per pair and tick); hiding a followed author's post unfollows them with
+     * probability {@code unfollow_rate}. One "follow" draw per item by another author.
      */
-    private void updateFollows(User u, Content c, int actions, SplittableRandom r) {
+    private void updateFollows(DayReading d, Content c, int actions) {
+        User u = d.user;
         int author = c.authorId();
         if (author == authorIdOfUser(u.id)) {
             return;
         }
-        int at = Arrays.binarySearch(u.following, author);
+        boolean following = Arrays.binarySearch(u.following, author) >= 0;
+        int camp = campOf(author);
+        if (!following && camp != 0) {
+            follows.seen(camp == u.camp);
+        }
         boolean hid = (actions & Impression.with(0, Action.HIDE)) != 0;
         boolean engaged =
                 (actions & ~(Impression.with(0, Action.HIDE) | Impression.with(0, Action.CLICK)))
                         != 0;
-        double draw = r.nextDouble();
-        if (at < 0 && engaged && draw < config.follows().followRate()) {
-            int ins = -at - 1;
-            int[] f = new int[u.following.length + 1];
-            System.arraycopy(u.following, 0, f, 0, ins);
-            f[ins] = author;
-            System.arraycopy(u.following, ins, f, ins + 1, u.following.length - ins);
-            u.following = f;
-        } else if (at >= 0 && hid && draw < config.follows().unfollowRate()) {
-            int[] f = new int[u.following.length - 1];
-            System.arraycopy(u.following, 0, f, 0, at);
-            System.arraycopy(u.following, at + 1, f, at, u.following.length - at - 1);
-            u.following = f;
+        double draw = d.social.nextDouble();
+        if (!following && engaged && draw < config.follows().followRate()) {
+            FollowGraph.follow(u, author);
+            if (camp != 0) {
+                follows.followed(camp == u.camp);
+            }
+            if (author >= creators.length) {
+                followBack(u, users[author - creators.length], d.tick);
+            }
+        } else if (following && hid && draw < config.follows().unfollowRate()) {
+            FollowGraph.unfollow(u, author);
         }
     }
 
+    /** The followed user follows back with the probability of their camps (Mosleh et al. 2021). */
+    private void followBack(User follower, User followed, long tick) {
+        boolean same = follower.camp == followed.camp;
+        long pair =
+                (long) authorIdOfUser(follower.id) * (creators.length + users.length) + followed.id;
+        boolean back =
+                Seeds.derive(seed, pair, tick, "follow-back").nextDouble()
+                        < FollowGraph.followBackProbability(follower, followed, config);
+        if (back) {
+            FollowGraph.follow(followed, authorIdOfUser(follower.id));
+        }
+        follows.askedBack(same, back);
+    }
+
+    /** The camp of an account: a user's, a political creator's, 0 for a non-political creator. */
+    private int campOf(int account) {
+        return account < creators.length
+                ? creators[account].camp()
+                : users[account - creators.length].camp;
+    }
+
     /**
-     * One user's session over one feed: its generators, time budget and running sums. The
-     * generators are derived from (run seed, user, tick) with the purposes "read" (actions and the
-     * continue draw), "experience" (dwell and survey) and "follow".
+     * One user's reading of one day's feed: generators, position in the feed and the day's sums.
+     * The generators are derived from (run seed, user, tick) with the purposes "sessions" (how many
+     * and their budgets), "read" (actions, the anger-exit and continue draws), "experience" (dwell
+     * and survey) and "follow".
      */
-    private final class ReadingSession {
+    private final class DayReading {
         final User user;
         final Feed feed;
         final long tick;
         final boolean control;
+        final SplittableRandom sessionDraws;
         final SplittableRandom engagement;
         final SplittableRandom experience;
         final SplittableRandom social;
-        final double budget;
         final double[] probabilities = new double[Action.values().length];
-        final double[] bins = new double[Behaviour.STANCE_BINS];
+        final double[] topics;
+        int position;
         int read;
         int engagedItems;
-        double spent;
-        double charged;
-        double boredom;
         double qualitySum;
-        double outrageSum;
+        double hostilitySum;
 
-        ReadingSession(User user, Feed feed, long tick) {
+        DayReading(User user, Feed feed, long tick) {
             this.user = user;
             this.feed = feed;
             this.tick = tick;
             this.control = feed.kind() == FeedKind.CONTROL_CHRONOLOGICAL;
+            this.sessionDraws = Seeds.derive(seed, user.id, tick, "sessions");
             this.engagement = Seeds.derive(seed, user.id, tick, "read");
             this.experience = Seeds.derive(seed, user.id, tick, "experience");
             this.social = Seeds.derive(seed, user.id, tick, "follow");
-            this.budget = user.sessionBudget * (feed.sessionNudge() ? NUDGE_BUDGET_FACTOR : 1.0);
+            this.topics = new double[config.population().topics()];
         }
 
         /**
-         * Counts the examined item into the session (items, seconds, stance bins, quality, outrage,
-         * boredom, engaged items and seconds charged to the budget); returns the item's pull on
-         * further scrolling, judged before the item moves the user's opinion.
+         * Counts the examined item into the session and the day (items, seconds, topics, quality,
+         * hostility, hostile items seen, boredom, engaged items, seconds charged to the budget).
          */
-        double tally(Content c, Examined e) {
-            read++;
-            spent += e.dwell();
-            bins[e.bin()]++;
-            qualitySum += c.quality();
-            outrageSum += c.outrage();
-            double pull = Behaviour.pull(user, c, config);
-            boredom = Behaviour.boredomAfter(boredom, pull);
+        void tally(ReadingSession s, Content c, Examined e) {
             boolean engaged = Impression.engaged(e.actions());
+            s.read++;
+            s.spent += e.dwell();
+            s.topics[c.topic()]++;
+            s.qualitySum += c.quality();
+            s.hostilitySum += c.hostility();
+            s.hostileSeen += c.hostile() ? 1 : 0;
+            s.boredom = Scrolling.boredomAfter(s.boredom, e.pull());
+            s.charged += Scrolling.budgetCharge(e.dwell(), engaged, config);
+            read++;
+            topics[c.topic()]++;
+            qualitySum += c.quality();
+            hostilitySum += c.hostility();
             engagedItems += engaged ? 1 : 0;
-            charged += Behaviour.budgetCharge(e.dwell(), engaged, config);
-            return pull;
+        }
+    }
+
+    /** One session within a day: its budget and running sums; boredom and satiation start at 0. */
+    private static final class ReadingSession {
+        final int index;
+        final double budget;
+        final double[] topics;
+        StopReason stop = StopReason.END_OF_FEED;
+        int read;
+        int hostileSeen;
+        double spent;
+        double charged;
+        double boredom;
+        double qualitySum;
+        double hostilitySum;
+
+        ReadingSession(int index, double budget, int topics) {
+            this.index = index;
+            this.budget = budget;
+            this.topics = new double[topics];
+        }
+    }
+
+    /** Per-tick and cumulative follow counts by side. */
+    private static final class FollowTally {
+        long seenSame;
+        long seenOther;
+        long followsSame;
+        long followsOther;
+        long asksSame;
+        long asksOther;
+        long backsSame;
+        long backsOther;
+
+        void startTick() {
+            seenSame = seenOther = followsSame = followsOther = 0;
+        }
+
+        void seen(boolean same) {
+            if (same) {
+                seenSame++;
+            } else {
+                seenOther++;
+            }
+        }
+
+        void followed(boolean same) {
+            if (same) {
+                followsSame++;
+            } else {
+                followsOther++;
+            }
+        }
+
+        void askedBack(boolean same, boolean back) {
+            if (same) {
+                asksSame++;
+                backsSame += back ? 1 : 0;
+            } else {
+                asksOther++;
+                backsOther += back ? 1 : 0;
+            }
+        }
+
+        FollowCounts counts() {
+            return new FollowCounts(
+                    seenSame,
+                    seenOther,
+                    followsSame,
+                    followsOther,
+                    asksSame,
+                    asksOther,
+                    backsSame,
+                    backsOther);
         }
     }
 

@@ -4,14 +4,16 @@ import java.util.List;
 import org.feedlab.events.Impression;
 
 /**
- * What happened when the users of one tick read their feeds.
+ * What happened when the users of one tick (one day) read their feeds.
  *
  * @param tick the tick
  * @param impressions the impression logs to publish to the platform
  * @param exposures the same items with their hidden truth, for the metrics
  * @param newPosts the posts published this tick (truth, reshares included), for production metrics
  * @param modelVersion the model version that ranked this tick's feeds (0: none)
- * @param sessions one entry per session opened (one per feed read), in user id order
+ * @param sessions every session of the tick, by user id then session index
+ * @param follows follow activity by side
+ * @param cascades matured reshare cascades, cumulative
  */
 public record TickReadout(
         long tick,
@@ -19,4 +21,6 @@ public record TickReadout(
         List<Exposure> exposures,
         List<Content> newPosts,
         int modelVersion,
-        List<Session> sessions) {}
+        List<Session> sessions,
+        FollowCounts follows,
+        CascadeCounts cascades) {}

@@ -2,9 +2,11 @@ package org.feedlab.simulator;
 
 /**
  * A user's hidden state: what the platform never sees (except the declared segment, which a
- * platform holds as the declared age group).
+ * platform holds as the declared age group). docs/MODEL.md, "Population", gives how each trait is
+ * drawn.
  *
- * <p>Mutable: the society updates it in place as the user reads.
+ * <p>Mutable: the society draws the traits once ({@link Society#create}) and updates the state in
+ * place as the user reads.
  */
 public final class User {
     /** Segment names, in the order metrics report them after "all". */
@@ -14,44 +16,83 @@ public final class User {
 
     final int id;
 
-    /** Ideology x in [-1, 1] on the first (left–right) axis. */
+    /** Party identity: −1 or +1, fixed for the run (Green, Palmquist and Schickler 2002). */
+    final int camp;
+
+    /** Issue ideology x in [-1, 1] on the first (left–right) axis; moves with what is read. */
     double ideology;
 
-    /** Ideology on the further axes 2..d, empty when d = 1. */
+    /** The anchor x0 that issue ideology reverts to. */
+    double anchor;
+
+    /** Ideology on the further axes 2..d, empty when d = 1, and their anchors. */
     final double[] extraIdeology;
 
-    /** Interest per topic in [0, 1], the favourite topic at 1. */
+    double[] extraAnchor;
+
+    /** Latitude of acceptance: stance distances up to it are assimilated. */
+    double acceptance;
+
+    /** Stance distances from it on are rejected (contrast). */
+    double rejection;
+
+    /** Latent taste vector p_i. */
+    final double[] taste;
+
+    /** Interest per topic in [0, 1]; entry 0 is the interest in politics. */
     final double[] topicInterest;
 
-    /** Probability of opening the app in a tick (habit), before satisfaction moves it. */
-    final double activity;
+    /** Probability of opening the app on a day (habit), before satisfaction moves it. */
+    double activity;
 
-    /** How much outrage raises this user's engagement. */
-    final double outrageAppetite;
+    /** Appetite A for hostility toward the out-group. */
+    double hostilityAppetite;
 
-    /** Anger above which the user closes the app. */
-    final double angerTolerance;
+    /** Anger above which the exit hazard starts. */
+    double angerThreshold;
 
-    /** Current anger; decays between ticks. */
+    /** Current anger; decays between sessions and between days. */
     double anger;
 
-    /** Feeling thermometer toward the out-group, 0 (cold) to 100 (warm). */
+    /** Feeling thermometer toward the out-party, 0 (cold) to 100 (warm), and its baseline. */
     double thermometer;
 
-    /** Feeling thermometer toward the in-group, 0 to 100. */
+    double thermometerBaseline;
+
+    /** Feeling thermometer toward the in-party, 0 to 100, and its baseline. */
     double thermometerIn;
 
+    double thermometerInBaseline;
+
     /** Accounts followed (creators, then users offset by the creator count), ascending. */
-    int[] following;
+    int[] following = new int[0];
 
     /** Segment: {@link #ADULT} or {@link #YOUNG}. */
     String segment = ADULT;
 
-    /** Multiplier of appetite-, anger- and opinion-related sensitivities (1 for adults). */
+    /** Multiplier of appetite-, anger-, opinion- and thermometer-related sensitivities. */
     double susceptibility = 1.0;
 
-    /** Seconds the user is willing to spend in one session. */
-    double sessionBudget = 90.0;
+    /** Mean sessions per active day. */
+    double sessionsPerDay = 1.0;
+
+    /** Median seconds the user is willing to spend in one session. */
+    double sessionBudget = 240.0;
+
+    /** Mean original posts per day. */
+    double postRate;
+
+    /** Mean quality of the user's posts. */
+    double quality = 0.5;
+
+    /** Latent style of the user's own posts. */
+    final double[] style;
+
+    /** The hostility propensity of the user's political posts. */
+    final Propensity propensity = new Propensity(0.0);
+
+    /** Original posts written since the start of the run. */
+    int originalPosts;
 
     /** Stated weights on quality, calm and variety, summing to 1. */
     double statedQuality = 0.4;
@@ -59,60 +100,47 @@ public final class User {
     double statedCalm = 0.35;
     double statedVariety = 0.25;
 
-    /** Moving average of session satisfaction in [0, 1]. */
+    /** Moving average of daily satisfaction in [0, 1]. */
     double satisfaction = 0.55;
 
-    /** Consecutive sessions below the churn threshold. */
+    /** Consecutive unsatisfied days. */
     int unsatisfiedStreak;
 
-    /** Moving average of the share of items engaged with per session (the habit's reward). */
-    double habit = 0.3;
+    /** Moving average of the daily share of items engaged with (the habit's reward). */
+    double habit;
 
     /** Whether the user has left the platform for good. */
     boolean churned;
 
-    User(
-            int id,
-            double ideology,
-            double[] topicInterest,
-            double activity,
-            double outrageAppetite,
-            double angerTolerance,
-            double thermometer) {
-        this(
-                id,
-                ideology,
-                new double[0],
-                topicInterest,
-                activity,
-                outrageAppetite,
-                angerTolerance,
-                thermometer);
-    }
-
-    User(
-            int id,
-            double ideology,
-            double[] extraIdeology,
-            double[] topicInterest,
-            double activity,
-            double outrageAppetite,
-            double angerTolerance,
-            double thermometer) {
+    /**
+     * A user with empty traits; {@link Society#create} draws them.
+     *
+     * @param id user id
+     * @param camp −1 or +1
+     * @param ideology initial issue ideology, also the anchor
+     * @param extraAxes further ideology axes (d − 1)
+     * @param topics number of topics
+     * @param tasteDims dimensions of taste and style
+     */
+    User(int id, int camp, double ideology, int extraAxes, int topics, int tasteDims) {
         this.id = id;
+        this.camp = camp;
         this.ideology = ideology;
-        this.extraIdeology = extraIdeology;
-        this.topicInterest = topicInterest;
-        this.activity = activity;
-        this.outrageAppetite = outrageAppetite;
-        this.angerTolerance = angerTolerance;
-        this.thermometer = thermometer;
-        this.thermometerIn = 80.0;
-        this.following = new int[0];
+        this.anchor = ideology;
+        this.extraIdeology = new double[extraAxes];
+        this.extraAnchor = new double[extraAxes];
+        this.topicInterest = new double[topics];
+        this.taste = new double[tasteDims];
+        this.style = new double[tasteDims];
     }
 
     public int id() {
         return id;
+    }
+
+    /** Party identity: −1 or +1. */
+    public int camp() {
+        return camp;
     }
 
     public double ideology() {
@@ -139,6 +167,11 @@ public final class User {
         return satisfaction;
     }
 
+    /** Original posts written since the start of the run. */
+    public int originalPosts() {
+        return originalPosts;
+    }
+
     /** Whether the user is still on the platform (has not churned). */
     public boolean active() {
         return !churned;
@@ -147,10 +180,5 @@ public final class User {
     /** Accounts followed, ascending (a copy). */
     public int[] following() {
         return following.clone();
-    }
-
-    /** Which side of the divide the user is on: −1 or +1. */
-    public int side() {
-        return ideology < 0 ? -1 : 1;
     }
 }

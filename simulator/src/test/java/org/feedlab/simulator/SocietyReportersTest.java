@@ -12,6 +12,7 @@ import org.feedlab.events.Impression;
 import org.feedlab.simulator.metrics.Reporter;
 import org.feedlab.simulator.metrics.SegmentView;
 import org.feedlab.simulator.metrics.SocietyReporters;
+import org.feedlab.simulator.metrics.Stats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +22,43 @@ import org.junit.jupiter.api.Test;
 class SocietyReportersTest {
     private static final double EPS = 1e-12;
 
+    /** Two creators: 0 political (propensity 0.2), 1 not (0.9). Users are accounts 2..5. */
+    private static List<Creator> creators() {
+        return List.of(
+                new Creator(
+                        0,
+                        1,
+                        0.5,
+                        new double[0],
+                        Content.POLITICS,
+                        0.5,
+                        new double[8],
+                        3,
+                        false,
+                        0.2),
+                new Creator(1, 0, 0.0, new double[0], 2, 0.5, new double[8], 3, false, 0.9));
+    }
+
     /**
-     * Three users: ideologies −0.55, 0.25, 0.75; out-group thermometers 40, 50, 60; in-group 70,
-     * 80, 90; user 2 has churned.
+     * Four users: camps −1, +1, +1, −1; ideologies −0.55, 0.25, 0.75, −0.25; out-party thermometers
+     * 40, 50, 60, 30; in-party 70, 80, 90, 60; original posts 0, 3, 9, 0. User 2 churned today;
+     * user 3 did not open the app. Follows: user 0 → creator 0, users 1 and 2; user 1 → creator 1,
+     * user 2; user 2 → user 0; user 3 → nobody.
      */
     private static List<User> users() {
-        double[] x = {-0.55, 0.25, 0.75};
+        int[] camp = {-1, 1, 1, -1};
+        double[] x = {-0.55, 0.25, 0.75, -0.25};
+        double[] out = {40, 50, 60, 30};
+        double[] in = {70, 80, 90, 60};
+        int[] posts = {0, 3, 9, 0};
+        int[][] following = {{0, 3, 4}, {1, 4}, {2}, {}};
         List<User> users = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            User u = new User(i, x[i], new double[2], 0.5, 1.0, 2.5, 40 + 10 * i);
-            u.thermometerIn = 70 + 10 * i;
+        for (int i = 0; i < 4; i++) {
+            User u = Fixtures.user(i, camp[i], x[i]);
+            u.thermometer = out[i];
+            u.thermometerIn = in[i];
+            u.originalPosts = posts[i];
+            u.following = following[i];
             users.add(u);
         }
         users.get(2).churned = true;
@@ -45,80 +73,110 @@ class SocietyReportersTest {
         return bits;
     }
 
-    private static Exposure exposure(
+    private static final Content POST1 = Fixtures.political(1, 0, 1, 0.5, 0.8, 0.5);
+    private static final Content POST3 = Fixtures.political(3, 2, -1, -0.5, 0.6, 0.5);
+    private static final Content POST4 = Fixtures.political(4, 2, -1, -0.1, 0.5, 0.5);
+
+    private static Exposure seen(
             int user,
-            long postId,
-            double outrage,
+            Content c,
             boolean outgroup,
             int actions,
             double worth,
             double dwell,
-            boolean control) {
-        Content c = new Content(postId, 0, 3, 0, outgroup ? -0.5 : 0.5, outrage, outrage / 2, 0.5);
-        return new Exposure(user, c, outgroup, actions, new double[0], worth, dwell, control);
+            boolean control,
+            int session) {
+        return new Exposure(
+                user, c, outgroup, actions, new double[0], worth, dwell, control, session);
     }
 
     /**
-     * Six examined items. Outrage above 0.5: items 1, 3 and 5 (item 4 sits on the threshold).
-     * Out-group: items 1, 3, 4 and 6. Engaged (any action but a hide): items 1, 2, 5 and 6, of
-     * which 1 and 5 are outrage and 1 and 5 are worth less than 0.5. Items 3, 4 and 6 come from the
-     * control group. User 2 read post 1 again (as its item 5), so users 0 and 2 share a post.
+     * Six examined items. Political: 1, 3, 4, 5 (items 1 and 5 are post 1, of camp +1). Hostile
+     * (above 0.5): 1, 3, 5 (item 4 sits on the threshold). Out-party: 1, 3, 4. Engaged (any action
+     * but a hide): 1, 2, 5, 6, of which 1 and 5 are hostile and 1 and 5 worth less than 0.5. Item 6
+     * is from an untrustworthy source. Items 3, 4 and 6 come from the control group.
      */
     private static List<Exposure> exposures() {
         return List.of(
-                exposure(0, 1, 0.8, true, actions(Action.CLICK, Action.COMMENT), 0.2, 3, false),
-                exposure(0, 2, 0.2, false, actions(Action.LIKE), 0.8, 5, false),
-                exposure(1, 3, 0.6, true, actions(Action.HIDE), 0.5, 2, true),
-                exposure(1, 4, 0.5, true, 0, 0.6, 4, true),
-                exposure(
-                        2,
-                        1,
-                        0.9,
+                seen(0, POST1, true, actions(Action.CLICK, Action.COMMENT), 0.2, 3, false, 0),
+                seen(
+                        0,
+                        Fixtures.nonPolitical(2, 1, 2, 0.5),
                         false,
-                        actions(Action.CLICK, Action.LIKE, Action.RESHARE),
+                        actions(Action.LIKE),
+                        0.8,
+                        5,
+                        false,
+                        1),
+                seen(1, POST3, true, actions(Action.HIDE), 0.5, 2, true, 0),
+                seen(1, POST4, true, 0, 0.6, 4, true, 0),
+                seen(
+                        2,
+                        POST1,
+                        false,
+                        actions(Action.CLICK, Action.LIKE, Action.RESHARE, Action.ANGRY),
                         0.4,
                         6,
-                        false),
-                exposure(2, 6, 0.1, true, actions(Action.CLICK), 0.9, 10, true));
+                        false,
+                        0),
+                seen(
+                        2,
+                        Fixtures.untrustworthy(Fixtures.nonPolitical(6, 0, 3, 0.5)),
+                        false,
+                        actions(Action.CLICK),
+                        0.9,
+                        10,
+                        true,
+                        0));
     }
 
     private static List<Session> sessions() {
         return List.of(
-                new Session(0, 2, 12.0, 0.6, StopReason.SCROLLED_AWAY, false),
-                new Session(1, 2, 8.0, 0.3, StopReason.ANGER_EXIT, false),
-                new Session(2, 2, 20.0, 0.9, StopReason.END_OF_FEED, true));
+                new Session(0, 0, 1, 3.0, 0.6, StopReason.SCROLLED_AWAY, false),
+                new Session(0, 1, 1, 5.0, 0.5, StopReason.TIME_BUDGET, false),
+                new Session(1, 0, 2, 6.0, 0.3, StopReason.ANGER_EXIT, false),
+                new Session(2, 0, 2, 16.0, 0.9, StopReason.END_OF_FEED, true));
     }
 
     /** Three survey answers: yes, no, and an impression nobody asked about. */
     private static List<Impression> impressions() {
         return List.of(
-                Impression.of(1, 0, 1, 3, 0, 2, 0, 3.0, 1),
-                Impression.of(1, 0, 2, 3, 1, 2, 0, 5.0, 0),
-                Impression.of(2, 1, 3, 3, 0, 2, 0, 2.0, Impression.NO_SURVEY));
+                Impression.of(1, 0, 1, 3, 0, 2, 0, 3.0, 1, 0),
+                Impression.of(1, 0, 2, 3, 1, 2, 0, 5.0, 0, 1),
+                Impression.of(2, 1, 3, 3, 0, 2, 0, 2.0, Impression.NO_SURVEY, 0));
     }
 
-    /** Two original posts (outrage 0.3 and 0.6) and reshares of depth 1 and 2 (outrage 0.9). */
+    /**
+     * Political originals of hostility 0.3 and 0.6, a non-political one, reshares of depth 1, 2.
+     */
     private static List<Content> newPosts() {
-        Content a = new Content(7, 0, 3, 0, 0.1, 0.3, 0.1, 0.5);
-        Content b = new Content(8, 1, 3, 0, -0.1, 0.6, 0.3, 0.5);
-        Content hot = new Content(9, 1, 2, 0, -0.1, 0.9, 0.3, 0.5);
-        Content once = hot.reshare(10, 5, 3);
-        return List.of(a, b, once, once.reshare(11, 6, 3));
+        Content a = Fixtures.political(7, 0, 1, 0.1, 0.3, 0.5);
+        Content b = Fixtures.political(8, 2, -1, -0.1, 0.6, 0.5);
+        Content hobby = Fixtures.nonPolitical(9, 1, 2, 0.5);
+        Content once = POST1.reshare(10, 3, 3);
+        return List.of(a, b, hobby, once, once.reshare(11, 4, 3));
     }
 
     private static SegmentView segment(String name) {
+        return segment(name, exposures());
+    }
+
+    private static SegmentView segment(String name, List<Exposure> exposures) {
         return new SegmentView(
                 name,
                 0,
                 3,
                 1,
                 users(),
-                exposures(),
+                exposures,
                 sessions(),
                 impressions(),
                 newPosts(),
-                List.of(new Creator(0, -0.5, 0, 0.5, 0.2), new Creator(1, 0.5, 0, 0.5, 0.4)),
-                2);
+                creators(),
+                2,
+                new FollowCounts(100, 50, 2, 1, 20, 10, 3, 1),
+                new CascadeCounts(10, 8, 1),
+                new int[] {-1, 1, 1, -1});
     }
 
     private static Map<String, Double> report(Reporter reporter) {
@@ -140,10 +198,23 @@ class SocietyReportersTest {
     @Test
     void sessionsAndItems() {
         assertEquals(
-                Map.of("active_users", 3.0, "sessions", 3.0), report(SocietyReporters.SESSIONS));
+                Map.of("active_users", 3.0, "sessions", 4.0), report(SocietyReporters.SESSIONS));
         assertEquals(
                 Map.of("items_read", 6.0, "impressions", 6.0), report(SocietyReporters.ITEMS_READ));
         assertEquals(Map.of("anger_exits", 1.0), report(SocietyReporters.ANGER_EXITS));
+    }
+
+    @Test
+    void dailyUseOfTheActiveUsers() {
+        Map<String, Double> rows = report(SocietyReporters.DAILY_USE);
+        // Users 0 and 1 are still on, user 2 churned today, user 3 stayed away: 3 of 4.
+        assertEquals(3.0 / 4, rows.get("daily_active_share"), EPS);
+        assertEquals(4.0 / 3, rows.get("sessions_per_active_user"), EPS);
+        assertEquals(6.0 / 4, rows.get("items_per_session"), EPS);
+        assertEquals(2.0, rows.get("items_per_active_user"), EPS);
+        assertEquals(30.0 / 60 / 3, rows.get("minutes_per_active_user"), EPS);
+        assertEquals(1.0 / 4, rows.get("anger_exit_share"), EPS);
+        assertEquals(1.0 / 4, rows.get("end_of_feed_share"), EPS);
     }
 
     @Test
@@ -158,7 +229,48 @@ class SocietyReportersTest {
                         "engagements_hide",
                         "engagements_angry"),
                 List.copyOf(rows.keySet()));
-        assertEquals(List.of(3.0, 2.0, 1.0, 1.0, 1.0, 0.0), List.copyOf(rows.values()));
+        assertEquals(List.of(3.0, 2.0, 1.0, 1.0, 1.0, 1.0), List.copyOf(rows.values()));
+    }
+
+    @Test
+    void ratesPerImpressionAndTheAngryShareOfReactions() {
+        Map<String, Double> rows = report(SocietyReporters.ENGAGEMENT_RATES);
+        assertEquals(3.0 / 6, rows.get("engagement_rate_click"), EPS);
+        assertEquals(2.0 / 6, rows.get("engagement_rate_like"), EPS);
+        assertEquals(1.0 / 6, rows.get("engagement_rate_angry"), EPS);
+        // One angry reaction and two likes; on political items one of each.
+        assertEquals(1.0 / 3, rows.get("angry_reaction_share"), EPS);
+        assertEquals(1.0 / 2, rows.get("angry_reaction_share_political"), EPS);
+    }
+
+    @Test
+    void contentMixAndHostileReshares() {
+        Map<String, Double> rows = report(SocietyReporters.CONTENT_MIX);
+        assertEquals(4.0 / 6, rows.get("political_share"), EPS);
+        assertEquals(1.0 / 6, rows.get("untrustworthy_share"), EPS);
+        assertEquals(3.0 / 4, rows.get("hostile_political_share"), EPS);
+        // Own party: item 5 (hostile); out-party: items 1 and 3 hostile, 4 not.
+        assertEquals(1.0, rows.get("hostile_copartisan_share"), EPS);
+        assertEquals(2.0 / 3, rows.get("hostile_outparty_share"), EPS);
+        // Hostile political items were reshared once in three; the one other political item never.
+        assertTrue(report(SocietyReporters.HOSTILE_RESHARES).get("hostile_reshare_ratio").isNaN());
+    }
+
+    @Test
+    void hostileResharesCompareReshareRatesPerImpression() {
+        List<Exposure> ex = new ArrayList<>();
+        int reshare = actions(Action.RESHARE);
+        for (int k = 0; k < 4; k++) {
+            ex.add(seen(0, POST1, true, k == 0 ? reshare : 0, 0.5, 1, false, 0));
+        }
+        for (int k = 0; k < 5; k++) {
+            ex.add(seen(1, POST4, true, k == 0 ? reshare : 0, 0.5, 1, false, 0));
+        }
+        ex.add(seen(1, Fixtures.nonPolitical(2, 1, 2, 0.5), false, reshare, 0.5, 1, false, 0));
+        Map<String, Double> out = new LinkedHashMap<>();
+        SocietyReporters.HOSTILE_RESHARES.report(segment("all", ex), out::put);
+        // (1/4) / (1/5); the non-political reshare does not count.
+        assertEquals(1.25, out.get("hostile_reshare_ratio"), EPS);
     }
 
     @Test
@@ -166,10 +278,8 @@ class SocietyReportersTest {
         Map<String, Double> exposure = report(SocietyReporters.OUTRAGE_EXPOSURE);
         assertEquals(3.0 / 6, exposure.get("outrage_exposure_share"), EPS);
         assertEquals(
-                (0.8 + 0.2 + 0.6 + 0.5 + 0.9 + 0.1) / 6,
-                exposure.get("outrage_impression_mean"),
-                EPS);
-        // Reshares copy their parent's outrage and are left out of production.
+                (0.8 + 0 + 0.6 + 0.5 + 0.8 + 0) / 6, exposure.get("outrage_impression_mean"), EPS);
+        // Political originals only: reshares copy their parent, the hobby post has no hostility.
         assertEquals(
                 (0.3 + 0.6) / 2,
                 report(SocietyReporters.OUTRAGE_PRODUCTION).get("outrage_production_mean"),
@@ -181,62 +291,86 @@ class SocietyReportersTest {
     }
 
     @Test
-    void crossCuttingAndLikeMindedShares() {
+    void crossCuttingAndLikeMindedSharesOfPoliticalItems() {
         Map<String, Double> rows = report(SocietyReporters.CROSS_CUTTING);
-        assertEquals(4.0 / 6, rows.get("cross_cutting_share"), EPS);
-        assertEquals(2.0 / 6, rows.get("like_minded_share"), EPS);
+        assertEquals(3.0 / 4, rows.get("cross_cutting_share"), EPS);
+        assertEquals(1.0 / 4, rows.get("like_minded_share"), EPS);
     }
 
     @Test
     void opinionPolarizationOfTheFirstAxis() {
         Map<String, Double> rows = report(SocietyReporters.OPINION);
-        // Mean 0.15, deviations −0.7, 0.1, 0.6.
-        assertEquals((0.49 + 0.01 + 0.36) / 3, rows.get("opinion_variance"), EPS);
-        assertTrue(rows.get("opinion_bimodality").isNaN(), "undefined below four users");
-        // One user in each of the bins 2, 6 and 8 of width 0.2: the ordered pairs are 4, 6 and 2
-        // bins apart, twice each; every π is 1/3.
-        assertEquals(
-                Math.pow(1.0 / 3, 2.6) * (1.0 / 3) * 0.2 * 2 * (4 + 6 + 2),
-                rows.get("esteban_ray"),
-                EPS);
-        assertEquals((0.55 + 0.25 + 0.75) / 3, rows.get("opinion_extremity_mean"), EPS);
+        double[] x = {-0.55, 0.25, 0.75, -0.25};
+        // Mean 0.05, deviations −0.6, 0.2, 0.7, −0.3.
+        assertEquals((0.36 + 0.04 + 0.49 + 0.09) / 4, rows.get("opinion_variance"), EPS);
+        assertEquals(Stats.bimodalityCoefficient(x), rows.get("opinion_bimodality"), EPS);
+        assertEquals(Stats.estebanRay(x, -1, 1, 10, 1.6), rows.get("esteban_ray"), EPS);
+        assertEquals((0.55 + 0.25 + 0.75 + 0.25) / 4, rows.get("opinion_extremity_mean"), EPS);
     }
 
     @Test
-    void thermometersAndTheAffectiveGap() {
+    void thermometersTheirSpreadAndTheAffectiveGap() {
         assertEquals(
-                50.0,
+                45.0,
                 report(SocietyReporters.OUTGROUP_THERMOMETER).get("thermometer_outgroup_mean"),
                 EPS);
         Map<String, Double> rows = report(SocietyReporters.INGROUP_AFFECT);
-        assertEquals(80.0, rows.get("thermometer_ingroup_mean"), EPS);
+        assertEquals(75.0, rows.get("thermometer_ingroup_mean"), EPS);
         assertEquals(30.0, rows.get("affective_gap_mean"), EPS);
+        Map<String, Double> spread = report(SocietyReporters.THERMOMETER_SPREAD);
+        assertEquals(Math.sqrt(125), spread.get("thermometer_outgroup_sd"), EPS);
+        assertEquals(Math.sqrt(125), spread.get("thermometer_ingroup_sd"), EPS);
     }
 
     @Test
     void supplySideMetricsAreForThePopulationOnly() {
         assertEquals(
-                0.3,
+                0.2,
                 report(SocietyReporters.CREATOR_PROPENSITY).get("creator_outrage_propensity_mean"),
                 EPS);
         assertEquals(
                 Map.of("reshare_posts", 2.0, "cascade_depth_mean", 1.5, "cascade_depth_max", 2.0),
                 report(SocietyReporters.CASCADES));
+        assertEquals(
+                Map.of("cascade_size1_share", 0.8, "cascade_deep_share", 0.1),
+                report(SocietyReporters.CASCADE_SHAPE));
+        // Posts 0, 0, 3, 9: the top tenth (one user) wrote 9 of 12; the median user 1.5 in 4 days.
+        assertEquals(
+                Map.of("posting_top10_share", 0.75, "posts_per_user_month_median", 1.5 * 30 / 4),
+                report(SocietyReporters.POSTING));
         for (Reporter supply :
                 List.of(
                         SocietyReporters.OUTRAGE_PRODUCTION,
                         SocietyReporters.CREATOR_PROPENSITY,
-                        SocietyReporters.CASCADES)) {
+                        SocietyReporters.CASCADES,
+                        SocietyReporters.CASCADE_SHAPE,
+                        SocietyReporters.POSTING)) {
             assertEquals(Map.of(), report(supply, User.YOUNG));
         }
     }
 
     @Test
-    void exposureDiversityAveragesOverReaders() {
-        // Users 0 and 2 read one item in each of the stance bins 1 and 3; user 1 two in bin 1.
+    void followsBySide() {
+        Map<String, Double> rows = report(SocietyReporters.FOLLOWS);
+        // User-to-user follows 0→1, 0→2, 1→2, 2→0: three of four cross camps.
+        assertEquals(3.0 / 4, rows.get("follows_cross_camp_share"), EPS);
+        assertEquals(3.0 / 4, rows.get("follows_no_political_share"), EPS);
+        assertEquals(0.02, rows.get("follow_rate_same"), EPS);
+        assertEquals(0.02, rows.get("follow_rate_other"), EPS);
+        assertEquals(0.15, rows.get("follow_back_rate_same"), EPS);
+        assertEquals(0.1, rows.get("follow_back_rate_other"), EPS);
+        assertEquals(
+                List.of("follows_cross_camp_share", "follows_no_political_share"),
+                List.copyOf(report(SocietyReporters.FOLLOWS, User.YOUNG).keySet()));
+    }
+
+    @Test
+    void exposureDiversityAveragesOverReadersOfPoliticalItems() {
+        // Stance bins: post 1 (0.5) bin 3, post 3 (−0.5) bin 1, post 4 (−0.1) bin 2. User 1 read
+        // bins 1 and 2, users 0 and 2 one item each.
         Map<String, Double> rows = report(SocietyReporters.EXPOSURE_DIVERSITY);
-        assertEquals(2 * Math.log(2) / 3, rows.get("exposure_entropy_mean"), EPS);
-        assertEquals((0.5 + 0 + 0.5) / 3, rows.get("exposure_gini_simpson_mean"), EPS);
+        assertEquals(Math.log(2) / 3, rows.get("exposure_entropy_mean"), EPS);
+        assertEquals(0.5 / 3, rows.get("exposure_gini_simpson_mean"), EPS);
     }
 
     @Test
@@ -252,11 +386,11 @@ class SocietyReportersTest {
     void churnSatisfactionAndTimeSpent() {
         assertEquals(Map.of("churned_users", 1.0), report(SocietyReporters.CHURN));
         assertEquals(
-                (0.6 + 0.3 + 0.9) / 3,
+                (0.6 + 0.5 + 0.3 + 0.9) / 4,
                 report(SocietyReporters.SATISFACTION).get("satisfaction_mean"),
                 EPS);
         Map<String, Double> time = report(SocietyReporters.TIME_SPENT);
-        assertEquals((12.0 + 8.0 + 20.0) / 3, time.get("time_spent_per_session"), EPS);
+        assertEquals(30.0 / 4, time.get("time_spent_per_session"), EPS);
         assertEquals((3.0 + 5 + 2 + 4 + 6 + 10) / 6, time.get("dwell_mean"), EPS);
     }
 
@@ -271,8 +405,8 @@ class SocietyReportersTest {
     }
 
     @Test
-    void amplificationComparesOutrageSharesOfTheTwoArms() {
-        // Treatment (items 1, 2, 5): 2 of 3 outrage; control (items 3, 4, 6): 1 of 3.
+    void amplificationComparesHostileSharesOfTheTwoArms() {
+        // Treatment (items 1, 2, 5): 2 of 3 hostile; control (items 3, 4, 6): 1 of 3.
         assertEquals(
                 (2.0 / 3) / (1.0 / 3),
                 report(SocietyReporters.AMPLIFICATION).get("amplification_ratio"),

@@ -124,7 +124,7 @@ class InboundDecoderTest {
         assertThat(letter.payload()).contains("v0002");
         // The same impression in schema 2 is read.
         byte[] current =
-                JsonSerde.write(Impression.of(5, 3, 11, 4, 0, 2, 1, 2.5, Impression.NO_SURVEY));
+                JsonSerde.write(Impression.of(5, 3, 11, 4, 0, 2, 1, 2.5, Impression.NO_SURVEY, 0));
         assertThat(DECODER.decode(ENGAGEMENTS, 0, 7L, current).isDead()).isFalse();
     }
 

@@ -58,7 +58,15 @@ public final class SimulationRun {
                     SocietyReporters.AMPLIFICATION,
                     ModelReporters.auc(
                             Action.LIKE, Action.RESHARE, Action.COMMENT, Action.HIDE, Action.ANGRY),
-                    ModelReporters.LOSS_AND_CALIBRATION);
+                    ModelReporters.LOSS_AND_CALIBRATION,
+                    SocietyReporters.DAILY_USE,
+                    SocietyReporters.ENGAGEMENT_RATES,
+                    SocietyReporters.CONTENT_MIX,
+                    SocietyReporters.HOSTILE_RESHARES,
+                    SocietyReporters.THERMOMETER_SPREAD,
+                    SocietyReporters.POSTING,
+                    SocietyReporters.CASCADE_SHAPE,
+                    SocietyReporters.FOLLOWS);
 
     private SimulationRun() {}
 

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
+import org.feedlab.simulator.CascadeCounts;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Exposure;
+import org.feedlab.simulator.FollowCounts;
 import org.feedlab.simulator.metrics.Reporter;
 import org.feedlab.simulator.metrics.SegmentView;
 import org.junit.jupiter.api.Test;
@@ -29,10 +31,25 @@ class ModelReportersTest {
 
     /** An item with a click prediction only, or no prediction at all (NaN). */
     private static Exposure exposure(long postId, int actions, double predictedClick) {
-        Content c = new Content(postId, 0, 3, 0, 0.5, 0.5, 0.25, 0.5);
+        Content c =
+                new Content(
+                        postId,
+                        0,
+                        3,
+                        2,
+                        0.0,
+                        0,
+                        0.0,
+                        0.5,
+                        false,
+                        new double[0],
+                        -1,
+                        postId,
+                        0,
+                        new double[0]);
         double[] predictions =
                 Double.isNaN(predictedClick) ? new double[0] : new double[] {predictedClick};
-        return new Exposure(0, c, false, actions, predictions, 0.5, 1.0, false);
+        return new Exposure(0, c, false, actions, predictions, 0.5, 1.0, false, 0);
     }
 
     /**
@@ -51,7 +68,10 @@ class ModelReportersTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                modelVersion);
+                modelVersion,
+                FollowCounts.NONE,
+                CascadeCounts.NONE,
+                new int[0]);
     }
 
     private static final List<Exposure> SCORED =

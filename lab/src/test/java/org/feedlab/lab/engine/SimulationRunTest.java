@@ -8,7 +8,10 @@ import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
-/** The run's reporter list writes metrics.csv rows in the order every earlier run had. */
+/**
+ * The run's reporter list writes metrics.csv rows in the order every earlier run had, with the
+ * metrics added since at the end.
+ */
 class SimulationRunTest {
 
     /** The rows of one segment in a tick, as metrics.csv has always written them. */
@@ -70,7 +73,40 @@ class SimulationRunTest {
                     "model_log_loss_hide",
                     "model_calibration_hide",
                     "model_log_loss_angry",
-                    "model_calibration_angry");
+                    "model_calibration_angry",
+                    "daily_active_share",
+                    "sessions_per_active_user",
+                    "items_per_session",
+                    "items_per_active_user",
+                    "minutes_per_active_user",
+                    "anger_exit_share",
+                    "end_of_feed_share",
+                    "engagement_rate_click",
+                    "engagement_rate_like",
+                    "engagement_rate_reshare",
+                    "engagement_rate_comment",
+                    "engagement_rate_hide",
+                    "engagement_rate_angry",
+                    "angry_reaction_share",
+                    "angry_reaction_share_political",
+                    "political_share",
+                    "untrustworthy_share",
+                    "hostile_political_share",
+                    "hostile_copartisan_share",
+                    "hostile_outparty_share",
+                    "hostile_reshare_ratio",
+                    "thermometer_outgroup_sd",
+                    "thermometer_ingroup_sd",
+                    "posting_top10_share",
+                    "posts_per_user_month_median",
+                    "cascade_size1_share",
+                    "cascade_deep_share",
+                    "follows_cross_camp_share",
+                    "follows_no_political_share",
+                    "follow_rate_same",
+                    "follow_rate_other",
+                    "follow_back_rate_same",
+                    "follow_back_rate_other");
 
     /** The supply-side rows, which only the population has. */
     private static final List<String> SUPPLY_ROWS =
@@ -79,7 +115,15 @@ class SimulationRunTest {
                     "creator_outrage_propensity_mean",
                     "reshare_posts",
                     "cascade_depth_mean",
-                    "cascade_depth_max");
+                    "cascade_depth_max",
+                    "posting_top10_share",
+                    "posts_per_user_month_median",
+                    "cascade_size1_share",
+                    "cascade_deep_share",
+                    "follow_rate_same",
+                    "follow_rate_other",
+                    "follow_back_rate_same",
+                    "follow_back_rate_other");
 
     @Test
     void rowsComeInTheShippedOrder() throws Exception {

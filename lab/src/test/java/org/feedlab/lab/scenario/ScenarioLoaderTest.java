@@ -29,14 +29,13 @@ class ScenarioLoaderTest {
         assertEquals("classroom", scenario.name());
         assertEquals(42L, scenario.seed());
         assertEquals(30, scenario.ticks());
-        assertEquals(2000, scenario.society().population().users());
-        assertEquals(200, scenario.society().population().creators());
+        assertEquals(SocietyConfig.DEFAULTS, scenario.society());
         assertEquals(SocietyConfig.Population.TOPICS, scenario.society().population().topics());
         assertEquals(SocietyConfig.Affect.DEFAULTS, scenario.society().affect());
         assertEquals(RankerConfig.DEFAULTS, scenario.ranker());
         assertEquals(StreamConfig.defaults(), scenario.stream());
         assertTrue(
-                scenario.description().startsWith("Two-minute classroom demo: 2,000 users"),
+                scenario.description().startsWith("Two-minute classroom demo: 600 users"),
                 scenario.description());
         assertTrue(scenario.description().endsWith("outrage pays."), scenario.description());
     }
@@ -46,7 +45,7 @@ class ScenarioLoaderTest {
         Scenario scenario =
                 ScenarioLoader.parse(
                         VALID_HEAD
-                                + "society: {users: 10, feed_size: 5, anger_decay: 0.9}\n"
+                                + "society: {users: 10, day_feed_size: 5, anger_decay: 0.9}\n"
                                 + "ranker: {objective: random, learning_rate: 0.05}\n"
                                 + "stream: {partitions: 8, audit_share: 0.05, scoring_delay_ms: 3}\n",
                         "t.yaml");
@@ -54,7 +53,7 @@ class ScenarioLoaderTest {
         SocietyConfig d = SocietyConfig.DEFAULTS;
         SocietyConfig expectedSociety =
                 d.withPopulation(d.population().withUsers(10))
-                        .withReading(d.reading().withFeedSize(5))
+                        .withReading(d.reading().withDayFeedSize(5))
                         .withAffect(d.affect().withAngerDecay(0.9));
         assertEquals(expectedSociety, scenario.society());
         RankerConfig ranker = RankerConfig.DEFAULTS;
@@ -66,73 +65,54 @@ class ScenarioLoaderTest {
         assertEquals("", scenario.description());
     }
 
+    /**
+     * Every flat society key lands in its own field: each key gets a distinct value, and reading
+     * the typed records back through the table gives every value back under its key (a key mapped
+     * to another key's field would lose one of them).
+     */
     @Test
     void everySocietyKeySetsItsOwnField() throws ScenarioException {
-        SocietyConfig s =
-                ScenarioLoader.parse(
-                                VALID_HEAD
-                                        + "society:\n"
-                                        + "  users: 11\n"
-                                        + "  creators: 12\n"
-                                        + "  topics: 13\n"
-                                        + "  creator_follows_per_user: 9\n"
-                                        + "  homophily: 1.01\n"
-                                        + "  activity: 0.02\n"
-                                        + "  post_rate: 0.03\n"
-                                        + "  feed_size: 14\n"
-                                        + "  ideology_spread: 0.04\n"
-                                        + "  outrage_appetite: 0.05\n"
-                                        + "  outgroup_boost: 0.06\n"
-                                        + "  anger_per_outrage: 0.07\n"
-                                        + "  anger_decay: 0.08\n"
-                                        + "  anger_tolerance: 0.09\n"
-                                        + "  latitude: 0.10\n"
-                                        + "  assimilation: 0.11\n"
-                                        + "  repulsion: 0.12\n"
-                                        + "  thermometer_drop: 0.13\n"
-                                        + "  thermometer_gain: 0.14\n"
-                                        + "  creator_outrage: 0.15\n"
-                                        + "  classifier_noise: 0.16\n"
-                                        + "  ideology_dims: 3\n"
-                                        + "  young_share: 0.17\n"
-                                        + "  young_susceptibility: 0.18\n"
-                                        + "  young_activity: 0.19\n"
-                                        + "  session_budget: 0.20\n"
-                                        + "  boredom: 0.21\n"
-                                        + "  survey_rate: 0.22\n"
-                                        + "  stated_quality: 0.23\n"
-                                        + "  stated_calm: 0.24\n"
-                                        + "  stated_variety: 0.25\n"
-                                        + "  satisfaction_memory: 0.26\n"
-                                        + "  return_sensitivity: 0.27\n"
-                                        + "  satisfaction_reference: 0.28\n"
-                                        + "  churn_threshold: 0.29\n"
-                                        + "  churn_patience: 15\n"
-                                        + "  creator_learning: false\n"
-                                        + "  creator_learning_rate: 0.30\n"
-                                        + "  creator_norm_pull: 0.31\n"
-                                        + "  user_follows_per_user: 16\n"
-                                        + "  follow_rate: 0.32\n"
-                                        + "  unfollow_rate: 0.33\n"
-                                        + "  arousal_pull: 0.34\n"
-                                        + "  absorption: 0.35\n"
-                                        + "  habit_weight: 0.36\n"
-                                        + "  habit_reference: 0.37\n",
-                                "all.yaml")
-                        .society();
-        assertEquals(new SocietyConfig.Population(11, 12, 13, 3, 0.04), s.population());
-        assertEquals(new SocietyConfig.Youth(0.17, 0.18, 0.19), s.youth());
-        assertEquals(new SocietyConfig.Follows(9, 16, 1.01, 0.32, 0.33), s.follows());
-        assertEquals(new SocietyConfig.Reading(14, 0.20, 0.21, 0.34, 0.35, 0.22), s.reading());
-        assertEquals(
-                new SocietyConfig.Affect(0.05, 0.06, 0.07, 0.08, 0.09, 0.13, 0.14), s.affect());
-        assertEquals(new SocietyConfig.Opinion(0.10, 0.11, 0.12), s.opinion());
-        assertEquals(new SocietyConfig.StatedPreferences(0.23, 0.24, 0.25), s.statedPreferences());
-        assertEquals(
-                new SocietyConfig.Retention(0.02, 0.26, 0.27, 0.28, 0.29, 15, 0.36, 0.37),
-                s.retention());
-        assertEquals(new SocietyConfig.Creators(0.03, 0.15, false, 0.30, 0.31), s.creators());
-        assertEquals(new SocietyConfig.Observation(0.16), s.observation());
+        StringBuilder yaml = new StringBuilder(VALID_HEAD + "society:\n");
+        List<String> expected = new ArrayList<>();
+        int k = 0;
+        for (SocietyKeys.Key key : SocietyKeys.KEYS) {
+            JsonNode schema =
+                    ScenarioSchema.get()
+                            .tree()
+                            .path("properties")
+                            .path("society")
+                            .path("properties")
+                            .path(key.flat());
+            String value =
+                    switch (schema.path("type").asText()) {
+                        case "boolean" -> Boolean.toString(k % 2 == 0);
+                        case "integer" ->
+                                Integer.toString(
+                                        key.flat().equals("creators")
+                                                ? 1000 + k
+                                                : Math.max(schema.path("minimum").asInt(0), 2) + k);
+                        default ->
+                                Double.toString(
+                                        schema.path("minimum").asDouble(0) + 0.001 * (k + 1));
+                    };
+            yaml.append("  ").append(key.flat()).append(": ").append(value).append('\n');
+            expected.add(key.flat() + "=" + value);
+            k++;
+        }
+        // creators is large, since the cross-field rule wants creators ≥ creator_follows_per_user.
+        Scenario scenario = ScenarioLoader.parse(yaml.toString(), "all.yaml");
+        JsonNode flat = scenario.resolvedTree().get("society");
+        List<String> got = new ArrayList<>();
+        for (SocietyKeys.Key key : SocietyKeys.KEYS) {
+            JsonNode v = flat.get(key.flat());
+            got.add(
+                    key.flat()
+                            + "="
+                            + (v.isFloatingPointNumber()
+                                    ? Double.toString(v.asDouble())
+                                    : v.asText()));
+        }
+        assertEquals(expected, got);
     }
 
     static Stream<Arguments> badScenarios() {

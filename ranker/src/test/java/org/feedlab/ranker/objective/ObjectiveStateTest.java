@@ -30,7 +30,7 @@ class ObjectiveStateTest {
 
     /** An impression whose reader answered the survey (1 worth it, 0 not). */
     private static Impression answered(int user, long post, int survey) {
-        return Impression.of(user, user, post, 1, 0, 0, 0, 0.0, survey);
+        return Impression.of(user, user, post, 1, 0, 0, 0, 0.0, survey, 0);
     }
 
     /**

@@ -1,11 +1,14 @@
 package org.feedlab.simulator.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.feedlab.events.Impression;
+import org.feedlab.simulator.CascadeCounts;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Creator;
 import org.feedlab.simulator.Exposure;
+import org.feedlab.simulator.FollowCounts;
 import org.feedlab.simulator.Session;
 import org.feedlab.simulator.Society;
 import org.feedlab.simulator.TickReadout;
@@ -14,7 +17,7 @@ import org.feedlab.simulator.User;
 /**
  * What the reporters see of one segment after a tick, built once per segment: the segment's users
  * and what they read this tick, plus the population-level facts of the tick (new posts, creators,
- * model version), which are the same in every segment.
+ * model version, follow activity, cascades), which are the same in every segment.
  *
  * @param name segment name, {@link TickMetrics#POPULATION} for the whole population
  * @param index the segment's position in {@link TickMetrics#SEGMENTS} (it seeds sampling)
@@ -27,6 +30,9 @@ import org.feedlab.simulator.User;
  * @param newPosts the posts published this tick (reshares included)
  * @param creators every creator
  * @param modelVersion the model version that ranked this tick's feeds (0: none)
+ * @param follows the population's follow activity by side
+ * @param cascades the population's matured cascades, cumulative
+ * @param userCamps the camp of every user of the population, by user id
  */
 public record SegmentView(
         String name,
@@ -39,7 +45,15 @@ public record SegmentView(
         List<Impression> impressions,
         List<Content> newPosts,
         List<Creator> creators,
-        int modelVersion) {
+        int modelVersion,
+        FollowCounts follows,
+        CascadeCounts cascades,
+        int[] userCamps) {
+
+    /** The camp of the population's user {@code userId}. */
+    public int campOfUser(int userId) {
+        return userCamps[userId];
+    }
 
     /** Whether this view is the whole population rather than one segment of it. */
     public boolean isPopulation() {
@@ -88,7 +102,10 @@ public record SegmentView(
                 impressions,
                 readout.newPosts(),
                 List.of(society.creators()),
-                readout.modelVersion());
+                readout.modelVersion(),
+                readout.follows(),
+                readout.cascades(),
+                Arrays.stream(all).mapToInt(User::camp).toArray());
     }
 
     private static boolean inSegment(User[] users, int userId, String segment) {

@@ -1,7 +1,9 @@
 package org.feedlab.simulator.metrics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -9,22 +11,27 @@ import java.util.function.ToDoubleFunction;
 import org.feedlab.events.Action;
 import org.feedlab.events.Impression;
 import org.feedlab.events.Seeds;
-import org.feedlab.simulator.Behaviour;
+import org.feedlab.simulator.CascadeCounts;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Creator;
 import org.feedlab.simulator.Exposure;
+import org.feedlab.simulator.FollowCounts;
 import org.feedlab.simulator.Session;
+import org.feedlab.simulator.StopReason;
 import org.feedlab.simulator.User;
 
 /**
- * The society's reporters: health, outrage, polarization, affect, exposure diversity and
- * amplification, each over a {@link SegmentView}. Every metric's formula and source is in
- * docs/METRICS.md; the statistics themselves are in {@link Stats}. A ratio with a zero denominator
- * is {@code NaN}, because it is undefined.
+ * The society's reporters: daily use, engagement, hostility, content mix, polarization, affect,
+ * exposure diversity, posting, cascades, follows and amplification, each over a {@link
+ * SegmentView}. Every metric's formula and source is in docs/METRICS.md; the statistics themselves
+ * are in {@link Stats}. A ratio with a zero denominator is {@code NaN}, because it is undefined.
+ *
+ * <p>"Outrage" in the metric names is the hostility of political items ({@link Content#hostility}):
+ * an item is outrage (hostile) when its hostility is above {@link Content#HOSTILE}.
  */
 public final class SocietyReporters {
-    /** Impressions whose true outrage is above this count as outrage exposure. */
-    public static final double OUTRAGE_THRESHOLD = 0.5;
+    /** Stance bins over [-1, 1] of the exposure-diversity metrics. */
+    public static final int STANCE_BINS = 5;
 
     /** Bins and α of the Esteban–Ray index over opinions in [-1, 1]. */
     public static final int ER_BINS = 10;
@@ -37,12 +44,18 @@ public final class SocietyReporters {
     /** Stated worth below which an engaged item counts toward the engagement–satisfaction gap. */
     public static final double WORTH_THRESHOLD = 0.5;
 
+    /** Days per month in the posting-rate metric. */
+    public static final double DAYS_PER_MONTH = 30.0;
+
+    /** The share of accounts whose share of posts is reported (the top tenth). */
+    public static final double TOP_POSTERS = 0.1;
+
     private SocietyReporters() {}
 
-    /** {@code active_users} and {@code sessions}: one session per user who opened the app. */
+    /** {@code active_users} (users who opened the app) and {@code sessions} (their visits). */
     public static final Reporter SESSIONS =
             (s, out) -> {
-                out.add("active_users", s.sessions().size());
+                out.add("active_users", activeUsers(s));
                 out.add("sessions", s.sessions().size());
             };
 
@@ -57,27 +70,25 @@ public final class SocietyReporters {
     public static final Reporter ENGAGEMENTS =
             (s, out) -> {
                 for (Action a : Action.values()) {
-                    out.add(
-                            "engagements_" + a.key(),
-                            count(s.exposures(), e -> (e.actions() & (1 << a.ordinal())) != 0));
+                    out.add("engagements_" + a.key(), count(s.exposures(), e -> did(e, a)));
                 }
             };
 
-    /** {@code anger_exits}: sessions ended because anger passed the user's tolerance. */
+    /** {@code anger_exits}: sessions ended by the anger exit hazard. */
     public static final Reporter ANGER_EXITS =
             Reporter.of("anger_exits", s -> count(s.sessions(), Session::angerExit));
 
-    /** Share of impressions above the outrage threshold, and their mean outrage. */
+    /** Share of impressions that are hostile, and their mean hostility. */
     public static final Reporter OUTRAGE_EXPOSURE =
             (s, out) -> {
                 List<Exposure> ex = s.exposures();
                 out.add(
                         "outrage_exposure_share",
-                        ratio(count(ex, SocietyReporters::isOutrage), ex.size()));
-                out.add("outrage_impression_mean", mean(ex, e -> e.content().outrage()));
+                        ratio(count(ex, SocietyReporters::isHostile), ex.size()));
+                out.add("outrage_impression_mean", mean(ex, e -> e.content().hostility()));
             };
 
-    /** Mean outrage of the original posts published this tick (reshares copy their parent). */
+    /** Mean hostility of the political original posts published this tick. */
     public static final Reporter OUTRAGE_PRODUCTION =
             Reporter.populationOnly(
                     Reporter.of(
@@ -85,26 +96,31 @@ public final class SocietyReporters {
                             s ->
                                     mean(
                                             s.newPosts().stream()
-                                                    .filter(c -> !c.isReshare())
+                                                    .filter(c -> c.political() && !c.isReshare())
                                                     .toList(),
-                                            Content::outrage)));
+                                            Content::hostility)));
 
-    /** Among impressions with a positive engagement, the share on outrage. */
+    /** Among impressions with a positive engagement, the share on hostile items. */
     public static final Reporter OUTRAGE_ENGAGEMENT =
             Reporter.of(
                     "outrage_engagement_share",
                     s -> {
                         List<Exposure> engaged = engaged(s.exposures());
-                        return ratio(count(engaged, SocietyReporters::isOutrage), engaged.size());
+                        return ratio(count(engaged, SocietyReporters::isHostile), engaged.size());
                     });
 
-    /** Shares of out-group (cross-cutting) and in-group (like-minded) impressions. */
+    /**
+     * Among political impressions, the shares from the reader's out-party (cross-cutting) and own
+     * party (like-minded).
+     */
     public static final Reporter CROSS_CUTTING =
             (s, out) -> {
-                int n = s.exposures().size();
-                int crossCutting = count(s.exposures(), Exposure::outgroup);
-                out.add("cross_cutting_share", ratio(crossCutting, n));
-                out.add("like_minded_share", ratio(n - crossCutting, n));
+                List<Exposure> political = political(s.exposures());
+                int crossCutting = count(political, Exposure::outgroup);
+                out.add("cross_cutting_share", ratio(crossCutting, political.size()));
+                out.add(
+                        "like_minded_share",
+                        ratio(political.size() - crossCutting, political.size()));
             };
 
     /** Polarization of opinions on the first axis: variance, bimodality, Esteban–Ray, extremity. */
@@ -117,13 +133,13 @@ public final class SocietyReporters {
                 out.add("opinion_extremity_mean", Stats.meanAbs(x));
             };
 
-    /** Mean feeling thermometer toward the out-group. */
+    /** Mean feeling thermometer toward the out-party. */
     public static final Reporter OUTGROUP_THERMOMETER =
             Reporter.of(
                     "thermometer_outgroup_mean",
                     s -> Stats.mean(values(s.users(), User::thermometer)));
 
-    /** Mean in-group thermometer and the mean in/out-group gap (Iyengar et al. 2019). */
+    /** Mean in-party thermometer and the mean in/out-party gap (Iyengar et al. 2019). */
     public static final Reporter INGROUP_AFFECT =
             (s, out) -> {
                 out.add(
@@ -134,26 +150,32 @@ public final class SocietyReporters {
                         Stats.mean(values(s.users(), u -> u.thermometerIn() - u.thermometer())));
             };
 
-    /** Creators' current mean outrage propensity. */
+    /** Political creators' current mean hostility propensity. */
     public static final Reporter CREATOR_PROPENSITY =
             Reporter.populationOnly(
                     Reporter.of(
                             "creator_outrage_propensity_mean",
-                            s -> mean(s.creators(), Creator::outragePropensity)));
+                            s ->
+                                    mean(
+                                            s.creators().stream()
+                                                    .filter(Creator::political)
+                                                    .toList(),
+                                            Creator::outragePropensity)));
 
     /** Reshare posts published this tick, and the mean and largest depth of their cascades. */
     public static final Reporter CASCADES = Reporter.populationOnly(SocietyReporters::cascades);
 
     /**
-     * Per-reader entropy and Gini–Simpson index over the stance bins read, averaged over readers.
+     * Per-reader entropy and Gini–Simpson index over the stance bins of the political items read,
+     * averaged over readers of at least one political item.
      */
     public static final Reporter EXPOSURE_DIVERSITY =
             (s, out) -> {
                 TreeMap<Integer, double[]> binsByUser = new TreeMap<>();
-                for (Exposure e : s.exposures()) {
+                for (Exposure e : political(s.exposures())) {
                     binsByUser
-                            .computeIfAbsent(e.userId(), k -> new double[Behaviour.STANCE_BINS])[
-                            Behaviour.stanceBin(e.content().stance())]++;
+                            .computeIfAbsent(e.userId(), k -> new double[STANCE_BINS])[
+                            stanceBin(e.content().stance())]++;
                 }
                 double entropySum = 0;
                 double giniSimpsonSum = 0;
@@ -210,7 +232,7 @@ public final class SocietyReporters {
                     });
 
     /**
-     * Outrage exposure under the ranker relative to the chronological control group (Huszár et al.
+     * Hostile exposure under the ranker relative to the chronological control group (Huszár et al.
      * 2022).
      */
     public static final Reporter AMPLIFICATION =
@@ -223,11 +245,162 @@ public final class SocietyReporters {
                             (e.control() ? control : treatment).add(e);
                         }
                         return Stats.amplificationRatio(
-                                count(treatment, SocietyReporters::isOutrage),
+                                count(treatment, SocietyReporters::isHostile),
                                 treatment.size(),
-                                count(control, SocietyReporters::isOutrage),
+                                count(control, SocietyReporters::isHostile),
                                 control.size());
                     });
+
+    /**
+     * Daily use of the active users (docs/CALIBRATION.md): the share of users still on the platform
+     * who opened it, sessions, items and minutes per active user, items per session, and the share
+     * of sessions ended by anger.
+     */
+    public static final Reporter DAILY_USE =
+            (s, out) -> {
+                int active = activeUsers(s);
+                int churnedToday = count(s.sessions(), Session::churnedAfter);
+                int eligible = count(s.users(), User::active) + churnedToday;
+                int sessions = s.sessions().size();
+                int items = s.exposures().size();
+                double seconds = 0;
+                for (Session session : s.sessions()) {
+                    seconds += session.seconds();
+                }
+                out.add("daily_active_share", ratio(active, eligible));
+                out.add("sessions_per_active_user", ratio(sessions, active));
+                out.add("items_per_session", ratio(items, sessions));
+                out.add("items_per_active_user", ratio(items, active));
+                out.add(
+                        "minutes_per_active_user",
+                        active == 0 ? Double.NaN : seconds / 60 / active);
+                out.add(
+                        "anger_exit_share",
+                        ratio(count(s.sessions(), Session::angerExit), sessions));
+                out.add(
+                        "end_of_feed_share",
+                        ratio(
+                                count(s.sessions(), x -> x.stopReason() == StopReason.END_OF_FEED),
+                                sessions));
+            };
+
+    /**
+     * Per-impression rate of each action, and the angry share of reactions (likes and angry
+     * reactions) overall and on political items.
+     */
+    public static final Reporter ENGAGEMENT_RATES =
+            (s, out) -> {
+                List<Exposure> ex = s.exposures();
+                for (Action a : Action.values()) {
+                    out.add(
+                            "engagement_rate_" + a.key(),
+                            ratio(count(ex, e -> did(e, a)), ex.size()));
+                }
+                out.add("angry_reaction_share", angryShare(ex));
+                out.add("angry_reaction_share_political", angryShare(political(ex)));
+            };
+
+    /**
+     * What the impressions were: the political share, the share from untrustworthy sources, the
+     * hostile share among political impressions, and among those of the reader's own party and of
+     * the out-party (Milli et al. 2025 split animosity by the side it targets).
+     */
+    public static final Reporter CONTENT_MIX =
+            (s, out) -> {
+                List<Exposure> ex = s.exposures();
+                List<Exposure> political = political(ex);
+                out.add("political_share", ratio(political.size(), ex.size()));
+                out.add(
+                        "untrustworthy_share",
+                        ratio(count(ex, e -> e.content().untrustworthy()), ex.size()));
+                out.add(
+                        "hostile_political_share",
+                        ratio(count(political, SocietyReporters::isHostile), political.size()));
+                List<Exposure> outparty = political.stream().filter(Exposure::outgroup).toList();
+                int ownParty = political.size() - outparty.size();
+                out.add(
+                        "hostile_copartisan_share",
+                        ratio(count(political, e -> !e.outgroup() && isHostile(e)), ownParty));
+                out.add(
+                        "hostile_outparty_share",
+                        ratio(count(outparty, SocietyReporters::isHostile), outparty.size()));
+            };
+
+    /**
+     * Reshares per impression of hostile political items over those of the other political items:
+     * the observed counterpart of Rathje et al. 2021's "out-group posts were shared about twice as
+     * often".
+     */
+    public static final Reporter HOSTILE_RESHARES =
+            Reporter.of(
+                    "hostile_reshare_ratio",
+                    s -> {
+                        List<Exposure> political = political(s.exposures());
+                        List<Exposure> hostile =
+                                political.stream().filter(SocietyReporters::isHostile).toList();
+                        List<Exposure> other =
+                                political.stream().filter(e -> !isHostile(e)).toList();
+                        double rateHostile =
+                                ratio(count(hostile, e -> did(e, Action.RESHARE)), hostile.size());
+                        double rateOther =
+                                ratio(count(other, e -> did(e, Action.RESHARE)), other.size());
+                        return rateOther == 0.0 ? Double.NaN : rateHostile / rateOther;
+                    });
+
+    /** Standard deviations of the out-party and in-party thermometers. */
+    public static final Reporter THERMOMETER_SPREAD =
+            (s, out) -> {
+                out.add(
+                        "thermometer_outgroup_sd",
+                        Math.sqrt(Stats.variance(values(s.users(), User::thermometer))));
+                out.add(
+                        "thermometer_ingroup_sd",
+                        Math.sqrt(Stats.variance(values(s.users(), User::thermometerIn))));
+            };
+
+    /**
+     * Concentration of users' original posts since tick 0: the share written by the top tenth of
+     * users, and the median user's posts per month (Pew Research Center 2019, 2020).
+     */
+    public static final Reporter POSTING =
+            Reporter.populationOnly(
+                    (s, out) -> {
+                        double[] posts = values(s.users(), u -> u.originalPosts());
+                        out.add("posting_top10_share", Stats.topShare(posts, TOP_POSTERS));
+                        out.add(
+                                "posts_per_user_month_median",
+                                Stats.median(posts) * DAYS_PER_MONTH / (s.tick() + 1));
+                    });
+
+    /**
+     * Shape of the matured cascades since tick 0: the share of original posts never reshared (size
+     * 1) and the share reshared beyond one hop (Goel, Watts and Goldstein 2012).
+     */
+    public static final Reporter CASCADE_SHAPE =
+            Reporter.populationOnly(
+                    (s, out) -> {
+                        CascadeCounts c = s.cascades();
+                        out.add("cascade_size1_share", ratio(c.single(), c.matured()));
+                        out.add("cascade_deep_share", ratio(c.deep(), c.matured()));
+                    });
+
+    /**
+     * The follow graph by side: the share of user-to-user follows that cross camps (Bakshy, Messing
+     * and Adamic 2015: 23 % of friends hold the opposing ideology), and, for the population, follow
+     * rates after exposure and follow-back rates (Mosleh et al. 2021) by side.
+     */
+    public static final Reporter FOLLOWS =
+            (s, out) -> {
+                out.add("follows_cross_camp_share", crossCampShare(s));
+                out.add("follows_no_political_share", noPoliticalShare(s));
+                if (s.isPopulation()) {
+                    FollowCounts f = s.follows();
+                    out.add("follow_rate_same", ratio(f.followsSame(), f.unfollowedSeenSame()));
+                    out.add("follow_rate_other", ratio(f.followsOther(), f.unfollowedSeenOther()));
+                    out.add("follow_back_rate_same", ratio(f.backsSame(), f.backAsksSame()));
+                    out.add("follow_back_rate_other", ratio(f.backsOther(), f.backAsksOther()));
+                }
+            };
 
     private static void cascades(SegmentView s, Reporter.Out out) {
         List<Content> reshares = s.newPosts().stream().filter(Content::isReshare).toList();
@@ -236,8 +409,68 @@ public final class SocietyReporters {
         out.add("cascade_depth_max", reshares.stream().mapToInt(Content::depth).max().orElse(0));
     }
 
-    private static boolean isOutrage(Exposure e) {
-        return e.content().outrage() > OUTRAGE_THRESHOLD;
+    /** Users of the segment who opened the app this tick. */
+    private static int activeUsers(SegmentView s) {
+        Set<Integer> readers = new HashSet<>();
+        for (Session session : s.sessions()) {
+            readers.add(session.userId());
+        }
+        return readers.size();
+    }
+
+    /** Angry reactions over all reactions (likes and angry reactions) on the given impressions. */
+    private static double angryShare(List<Exposure> ex) {
+        int angry = count(ex, e -> did(e, Action.ANGRY));
+        int likes = count(ex, e -> did(e, Action.LIKE));
+        return ratio(angry, angry + likes);
+    }
+
+    /** Among the segment's users' follows of other users, the share of the other camp. */
+    private static double crossCampShare(SegmentView s) {
+        int creators = s.creators().size();
+        long cross = 0;
+        long all = 0;
+        for (User u : s.users()) {
+            for (int account : u.following()) {
+                if (account >= creators) {
+                    all++;
+                    cross += s.campOfUser(account - creators) != u.camp() ? 1 : 0;
+                }
+            }
+        }
+        return ratio(cross, all);
+    }
+
+    /** The share of the segment's users who follow no political creator. */
+    private static double noPoliticalShare(SegmentView s) {
+        List<Creator> creators = s.creators();
+        int none = 0;
+        for (User u : s.users()) {
+            boolean any = false;
+            for (int account : u.following()) {
+                any |= account < creators.size() && creators.get(account).political();
+            }
+            none += any ? 0 : 1;
+        }
+        return ratio(none, s.users().size());
+    }
+
+    /** Stance bin of a post, 0 .. STANCE_BINS − 1 over [-1, 1]. */
+    public static int stanceBin(double stance) {
+        int b = (int) Math.floor((stance + 1.0) / 2.0 * STANCE_BINS);
+        return Math.max(0, Math.min(STANCE_BINS - 1, b));
+    }
+
+    private static boolean did(Exposure e, Action a) {
+        return (e.actions() & (1 << a.ordinal())) != 0;
+    }
+
+    private static boolean isHostile(Exposure e) {
+        return e.content().hostile();
+    }
+
+    private static List<Exposure> political(List<Exposure> exposures) {
+        return exposures.stream().filter(e -> e.content().political()).toList();
     }
 
     /** Impressions with a positive engagement (any action but a hide). */
@@ -319,7 +552,7 @@ public final class SocietyReporters {
         return sum / items.size();
     }
 
-    private static double ratio(int num, int den) {
+    private static double ratio(long num, long den) {
         return den == 0 ? Double.NaN : (double) num / den;
     }
 }

@@ -351,6 +351,51 @@ public final class Stats {
         return spread / (n * total);
     }
 
+    /**
+     * Median: the middle order statistic, or the mean of the two middle ones for an even n.
+     *
+     * @return the median, or {@code NaN} when {@code x} is empty
+     */
+    public static double median(double[] x) {
+        Objects.requireNonNull(x, "x");
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    /**
+     * Share of the total held by the largest ⌈f n⌉ values, e.g. the share of posts written by the
+     * top 10 % of accounts (Pew Research Center 2019: the top 10 % of tweeters wrote 80 % of the
+     * tweets).
+     *
+     * @param fraction f in (0, 1]
+     * @return the share, or {@code NaN} when {@code x} is empty or sums to 0
+     * @throws IllegalArgumentException if f is not in (0, 1] or a value is negative or not finite
+     */
+    public static double topShare(double[] x, double fraction) {
+        Objects.requireNonNull(x, "x");
+        if (!(fraction > 0.0 && fraction <= 1.0)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
+        }
+        double total = checkedTotal(x);
+        if (x.length == 0 || total == 0.0) {
+            return Double.NaN;
+        }
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        // The tolerance keeps 0.1 × 30 = 3.0000000000000004 at 3 values.
+        int top = (int) Math.ceil(fraction * sorted.length - 1e-9);
+        double sum = 0.0;
+        for (int i = sorted.length - top; i < sorted.length; i++) {
+            sum += sorted[i];
+        }
+        return sum / total;
+    }
+
     private static double centralMoment(double[] x, double mean, int order) {
         double sum = 0.0;
         for (double v : x) {

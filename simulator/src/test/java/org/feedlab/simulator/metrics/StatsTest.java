@@ -285,4 +285,26 @@ class StatsTest {
         assertTrue(Double.isNaN(Stats.gini(new double[0])));
         assertThrows(IllegalArgumentException.class, () -> Stats.gini(new double[] {1, -1}));
     }
+
+    @Test
+    void medianOfOddAndEvenSamples() {
+        assertEquals(3.0, Stats.median(new double[] {5, 1, 3}), EXACT);
+        assertEquals(2.5, Stats.median(new double[] {4, 1, 3, 2}), EXACT);
+        assertTrue(Double.isNaN(Stats.median(new double[0])));
+    }
+
+    @Test
+    void topShareIsTheShareOfTheLargestValues() {
+        // Ten accounts: the top tenth is one account, 8 of 20 posts.
+        double[] posts = {8, 3, 2, 2, 1, 1, 1, 1, 1, 0};
+        assertEquals(0.4, Stats.topShare(posts, 0.1), EXACT);
+        assertEquals((8 + 3 + 2) / 20.0, Stats.topShare(posts, 0.3), EXACT);
+        // 0.1 × 30 is not exactly 3 in binary: still the top 3 of 30.
+        double[] thirty = new double[30];
+        thirty[0] = thirty[1] = thirty[2] = thirty[3] = 1;
+        assertEquals(0.75, Stats.topShare(thirty, 0.1), EXACT);
+        assertTrue(Double.isNaN(Stats.topShare(new double[] {0, 0}, 0.1)));
+        assertThrows(IllegalArgumentException.class, () -> Stats.topShare(posts, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> Stats.topShare(new double[] {-1}, 0.5));
+    }
 }

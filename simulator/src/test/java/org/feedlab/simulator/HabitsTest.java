@@ -1,0 +1,74 @@
+package org.feedlab.simulator;
+
+import static org.feedlab.simulator.Fixtures.sigmoid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Stated worth, satisfaction and coming back ({@link Habits}), against values worked by hand. */
+class HabitsTest {
+    private static final double EPS = 1e-12;
+
+    private static final SocietyConfig CONFIG =
+            SocietyConfig.DEFAULTS.withRetention(
+                    SocietyConfig.Retention.DEFAULTS
+                            .withSatisfactionMemory(0.3)
+                            .withReturnSensitivity(0.5)
+                            .withSatisfactionReference(0.55)
+                            .withHabitWeight(3.0)
+                            .withHabitReference(0.06));
+
+    private static User stating(double quality, double calm, double variety) {
+        User u = Fixtures.user(0, 1, 0.3);
+        u.statedQuality = quality;
+        u.statedCalm = calm;
+        u.statedVariety = variety;
+        return u;
+    }
+
+    @Test
+    void worthWeighsQualityCalmAndANewTopic() {
+        User u = stating(0.5, 0.3, 0.2);
+        Content c = Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6);
+        assertEquals(0.5 * 0.6 + 0.3 * 0.5 + 0.2, Habits.worth(u, c, true), EPS);
+        assertEquals(0.5 * 0.6 + 0.3 * 0.5, Habits.worth(u, c, false), EPS);
+        assertEquals(sigmoid(10 * 0.15), Habits.surveyYesProbability(0.65), EPS);
+    }
+
+    @Test
+    void satisfactionIsStatedPreferencesOverTheSession() {
+        User u = stating(0.5, 0.3, 0.2);
+        double[] topics = new double[8];
+        topics[1] = 2;
+        topics[4] = 2;
+        // 0.5 × 2.4/4 + 0.3 (1 − 0.8/4) + 0.2 ln 2 / ln 8
+        assertEquals(
+                0.5 * 0.6 + 0.3 * 0.8 + 0.2 * Math.log(2) / Math.log(8),
+                Habits.satisfaction(u, 4, 2.4, 0.8, topics),
+                EPS);
+        assertEquals(0.0, Habits.satisfaction(u, 0, 0, 0, topics), EPS);
+    }
+
+    @Test
+    void averagesRememberTheLatestDayWithTheMemoryWeight() {
+        assertEquals(0.62, Habits.remembered(0.5, 0.9, CONFIG), EPS);
+    }
+
+    @Test
+    void theOpeningProbabilityMovesWithSatisfactionAndHabit() {
+        User u = Fixtures.user(0, 1, 0.3);
+        u.activity = 0.8;
+        u.satisfaction = 0.65;
+        u.habit = 0.1;
+        // 0.8 (1 + 0.5 × 0.1 + 3 × 0.04)
+        assertEquals(0.8 * 1.17, Habits.returnProbability(u, CONFIG), EPS);
+        u.habit = 1.0;
+        assertEquals(1.0, Habits.returnProbability(u, CONFIG), EPS);
+        u.habit = 0.0;
+        u.satisfaction = -3.0;
+        assertEquals(0.0, Habits.returnProbability(u, CONFIG), EPS);
+        u.satisfaction = 0.65;
+        u.churned = true;
+        assertEquals(0.0, Habits.returnProbability(u, CONFIG), EPS);
+    }
+}
