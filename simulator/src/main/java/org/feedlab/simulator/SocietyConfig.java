@@ -350,7 +350,7 @@ public record SocietyConfig(
         public static final int IDEOLOGY_DIMS = 1;
         public static final double IDEOLOGY_SPREAD = 0.3;
         public static final int TASTE_DIMS = 8;
-        public static final double POLITICAL_CREATOR_SHARE = 0.2;
+        public static final double POLITICAL_CREATOR_SHARE = 0.4;
         public static final double UNTRUSTWORTHY_SHARE = 0.15;
         public static final double POLITICAL_INTEREST = 0.2;
 
@@ -664,7 +664,7 @@ public record SocietyConfig(
             double readSeconds,
             double surveyRate) {
         public static final int DAY_FEED_SIZE = 300;
-        public static final double SESSIONS_PER_DAY = 4.5;
+        public static final double SESSIONS_PER_DAY = 5.0;
         public static final double SESSION_BUDGET = 240.0;
         public static final double CONTINUE_BASE = 0.985;
         public static final double INTEREST_PULL = 0.1;
@@ -1042,7 +1042,7 @@ public record SocietyConfig(
         public static final double COPARTISAN_RESHARE = 0.513;
         public static final double COPARTISAN_COMMENT = 0.513;
         public static final double COUNTER_COMMENT = 1.5;
-        public static final double ANGRY_REJECT = 1.0;
+        public static final double ANGRY_REJECT = 1.8;
         public static final double ANGRY_OUTPARTY = 3.5;
         public static final double ANGRY_COPARTISAN = 1.96;
         public static final double HIDE_REJECT = 0.5;
