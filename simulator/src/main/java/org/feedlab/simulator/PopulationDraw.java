@@ -40,7 +40,13 @@ final class PopulationDraw {
         int politicalSoFar = 0;
         for (int c = 0; c < creators.length; c++) {
             SplittableRandom r = Seeds.derive(seed, c, -1, "creator");
-            boolean political = r.nextDouble() < pop.politicalCreatorShare();
+            // Systematic assignment, as for untrustworthy sources below: creator c is political
+            // when ⌊(c+1) s⌋ > ⌊c s⌋, so every population holds its share of political creators
+            // (a Bernoulli draw moved the political share of a 60-creator population by ±20 %
+            // between seeds).
+            boolean political =
+                    Math.floor((c + 1) * pop.politicalCreatorShare())
+                            > Math.floor(c * pop.politicalCreatorShare());
             int camp = political ? (r.nextBoolean() ? 1 : -1) : 0;
             double x =
                     political

@@ -350,7 +350,7 @@ public record SocietyConfig(
         public static final int IDEOLOGY_DIMS = 1;
         public static final double IDEOLOGY_SPREAD = 0.3;
         public static final int TASTE_DIMS = 8;
-        public static final double POLITICAL_CREATOR_SHARE = 0.4;
+        public static final double POLITICAL_CREATOR_SHARE = 0.2;
         public static final double UNTRUSTWORTHY_SHARE = 0.15;
         public static final double POLITICAL_INTEREST = 0.2;
 

@@ -123,13 +123,14 @@ class PopulationDrawTest {
     }
 
     @Test
-    void untrustworthySourcesAreTheirShareOfPoliticalCreators() {
+    void politicalAndUntrustworthySourcesAreTheirShares() {
         long political = Arrays.stream(CREATORS).filter(Creator::political).count();
         long untrustworthy = Arrays.stream(CREATORS).filter(Creator::untrustworthy).count();
+        // Systematic assignment: creator c is political when ⌊(c+1) s⌋ > ⌊c s⌋, so the count
+        // telescopes to ⌊C s⌋.
         assertEquals(
-                CONFIG.population().politicalCreatorShare(),
-                (double) political / CREATORS.length,
-                0.04);
+                Math.floor(CREATORS.length * CONFIG.population().politicalCreatorShare()),
+                political);
         assertEquals(
                 Math.floor(political * CONFIG.population().untrustworthyShare()), untrustworthy);
         for (Creator c : CREATORS) {
