@@ -44,7 +44,10 @@ final class ProgressListener implements SimulationRun.Listener, AutoCloseable {
         bar.setExtraMessage(extra(tick.measurements()));
     }
 
-    /** The text beside the bar: the population's active users and outrage exposure share. */
+    /**
+     * The text beside the bar: the population's active users and outrage exposure share, in percent
+     * with two decimals (hostile items are a few percent of what is read).
+     */
     static String extra(List<Measurement> ms) {
         double active = Double.NaN;
         double outrage = Double.NaN;
@@ -58,7 +61,7 @@ final class ProgressListener implements SimulationRun.Listener, AutoCloseable {
                 outrage = m.value();
             }
         }
-        return String.format(Locale.ROOT, "users %.0f  outrage %.2f", active, outrage);
+        return String.format(Locale.ROOT, "users %.0f  outrage %.2f %%", active, 100 * outrage);
     }
 
     @Override

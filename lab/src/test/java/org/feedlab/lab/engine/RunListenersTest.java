@@ -67,10 +67,10 @@ class RunListenersTest {
 
             assertEquals(2, bar.getCurrent());
             // The population's figures ("all"), not a segment's.
-            assertEquals("users 57  outrage 0.25", bar.getExtraMessage());
+            assertEquals("users 57  outrage 25.00 %", bar.getExtraMessage());
         }
         assertEquals(
-                "users NaN  outrage NaN",
+                "users NaN  outrage NaN %",
                 ProgressListener.extra(List.of(new Measurement("sessions", "all", 9))));
     }
 
