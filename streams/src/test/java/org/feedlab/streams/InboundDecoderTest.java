@@ -199,7 +199,7 @@ class InboundDecoderTest {
         Impression negative = impression(21, -7, 11, 5, 0, Action.CLICK);
         assertThat(deadLetter(ENGAGEMENTS, 0, 2L, JsonSerde.write(negative)).error())
                 .isEqualTo("invalid value: negative id or position in an impression of request 21");
-        Impression infinite = Impression.of(21, 7, 11, 5, 0, 0, 1, Double.POSITIVE_INFINITY, -1);
+        Impression infinite = Impression.of(21, 7, 11, 5, 0, 0, 1, Double.POSITIVE_INFINITY, -1, 0);
         assertThat(deadLetter(ENGAGEMENTS, 0, 3L, JsonSerde.write(infinite)).error())
                 .isEqualTo("invalid value: dwell Infinity is not a finite, non-negative number");
     }

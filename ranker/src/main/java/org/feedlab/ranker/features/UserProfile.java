@@ -204,6 +204,7 @@ public final class UserProfile {
         StateIO.writeInts(out, outrageImpressions);
         StateIO.writeInts(out, outrageEngaged);
         out.writeDouble(engagedStanceSum);
+        out.writeInt(engagedSided);
         out.writeInt(sessions);
         out.writeLong(lastSessionTick);
         StateIO.writeMap(out, seen, DataOutput::writeLong, DataOutput::writeLong);
@@ -223,6 +224,7 @@ public final class UserProfile {
         p.outrageImpressions = StateIO.readInts(in);
         p.outrageEngaged = StateIO.readInts(in);
         p.engagedStanceSum = in.readDouble();
+        p.engagedSided = in.readInt();
         p.sessions = in.readInt();
         p.lastSessionTick = in.readLong();
         p.seen = StateIO.readMap(in, new HashMap<>(), DataInput::readLong, DataInput::readLong);

@@ -72,6 +72,12 @@ class UserProfileTest {
         // An engaged post without a side (stance 0, not political) leaves the leaning alone.
         u.apply(log(5, 0, Action.LIKE), post(5, 0, 2, 0.0, 0.0));
         assertEquals(0.4, u.leaning(), EPS);
+        // The checkpoint form keeps the count of engaged posts with a side: a restored profile
+        // leans the same way and goes on the same way.
+        UserProfile restored = u.copy();
+        assertEquals(0.4, restored.leaning(), EPS);
+        restored.apply(log(6, 0, Action.LIKE), post(6, 0, 0, -0.5, 0.1));
+        assertEquals((0.6 + 0.2 - 0.5) / 3, restored.leaning(), EPS);
     }
 
     @Test
