@@ -1042,7 +1042,7 @@ public record SocietyConfig(
         public static final double COPARTISAN_RESHARE = 0.513;
         public static final double COPARTISAN_COMMENT = 0.513;
         public static final double COUNTER_COMMENT = 1.5;
-        public static final double ANGRY_REJECT = 1.8;
+        public static final double ANGRY_REJECT = 1.6;
         public static final double ANGRY_OUTPARTY = 3.5;
         public static final double ANGRY_COPARTISAN = 1.96;
         public static final double HIDE_REJECT = 0.5;
