@@ -82,9 +82,11 @@ class ScenariosCommandTest {
                         .anyMatch(
                                 line ->
                                         line.matches(
-                                                "classroom +— Two-minute classroom demo: 2,000"
-                                                        + " users and 200 creators for 30 ticks under"
-                                                        + " an engagement objective\\.")),
+                                                "classroom +— Two-minute classroom demo: 600"
+                                                        + " users and 60 creators \\(the reference"
+                                                        + " population of docs/CALIBRATION\\.md\\)"
+                                                        + " for 30 days under an engagement"
+                                                        + " objective\\.")),
                 out.toString());
     }
 

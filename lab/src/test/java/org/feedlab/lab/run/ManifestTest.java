@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.lab.scenario.Scenario;
+import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,11 +190,10 @@ class ManifestTest {
         assertEquals("[32, 16]", first.provenance().get("trainer.hiddenSizes"));
         assertEquals("0.652406", first.evaluation().get("click.auc"));
         assertEquals("$.ranker.hidden_sizes", read.rankerResolution().hiddenSizesFrom());
-        Scenario scenario = read.resolveScenario(LEGACY);
-        assertEquals("audited", scenario.name());
-        assertEquals(4, scenario.ticks());
-        assertEquals(150, scenario.society().population().users());
-        assertEquals(0.3, scenario.stream().auditShare());
+        // Its society section is society v1's: a renamed key refuses to run it again, by name.
+        ScenarioException v1 =
+                assertThrows(ScenarioException.class, () -> read.resolveScenario(LEGACY));
+        assertTrue(v1.getMessage().contains("$.society.anger_per_outrage"), v1.getMessage());
         // Written again, it says the same: every key and value (provenance and evaluation keys
         // are now sorted, as the direct engine always wrote them).
         ObjectMapper json = new ObjectMapper();
