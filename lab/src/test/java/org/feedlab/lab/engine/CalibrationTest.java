@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The base rates of docs/CALIBRATION.md on the reference population under engagement ranking
- * ({@link DirectionRuns}: every society default, 12 days, seeds 1–3, direct engine): each rate's
+ * ({@link DirectionRuns}: every society default, 12 days, seeds 1–8, direct engine): each rate's
  * mean over seeds (days 4–11) must lie inside the published range the table gives, with its source.
  * A rate set directly by a parameter and counted over few events in 12 days (follow-backs: a few
  * dozen requests a run) is checked for consistency instead: its 95 % interval over seeds must meet

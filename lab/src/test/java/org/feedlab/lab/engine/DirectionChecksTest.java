@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Time spent and affect under engagement ranking against a reverse-chronological feed, on the
- * reference population over five seeds ({@link DirectionRuns}). Each check asserts that the 95 %
+ * reference population over eight seeds ({@link DirectionRuns}). Each check asserts that the 95 %
  * t-interval of the paired per-seed difference lies inside a band, and prints the effect sizes. The
  * bands come from the classroom experiment (docs/CALIBRATION.md) and the field: Guess et al. 2023a
  * found the chronological feed cut time spent (by about a fifth on Facebook) and moved affective

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Falsification: each ranking-level effect of the reference population must disappear when the
- * item-level mechanisms said to cause it are switched off ({@link DirectionRuns}, seeds 1–3). If an
- * effect survived without its mechanisms, it would be written into the model somewhere else.
+ * item-level mechanisms said to cause it are switched off ({@link DirectionRuns}: the reference
+ * over seeds 1–8, each variant over seeds 1–3). If an effect survived without its mechanisms, it
+ * would be written into the model somewhere else.
  */
 class FalsificationTest {
 

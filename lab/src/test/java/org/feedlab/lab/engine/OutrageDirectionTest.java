@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "The feed learns that outrage pays": on the reference population, an engagement-ranked feed
- * serves a larger hostile share than a reverse-chronological one ({@link DirectionRuns}, five
+ * serves a larger hostile share than a reverse-chronological one ({@link DirectionRuns}, eight
  * seeds). Hostility is not written into the engagement equations for every reader: it raises
  * engagement only with the author's own side (Rathje et al. 2021) and brings hides and rejection
  * from the other, so the gap comes from what the model learns about whom a hostile post engages.
