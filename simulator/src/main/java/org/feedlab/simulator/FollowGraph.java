@@ -96,6 +96,11 @@ final class FollowGraph {
                 : cfg.follows().followBackOther();
     }
 
+    /** Whether the user follows {@code account}. */
+    static boolean follows(User u, int account) {
+        return Arrays.binarySearch(u.following, account) >= 0;
+    }
+
     /** Adds {@code account} to the user's follows; false when it was already there. */
     static boolean follow(User u, int account) {
         int at = Arrays.binarySearch(u.following, account);

@@ -68,12 +68,14 @@ public final class Society {
 
     private final List<Integer> pendingResharers = new ArrayList<>();
     private long nextPostId = 1;
+    private final Interventions interventions;
 
     private Society(SocietyConfig config, long seed, User[] users, Creator[] creators) {
         this.config = config;
         this.seed = seed;
         this.users = users;
         this.creators = creators;
+        this.interventions = new Interventions(config, seed, users.length);
     }
 
     /** Draws the population and builds the follow graph. */
@@ -105,6 +107,25 @@ public final class Society {
                         Attitudes.revertedToAnchor(u.extraIdeology[k], u.extraAnchor[k], config);
             }
         }
+    }
+
+    /**
+     * Step 1, continued: the society's field experiments that act today begin ({@link
+     * Interventions}): on its start day, the cross-cutting follows are added. Deactivation acts in
+     * {@link #openSessions}. Returns the number of follows added.
+     */
+    public int intervene(long tick) {
+        return interventions.addCrossFollows(tick, seed, users, creators);
+    }
+
+    /** Whether a field experiment of the society is configured (deactivation or cross-follows). */
+    public boolean experimenting() {
+        return interventions.configured();
+    }
+
+    /** Whether a field experiment of the society treats this user, whatever the day. */
+    public boolean treats(int userId) {
+        return interventions.treats(userId);
     }
 
     /**
@@ -335,10 +356,11 @@ public final class Society {
 
     /**
      * Whether the user opens the app today: one "open" draw against {@link
-     * Habits#returnProbability} (0 after churn). The one place that decides a user's activity.
+     * Habits#returnProbability} (0 after churn, and on the days a deactivation experiment keeps the
+     * user off the app). The one place that decides a user's activity.
      */
     private boolean opensToday(User u, long tick) {
-        if (u.churned) {
+        if (u.churned || interventions.offTheApp(u.id, tick)) {
             return false;
         }
         return Seeds.derive(seed, u.id, tick, "open").nextDouble()

@@ -31,6 +31,10 @@ package org.feedlab.simulator;
  *     learns from feedback
  * @param observation what the platform observes of a post: its hostility only through a noisy
  *     classifier
+ * @param deactivation the deactivation experiment: a treated share of users stays off the app for a
+ *     number of days (off by default)
+ * @param crossFollows the cross-cutting follows experiment: a treated share of users follows
+ *     accounts of the other camp (off by default)
  */
 public record SocietyConfig(
         Population population,
@@ -46,7 +50,9 @@ public record SocietyConfig(
         StatedPreferences statedPreferences,
         Retention retention,
         Posting posting,
-        Observation observation) {
+        Observation observation,
+        Deactivation deactivation,
+        CrossFollows crossFollows) {
 
     /** Every group at its defaults: what a scenario gets for the fields it leaves out. */
     public static final SocietyConfig DEFAULTS =
@@ -64,7 +70,9 @@ public record SocietyConfig(
                     StatedPreferences.DEFAULTS,
                     Retention.DEFAULTS,
                     Posting.DEFAULTS,
-                    Observation.DEFAULTS);
+                    Observation.DEFAULTS,
+                    Deactivation.DEFAULTS,
+                    CrossFollows.DEFAULTS);
 
     public SocietyConfig withPopulation(Population g) {
         return new SocietyConfig(
@@ -81,7 +89,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withYouth(Youth g) {
@@ -99,7 +109,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withFollows(Follows g) {
@@ -117,7 +129,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withReading(Reading g) {
@@ -135,7 +149,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withInterest(Interest g) {
@@ -153,7 +169,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withActions(Actions g) {
@@ -171,7 +189,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withPartisanship(Partisanship g) {
@@ -189,7 +209,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withAffect(Affect g) {
@@ -207,7 +229,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withThermometer(Thermometer g) {
@@ -225,7 +249,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withOpinion(Opinion g) {
@@ -243,7 +269,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withStatedPreferences(StatedPreferences g) {
@@ -261,7 +289,9 @@ public record SocietyConfig(
                 g,
                 retention,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withRetention(Retention g) {
@@ -279,7 +309,9 @@ public record SocietyConfig(
                 statedPreferences,
                 g,
                 posting,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withPosting(Posting g) {
@@ -297,7 +329,9 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 g,
-                observation);
+                observation,
+                deactivation,
+                crossFollows);
     }
 
     public SocietyConfig withObservation(Observation g) {
@@ -315,6 +349,48 @@ public record SocietyConfig(
                 statedPreferences,
                 retention,
                 posting,
+                g,
+                deactivation,
+                crossFollows);
+    }
+
+    public SocietyConfig withDeactivation(Deactivation g) {
+        return new SocietyConfig(
+                population,
+                youth,
+                follows,
+                reading,
+                interest,
+                actions,
+                partisanship,
+                affect,
+                thermometer,
+                opinion,
+                statedPreferences,
+                retention,
+                posting,
+                observation,
+                g,
+                crossFollows);
+    }
+
+    public SocietyConfig withCrossFollows(CrossFollows g) {
+        return new SocietyConfig(
+                population,
+                youth,
+                follows,
+                reading,
+                interest,
+                actions,
+                partisanship,
+                affect,
+                thermometer,
+                opinion,
+                statedPreferences,
+                retention,
+                posting,
+                observation,
+                deactivation,
                 g);
     }
 
@@ -2137,6 +2213,72 @@ public record SocietyConfig(
 
         public Observation withClassifierNoise(double v) {
             return new Observation(v);
+        }
+    }
+
+    /**
+     * The deactivation experiment of Allcott et al. (AER 2020: four weeks off Facebook; 2024: six
+     * weeks before the 2020 election): a treated share of users does not open the app on the days
+     * [start, start + days). Membership is drawn once per user with purpose {@code
+     * "intervention-deactivate"} ({@link Interventions}); the equation is in docs/MODEL.md.
+     *
+     * @param share share of users treated (0: no experiment)
+     * @param start first day off the app
+     * @param days days off the app
+     */
+    public record Deactivation(double share, int start, int days) {
+        public static final double SHARE = 0.0;
+        public static final int START = 0;
+
+        /** Four weeks, as in Allcott et al. 2020. */
+        public static final int DAYS = 28;
+
+        public static final Deactivation DEFAULTS = new Deactivation(SHARE, START, DAYS);
+
+        public Deactivation withShare(double v) {
+            return new Deactivation(v, start, days);
+        }
+
+        public Deactivation withStart(int v) {
+            return new Deactivation(share, v, days);
+        }
+
+        public Deactivation withDays(int v) {
+            return new Deactivation(share, start, v);
+        }
+    }
+
+    /**
+     * The cross-cutting follows experiment of Bail et al. (PNAS 2018: a month of following a bot
+     * that retweeted elites of the other party) and Levy (AER 2021: subscriptions to
+     * counter-attitudinal outlets): on day {@code start} each treated user follows {@code accounts}
+     * political creators of the other camp, drawn at random among those they do not follow yet.
+     * Membership is drawn once per user with purpose {@code "intervention-cross-follows"} ({@link
+     * Interventions}); afterwards the follows evolve like any other (a hidden post can unfollow).
+     *
+     * @param share share of users treated (0: no experiment)
+     * @param start the day the follows are added
+     * @param accounts accounts of the other camp each treated user follows
+     */
+    public record CrossFollows(double share, int start, int accounts) {
+        public static final double SHARE = 0.0;
+        public static final int START = 0;
+
+        /** Four outlets, as offered in Levy 2021. */
+        public static final int ACCOUNTS = 4;
+
+        public static final CrossFollows DEFAULTS = new CrossFollows(SHARE, START, ACCOUNTS);
+
+        public CrossFollows withShare(double v) {
+            return new CrossFollows(v, start, accounts);
+        }
+
+        public CrossFollows withStart(int v) {
+            return new CrossFollows(share, v, accounts);
+        }
+
+        public CrossFollows withAccounts(int v) {
+            return new CrossFollows(share, start, v);
         }
     }
 }

@@ -1,17 +1,20 @@
 package org.feedlab.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.simulator.metrics.Segment;
 import org.feedlab.simulator.metrics.SegmentView;
 import org.feedlab.simulator.metrics.SocietyReporters;
 import org.feedlab.simulator.metrics.TickMetrics;
@@ -84,7 +87,10 @@ class TickMetricsTest {
         TickReadout r = readHotFeeds(s);
         List<Measurement> rows =
                 TickMetrics.measure(
-                        s, r, List.of(SocietyReporters.SESSIONS, SocietyReporters.ANGER_EXITS));
+                        s,
+                        r,
+                        List.of(SocietyReporters.SESSIONS, SocietyReporters.ANGER_EXITS),
+                        TickMetrics.segments(s, Optional.empty()));
         for (String segment : TickMetrics.SEGMENTS) {
             long angry = 0;
             long sessions = 0;
@@ -104,6 +110,48 @@ class TickMetricsTest {
     }
 
     @Test
+    void aRunWithoutExperimentsReportsOnlyTheDeclaredSegments() {
+        assertEquals(
+                TickMetrics.SEGMENTS,
+                TickMetrics.segments(society(), Optional.empty()).stream()
+                        .map(Segment::name)
+                        .toList());
+    }
+
+    @Test
+    void treatedAndUntreatedRowsSplitThePopulationByTheExperimentsMembers() {
+        SocietyConfig d = Fixtures.sized(300, 40);
+        // Half the users are off the app on days 2 to 5; the platform treats users 0 … 9 too.
+        Society s =
+                Society.create(d.withDeactivation(new SocietyConfig.Deactivation(0.5, 2, 4)), SEED);
+        List<Segment> segments = TickMetrics.segments(s, Optional.of(u -> u < 10));
+        assertEquals(
+                List.of("all", "adult", "young", "treated", "untreated"),
+                segments.stream().map(Segment::name).toList());
+        TickReadout r = readHotFeeds(s);
+        List<Measurement> rows =
+                TickMetrics.measure(s, r, List.of(SocietyReporters.SESSIONS), segments);
+        long treatedSessions = 0;
+        long untreatedSessions = 0;
+        for (Session session : r.sessions()) {
+            int u = session.userId();
+            // Deactivated users never open the app on day 3.
+            assertFalse(s.treats(u) && u >= 10, "user " + u + " read on a day off");
+            if (s.treats(u) || u < 10) {
+                treatedSessions++;
+            } else {
+                untreatedSessions++;
+            }
+        }
+        assertTrue(untreatedSessions > 0);
+        assertEquals(treatedSessions, value(rows, "sessions", TickMetrics.TREATED));
+        assertEquals(untreatedSessions, value(rows, "sessions", TickMetrics.UNTREATED));
+        assertEquals(
+                value(rows, "sessions", "all"),
+                value(rows, "sessions", "treated") + value(rows, "sessions", "untreated"));
+    }
+
+    @Test
     void rowsFollowTheReporterListForEachSegmentInTurn() {
         Society s = society();
         List<Measurement> rows =
@@ -113,7 +161,8 @@ class TickMetricsTest {
                         List.of(
                                 SocietyReporters.CHURN,
                                 SocietyReporters.CREATOR_PROPENSITY,
-                                SocietyReporters.ITEMS_READ));
+                                SocietyReporters.ITEMS_READ),
+                        TickMetrics.segments(s, Optional.empty()));
         List<String> order = rows.stream().map(m -> m.segment() + "/" + m.metric()).toList();
         assertEquals(
                 List.of(
@@ -137,7 +186,7 @@ class TickMetricsTest {
         int[] users = new int[TickMetrics.SEGMENTS.size()];
         int[] exposures = new int[users.length];
         for (int g = 0; g < users.length; g++) {
-            SegmentView v = SegmentView.of(s, r, g);
+            SegmentView v = SegmentView.of(s, r, TickMetrics.segments(s, Optional.empty()), g);
             String segment = TickMetrics.SEGMENTS.get(g);
             assertEquals(segment, v.name());
             assertEquals(g == 0, v.isPopulation());

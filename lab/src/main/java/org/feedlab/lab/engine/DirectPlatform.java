@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
@@ -16,6 +18,7 @@ import org.feedlab.lab.run.Manifest;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.policy.Intervention;
 import org.feedlab.ranker.serving.Audit;
 import org.feedlab.ranker.serving.FeedServer;
 import org.feedlab.ranker.training.PlatformReplay;
@@ -32,6 +35,7 @@ public class DirectPlatform implements Platform {
     private final Map<Integer, UserProfile> profiles = new HashMap<>();
     private final List<ModelVersion> versions = new ArrayList<>();
     private final ScoringMetrics metrics = ScoringMetrics.unregistered();
+    private final Optional<IntPredicate> treated;
 
     /** A platform whose feeds no audit explains. */
     public DirectPlatform(RankerConfig config, int topics, long seed) {
@@ -42,6 +46,12 @@ public class DirectPlatform implements Platform {
     public DirectPlatform(RankerConfig config, int topics, long seed, Audit audit) {
         this.replay = new PlatformReplay(config, topics, seed);
         this.server = new FeedServer(config, topics, seed, audit);
+        this.treated = Intervention.treatedBy(config.policies(), seed);
+    }
+
+    @Override
+    public Optional<IntPredicate> treated() {
+        return treated;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.feedlab.lab.engine;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
@@ -25,6 +27,12 @@ public interface Platform extends AutoCloseable {
     ServedTick serve(
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions)
             throws Exception;
+
+    /**
+     * The users the platform's field-experiment policies treat ({@code remove-reshares}, {@code
+     * rerank}), or empty when the scenario declares none; the same in every engine.
+     */
+    Optional<IntPredicate> treated();
 
     /** Model versions announced so far, in order. */
     List<ModelVersion> modelVersions() throws Exception;

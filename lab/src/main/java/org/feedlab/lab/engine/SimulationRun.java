@@ -15,6 +15,7 @@ import org.feedlab.simulator.SocietyConfig;
 import org.feedlab.simulator.TickReadout;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.Reporter;
+import org.feedlab.simulator.metrics.Segment;
 import org.feedlab.simulator.metrics.SocietyReporters;
 import org.feedlab.simulator.metrics.TickMetrics;
 
@@ -109,14 +110,18 @@ public final class SimulationRun {
             List<? extends Listener> listeners)
             throws Exception {
         Society society = Society.create(config, seed);
+        // The rows of metrics.csv: all, adult, young, and with a field experiment its arms.
+        List<Segment> segments = TickMetrics.segments(society, platform.treated());
         for (Listener l : listeners) {
             l.started(society);
         }
         List<MetricRow> rows = new ArrayList<>();
         List<Impression> lastImpressions = List.of();
         for (long t = 0; t < ticks; t++) {
-            // 1. Every user's anger decays.
+            // 1. A night passes (anger, thermometers and opinions decay); the society's field
+            // experiments that start today begin (cross-cutting follows).
             society.beginTick(t);
+            society.intervene(t);
             // 2. Creators post; the platform sees each post with a noisy outrage score.
             List<Content> posts = society.publish(t);
             List<Post> observed = posts.stream().map(society::observe).toList();
@@ -128,7 +133,8 @@ public final class SimulationRun {
             // 5. Users read, engage, get angry, change their minds, stop.
             TickReadout readout = society.read(t, served.feeds(), posts);
             // 6. The reporters measure the population and each segment.
-            List<Measurement> measurements = TickMetrics.measure(society, readout, REPORTERS);
+            List<Measurement> measurements =
+                    TickMetrics.measure(society, readout, REPORTERS, segments);
             for (Measurement m : measurements) {
                 rows.add(new MetricRow(t, m.metric(), m.segment(), m.value()));
             }

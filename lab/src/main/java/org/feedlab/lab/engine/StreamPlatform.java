@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.ClusterClient;
@@ -51,6 +53,7 @@ import org.feedlab.lab.kafka.EmbeddedKafka;
 import org.feedlab.lab.kafka.KafkaTopics;
 import org.feedlab.lab.run.ClusterAddress;
 import org.feedlab.lab.run.Manifest;
+import org.feedlab.ranker.policy.Intervention;
 import org.feedlab.ranker.serving.Audit;
 import org.feedlab.streams.Checkpointing;
 import org.feedlab.streams.JobSettings;
@@ -152,6 +155,12 @@ public final class StreamPlatform implements Platform {
                         ? List.of(topics.name(Topics.FEEDS))
                         : List.of(topics.name(Topics.FEEDS), topics.name(Topics.FEED_AUDIT)),
                 partitions);
+    }
+
+    @Override
+    public Optional<IntPredicate> treated() {
+        JobSettings settings = submission.settings();
+        return Intervention.treatedBy(settings.ranker().policies(), settings.seed());
     }
 
     /**

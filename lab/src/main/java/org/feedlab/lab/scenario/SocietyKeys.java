@@ -126,7 +126,13 @@ final class SocietyKeys {
                     new Key("outrage_learning_rate", "posting", "learning_rate"),
                     new Key("outrage_norm_pull", "posting", "norm_pull"),
                     new Key("extremity_moderation", "posting", "extremity_moderation"),
-                    new Key("classifier_noise", "observation", "classifier_noise"));
+                    new Key("classifier_noise", "observation", "classifier_noise"),
+                    new Key("deactivate_share", "deactivation", "share"),
+                    new Key("deactivate_start", "deactivation", "start"),
+                    new Key("deactivate_days", "deactivation", "days"),
+                    new Key("cross_follows_share", "cross_follows", "share"),
+                    new Key("cross_follows_start", "cross_follows", "start"),
+                    new Key("cross_follows_accounts", "cross_follows", "accounts"));
 
     /**
      * Keys that were renamed, old → new. {@code follows_per_user} set only the creators a user

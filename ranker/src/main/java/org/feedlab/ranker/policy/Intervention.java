@@ -1,5 +1,9 @@
 package org.feedlab.ranker.policy;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
 /**
  * A field-experiment treatment on the platform's side: it acts on a seeded, fixed share of users
  * (the treated group) during the ticks [start, end) and then stops, so a run holds its own treated
@@ -27,6 +31,22 @@ public interface Intervention extends FeedPolicy {
     /** Whether the treatment is on at this tick: start ≤ tick and (end = 0 or tick < end). */
     default boolean during(long tick) {
         return tick >= start() && (end() == 0 || tick < end());
+    }
+
+    /**
+     * The users any of these policies' interventions treats (for the treated and untreated rows of
+     * the metrics), or empty when none of the policies is an intervention.
+     */
+    static Optional<IntPredicate> treatedBy(List<FeedPolicy> policies, long runSeed) {
+        List<Intervention> interventions =
+                policies.stream()
+                        .filter(Intervention.class::isInstance)
+                        .map(Intervention.class::cast)
+                        .toList();
+        if (interventions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(user -> interventions.stream().anyMatch(i -> i.treats(runSeed, user)));
     }
 
     /** The window in words, for {@link #describe()}: "from tick 3 until tick 9". */

@@ -3,6 +3,7 @@ package org.feedlab.simulator.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.feedlab.events.Impression;
 import org.feedlab.simulator.CascadeCounts;
 import org.feedlab.simulator.Content;
@@ -20,7 +21,8 @@ import org.feedlab.simulator.User;
  * model version, follow activity, cascades), which are the same in every segment.
  *
  * @param name segment name, {@link TickMetrics#POPULATION} for the whole population
- * @param index the segment's position in {@link TickMetrics#SEGMENTS} (it seeds sampling)
+ * @param index the segment's position in the run's segments ({@link TickMetrics#segments}; it seeds
+ *     sampling)
  * @param tick the tick
  * @param seed the run seed
  * @param users the segment's users in id order, active or churned
@@ -60,39 +62,38 @@ public record SegmentView(
         return TickMetrics.POPULATION.equals(name);
     }
 
-    /**
-     * The view of segment {@code TickMetrics.SEGMENTS[index]} after the tick of {@code readout}.
-     */
-    public static SegmentView of(Society society, TickReadout readout, int index) {
-        String name = TickMetrics.SEGMENTS.get(index);
+    /** The view of segment {@code segments[index]} after the tick of {@code readout}. */
+    public static SegmentView of(
+            Society society, TickReadout readout, List<Segment> segments, int index) {
+        Segment segment = segments.get(index);
         User[] all = society.users();
-        boolean population = TickMetrics.POPULATION.equals(name);
+        IntPredicate in = u -> u >= 0 && u < all.length && segment.members().test(u);
         List<User> users = new ArrayList<>();
         for (User u : all) {
-            if (population || u.segment().equals(name)) {
+            if (in.test(u.id())) {
                 users.add(u);
             }
         }
         List<Exposure> exposures = new ArrayList<>();
         for (Exposure e : readout.exposures()) {
-            if (population || inSegment(all, e.userId(), name)) {
+            if (in.test(e.userId())) {
                 exposures.add(e);
             }
         }
         List<Session> sessions = new ArrayList<>();
         for (Session s : readout.sessions()) {
-            if (population || inSegment(all, s.userId(), name)) {
+            if (in.test(s.userId())) {
                 sessions.add(s);
             }
         }
         List<Impression> impressions = new ArrayList<>();
         for (Impression i : readout.impressions()) {
-            if (population || inSegment(all, i.userId(), name)) {
+            if (in.test(i.userId())) {
                 impressions.add(i);
             }
         }
         return new SegmentView(
-                name,
+                segment.name(),
                 index,
                 readout.tick(),
                 society.seed(),
@@ -106,9 +107,5 @@ public record SegmentView(
                 readout.follows(),
                 readout.cascades(),
                 Arrays.stream(all).mapToInt(User::camp).toArray());
-    }
-
-    private static boolean inSegment(User[] users, int userId, String segment) {
-        return userId >= 0 && userId < users.length && users[userId].segment().equals(segment);
     }
 }
