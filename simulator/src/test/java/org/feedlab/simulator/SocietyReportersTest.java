@@ -323,6 +323,75 @@ class SocietyReportersTest {
     }
 
     @Test
+    void affectiveSpreadAndIdeologyWithinEachCamp() {
+        // every user's gap is 30: no spread
+        assertEquals(0.0, report(SocietyReporters.AFFECTIVE_SPREAD).get("affective_gap_sd"), EPS);
+        Map<String, Double> rows = report(SocietyReporters.IDEOLOGY_BY_CAMP);
+        // camp −1: users 0 and 3 (−0.55, −0.25); camp +1: users 1 and 2 (0.25, 0.75)
+        assertEquals(-0.4, rows.get("ideology_left_mean"), EPS);
+        assertEquals(0.15, rows.get("ideology_left_sd"), EPS);
+        assertEquals(0.5, rows.get("ideology_right_mean"), EPS);
+        assertEquals(0.25, rows.get("ideology_right_sd"), EPS);
+    }
+
+    @Test
+    void theFirstTenProbeAveragesPerUserThenAcrossUsers() {
+        Map<String, Double> rows = report(SocietyReporters.FIRST_TEN);
+        // hostility per user: (0.8 + 0) / 2, (0.6 + 0.5) / 2, (0.8 + 0) / 2
+        assertEquals(0.45, rows.get("top10_hostility_user_mean"), EPS);
+        assertEquals(Math.sqrt(0.015 / 3), rows.get("top10_hostility_user_sd"), EPS);
+        // worth per user: 0.5, 0.55, 0.65
+        assertEquals(1.7 / 3, rows.get("top10_worth_user_mean"), EPS);
+        double m = 1.7 / 3;
+        double ss = Math.pow(0.5 - m, 2) + Math.pow(0.55 - m, 2) + Math.pow(0.65 - m, 2);
+        assertEquals(Math.sqrt(ss / 3), rows.get("top10_worth_user_sd"), EPS);
+        // political items only: 0.2, (0.5 + 0.6) / 2, 0.4
+        double p = (0.2 + 0.55 + 0.4) / 3;
+        assertEquals(p, rows.get("top10_worth_political_user_mean"), EPS);
+        double sp = Math.pow(0.2 - p, 2) + Math.pow(0.55 - p, 2) + Math.pow(0.4 - p, 2);
+        assertEquals(Math.sqrt(sp / 3), rows.get("top10_worth_political_user_sd"), EPS);
+    }
+
+    @Test
+    void theFirstTenProbeStopsAtTheTenthItemRead() {
+        List<Exposure> day = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // ten calm items, then two of hostility 1 that the probe must not see
+            Content c = Fixtures.political(100 + i, 0, 1, 0.5, i < 10 ? 0.2 : 1.0, 0.5);
+            day.add(seen(0, c, true, 0, i < 10 ? 0.7 : 0.0, 1, false, i / 6));
+        }
+        Map<String, Double> rows = new LinkedHashMap<>();
+        SocietyReporters.FIRST_TEN.report(segment("all", day), rows::put);
+        assertEquals(0.2, rows.get("top10_hostility_user_mean"), EPS);
+        assertEquals(0.7, rows.get("top10_worth_political_user_mean"), EPS);
+        assertEquals(0.0, rows.get("top10_hostility_user_sd"), EPS);
+    }
+
+    @Test
+    void politicalAmplificationPerUserAgainstTheControlGroup() {
+        Content politics = Fixtures.political(200, 0, 1, 0.5, 0.1, 0.5);
+        Content hobby = Fixtures.nonPolitical(201, 1, 2, 0.5);
+        List<Exposure> day =
+                List.of(
+                        // ranked: users 0 and 1 read 3 political items between them
+                        seen(0, politics, false, 0, 0.5, 1, false, 0),
+                        seen(0, politics, false, 0, 0.5, 1, false, 0),
+                        seen(1, politics, false, 0, 0.5, 1, false, 0),
+                        seen(1, hobby, false, 0, 0.5, 1, false, 0),
+                        // control: users 2 and 3 read 1 political item between them
+                        seen(2, politics, false, 0, 0.5, 1, true, 0),
+                        seen(3, hobby, false, 0, 0.5, 1, true, 0));
+        Map<String, Double> rows = new LinkedHashMap<>();
+        SocietyReporters.POLITICAL_AMPLIFICATION.report(segment("all", day), rows::put);
+        // (3 / 2) / (1 / 2) − 1 = 200 %
+        assertEquals(200.0, rows.get("political_amplification"), EPS);
+        Map<String, Double> none = new LinkedHashMap<>();
+        SocietyReporters.POLITICAL_AMPLIFICATION.report(
+                segment("all", day.subList(0, 4)), none::put);
+        assertTrue(Double.isNaN(none.get("political_amplification")));
+    }
+
+    @Test
     void supplySideMetricsAreForThePopulationOnly() {
         assertEquals(
                 0.2,

@@ -67,7 +67,11 @@ public final class SimulationRun {
                     SocietyReporters.THERMOMETER_SPREAD,
                     SocietyReporters.POSTING,
                     SocietyReporters.CASCADE_SHAPE,
-                    SocietyReporters.FOLLOWS);
+                    SocietyReporters.FOLLOWS,
+                    SocietyReporters.AFFECTIVE_SPREAD,
+                    SocietyReporters.IDEOLOGY_BY_CAMP,
+                    SocietyReporters.FIRST_TEN,
+                    SocietyReporters.POLITICAL_AMPLIFICATION);
 
     private SimulationRun() {}
 

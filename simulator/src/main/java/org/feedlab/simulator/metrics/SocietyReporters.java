@@ -1,8 +1,11 @@
 package org.feedlab.simulator.metrics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -359,6 +362,108 @@ public final class SocietyReporters {
             };
 
     /**
+     * The spread of affective polarization: the standard deviation across users of the in-party
+     * minus out-party thermometer, the denominator of polarization effects in SD units (Allcott et
+     * al. 2020; Nyhan et al. 2023).
+     */
+    public static final Reporter AFFECTIVE_SPREAD =
+            Reporter.of(
+                    "affective_gap_sd",
+                    s ->
+                            Math.sqrt(
+                                    Stats.variance(
+                                            values(
+                                                    s.users(),
+                                                    u -> u.thermometerIn() - u.thermometer()))));
+
+    /**
+     * Issue opinion on the first axis within each camp: mean and standard deviation of the ideology
+     * of the users of camp −1 ({@code ideology_left_*}) and camp +1 ({@code ideology_right_*}), so
+     * a treatment's effect on either side can be read in that side's SD units (Bail et al. 2018).
+     */
+    public static final Reporter IDEOLOGY_BY_CAMP =
+            (s, out) -> {
+                for (int camp : new int[] {-1, 1}) {
+                    String side = camp < 0 ? "left" : "right";
+                    double[] x =
+                            values(
+                                    s.users().stream().filter(u -> u.camp() == camp).toList(),
+                                    User::ideology);
+                    out.add("ideology_" + side + "_mean", Stats.mean(x));
+                    out.add("ideology_" + side + "_sd", Math.sqrt(Stats.variance(x)));
+                }
+            };
+
+    /** Items of the day feed each user is asked about by the first-ten probe. */
+    public static final int PROBE_ITEMS = 10;
+
+    /**
+     * A within-subject probe of the first {@value #PROBE_ITEMS} items each user read on the day
+     * (the top of the day feed, in reading order), as Milli et al. (2025) asked users about the top
+     * ten tweets of a timeline. Per user the mean over those items; then, across users, the mean
+     * and the standard deviation of the per-user means (the SD Milli et al. standardize by). {@code
+     * top10_hostility_*}: the items' hostility (0 for non-political items); {@code top10_worth_*}:
+     * the user's stated worth of the items; {@code top10_worth_political_*}: the same over the
+     * political items among the ten (users without one are left out).
+     */
+    public static final Reporter FIRST_TEN =
+            (s, out) -> {
+                Map<Integer, List<Exposure>> firstTen = new LinkedHashMap<>();
+                for (Exposure e : s.exposures()) {
+                    List<Exposure> seen =
+                            firstTen.computeIfAbsent(e.userId(), k -> new ArrayList<>());
+                    if (seen.size() < PROBE_ITEMS) {
+                        seen.add(e);
+                    }
+                }
+                probe(
+                        out,
+                        "top10_hostility_user",
+                        firstTen.values(),
+                        e -> true,
+                        e -> e.content().hostility());
+                probe(out, "top10_worth_user", firstTen.values(), e -> true, Exposure::worth);
+                probe(
+                        out,
+                        "top10_worth_political_user",
+                        firstTen.values(),
+                        e -> e.content().political(),
+                        Exposure::worth);
+            };
+
+    /**
+     * How much more political content per user the ranked feed serves than the chronological
+     * control group, in percent (Huszár et al. 2022: 0 = the same reach per user, 100 = double):
+     * 100 · (P_t / U_t ÷ P_c / U_c − 1), with P the political items read and U the users who read
+     * anything, in the ranked (t) and control (c) groups. NaN without a control group.
+     */
+    public static final Reporter POLITICAL_AMPLIFICATION =
+            Reporter.of(
+                    "political_amplification",
+                    s -> {
+                        Set<Integer> rankedUsers = new HashSet<>();
+                        Set<Integer> controlUsers = new HashSet<>();
+                        long rankedPolitical = 0;
+                        long controlPolitical = 0;
+                        for (Exposure e : s.exposures()) {
+                            boolean political = e.content().political();
+                            if (e.control()) {
+                                controlUsers.add(e.userId());
+                                controlPolitical += political ? 1 : 0;
+                            } else {
+                                rankedUsers.add(e.userId());
+                                rankedPolitical += political ? 1 : 0;
+                            }
+                        }
+                        if (rankedUsers.isEmpty() || controlPolitical == 0) {
+                            return Double.NaN;
+                        }
+                        double ranked = (double) rankedPolitical / rankedUsers.size();
+                        double control = (double) controlPolitical / controlUsers.size();
+                        return 100.0 * (ranked / control - 1.0);
+                    });
+
+    /**
      * Concentration of users' original posts since tick 0: the share written by the top tenth of
      * users, and the median user's posts per month (Pew Research Center 2019, 2020).
      */
@@ -521,6 +626,24 @@ public final class SocietyReporters {
             }
         }
         return Stats.meanJaccard(sets, a, b);
+    }
+
+    private static void probe(
+            Reporter.Out out,
+            String name,
+            Collection<List<Exposure>> perUser,
+            Predicate<Exposure> which,
+            ToDoubleFunction<Exposure> value) {
+        List<Double> means = new ArrayList<>();
+        for (List<Exposure> seen : perUser) {
+            List<Exposure> kept = seen.stream().filter(which).toList();
+            if (!kept.isEmpty()) {
+                means.add(mean(kept, value));
+            }
+        }
+        double[] x = means.stream().mapToDouble(Double::doubleValue).toArray();
+        out.add(name + "_mean", Stats.mean(x));
+        out.add(name + "_sd", Math.sqrt(Stats.variance(x)));
     }
 
     private static <T> int count(List<T> items, Predicate<T> test) {
