@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             ExperimentCommand.class,
             BenchCommand.class,
             ExplainCommand.class,
-            ClusterCommand.class
+            ClusterCommand.class,
+            ValidateCommand.class
         })
 public final class FeedLabCommand implements Callable<Integer> {
 

@@ -64,7 +64,15 @@ public final class ExperimentLoader {
 
     public static ExperimentSpec load(Path file) throws ScenarioException {
         String source = file.toString();
-        JsonNode root = SafeYaml.read(readText(file, source), source);
+        return parse(SafeYaml.read(readText(file, source), source), file);
+    }
+
+    /**
+     * Checks an experiment already read as plain data; {@code file} locates the base scenario,
+     * which is named relative to it. The validation suite reads its findings' designs through here.
+     */
+    public static ExperimentSpec parse(JsonNode root, Path file) throws ScenarioException {
+        String source = file.toString();
         List<Problem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
             throw new ScenarioException(
@@ -246,7 +254,8 @@ public final class ExperimentLoader {
         return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + v;
     }
 
-    private static String readText(Path file, String source) throws ScenarioException {
+    /** A file's text, refused above 1 MiB, with a problem naming the file when unreadable. */
+    public static String readText(Path file, String source) throws ScenarioException {
         try {
             if (Files.size(file) > 1 << 20) {
                 throw new ScenarioException(

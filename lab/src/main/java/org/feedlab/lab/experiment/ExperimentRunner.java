@@ -29,8 +29,17 @@ import org.feedlab.lab.run.Watching;
 public final class ExperimentRunner {
     private ExperimentRunner() {}
 
-    /** What an experiment produced. */
-    public record Outcome(Path directory, List<SummaryRow> summary) {}
+    /**
+     * What an experiment produced.
+     *
+     * @param directory where it was written
+     * @param summary the summary rows
+     * @param runs every run's metric rows, keyed by arm then seed
+     */
+    public record Outcome(
+            Path directory,
+            List<SummaryRow> summary,
+            Map<String, Map<Long, List<MetricRow>>> runs) {}
 
     public static Outcome run(
             ExperimentSpec spec,
@@ -141,7 +150,7 @@ public final class ExperimentRunner {
                                 .enable(SerializationFeature.INDENT_OUTPUT)
                                 .writeValueAsString(manifest)
                         + "\n");
-        return new Outcome(out, summary);
+        return new Outcome(out, summary, byArm);
     }
 
     /** The summary as an aligned plain-text table for the console. */
