@@ -3,7 +3,6 @@ package org.feedlab.lab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -82,13 +81,15 @@ public final class ValidateCommand implements Callable<Integer> {
                 suite,
                 jobs);
         console.flush();
-        List<Result> results = new ArrayList<>();
-        for (Finding f : findings) {
-            Result r = ValidationSuite.run(f, dir, jobs);
-            results.add(r);
-            console.println(r.block());
-            console.flush();
-        }
+        List<Result> results =
+                ValidationSuite.run(
+                        findings,
+                        dir,
+                        jobs,
+                        r -> {
+                            console.println(r.block());
+                            console.flush();
+                        });
         ValidationSuite.write(results, dir);
         long seconds = Math.round((System.nanoTime() - start) / 1e9);
         console.printf(

@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.feedlab.lab.experiment.Arm;
 import org.feedlab.lab.experiment.ExperimentRunner;
+import org.feedlab.lab.experiment.ExperimentSpec;
 import org.feedlab.lab.experiment.Grid;
 import org.feedlab.lab.experiment.Summary;
 import org.feedlab.lab.run.AtomicFiles;
@@ -25,19 +29,47 @@ import org.feedlab.lab.scenario.ScenarioException;
 public final class ValidationSuite {
     private ValidationSuite() {}
 
-    /** One finding's runs and verdict. */
-    public static Result run(Finding finding, Path out, int jobs) throws Exception {
-        var plan = Grid.expand(finding.design(), finding.file());
-        ExperimentRunner.Outcome outcome =
-                ExperimentRunner.run(
-                        finding.design(),
-                        plan,
-                        out.resolve(finding.id()),
-                        true,
-                        jobs,
-                        finding.file(),
-                        new PrintStream(OutputStream.nullOutputStream()));
-        return judge(finding, outcome.runs());
+    /**
+     * Runs the findings in order and judges each; findings whose designs are the same (base
+     * scenario, arms and seeds) share one set of runs, written under the first one's id.
+     *
+     * @param onResult called with each result as soon as it is known
+     */
+    public static List<Result> run(
+            List<Finding> findings, Path out, int jobs, Consumer<Result> onResult)
+            throws Exception {
+        Map<String, Map<String, Map<Long, List<MetricRow>>>> byDesign = new HashMap<>();
+        List<Result> results = new ArrayList<>();
+        for (Finding f : findings) {
+            String key = designKey(f.design());
+            Map<String, Map<Long, List<MetricRow>>> runs = byDesign.get(key);
+            if (runs == null) {
+                runs =
+                        ExperimentRunner.run(
+                                        f.design(),
+                                        Grid.expand(f.design(), f.file()),
+                                        out.resolve(f.id()),
+                                        true,
+                                        jobs,
+                                        f.file(),
+                                        new PrintStream(OutputStream.nullOutputStream()))
+                                .runs();
+                byDesign.put(key, runs);
+            }
+            Result r = judge(f, runs);
+            results.add(r);
+            onResult.accept(r);
+        }
+        return results;
+    }
+
+    /** What makes two designs the same runs: the base scenario, the arms and the seeds. */
+    static String designKey(ExperimentSpec design) {
+        StringBuilder key = new StringBuilder(design.base().toString());
+        for (Arm arm : design.arms()) {
+            key.append('|').append(arm.name()).append('=').append(arm.overrides());
+        }
+        return key.append('|').append(design.seeds()).toString();
     }
 
     /** The verdict from a finding's runs, keyed by arm then seed. */

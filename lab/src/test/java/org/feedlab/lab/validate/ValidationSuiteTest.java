@@ -1,6 +1,7 @@
 package org.feedlab.lab.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -133,6 +134,42 @@ class ValidationSuiteTest {
                 tally);
         assertTrue(tally.contains("direction-only findings: 1 of 1 in the published direction"));
         assertTrue(tally.contains("calibration targets (not counted): 1 of 1 inside"));
+    }
+
+    @Test
+    void findingsWithTheSameBaseArmsAndSeedsShareTheirRuns() {
+        Finding a = finding("a", ci(2, 4), Finding.Role.VALIDATION);
+        Finding b = finding("b", ci(5, 9), Finding.Role.CALIBRATION);
+        assertEquals(ValidationSuite.designKey(a.design()), ValidationSuite.designKey(b.design()));
+        ExperimentSpec fewerSeeds =
+                new ExperimentSpec(
+                        "a",
+                        "",
+                        a.design().base(),
+                        "tiny.yaml",
+                        List.of(1L, 2L),
+                        "c",
+                        a.design().arms(),
+                        List.of("m"),
+                        1);
+        assertNotEquals(
+                ValidationSuite.designKey(a.design()), ValidationSuite.designKey(fewerSeeds));
+        ExperimentSpec otherArm =
+                new ExperimentSpec(
+                        "a",
+                        "",
+                        a.design().base(),
+                        "tiny.yaml",
+                        a.design().seeds(),
+                        "c",
+                        List.of(
+                                new Arm("c", JsonNodeFactory.instance.objectNode()),
+                                new Arm(
+                                        "t",
+                                        JsonNodeFactory.instance.objectNode().put("ticks", 9))),
+                        List.of("m"),
+                        1);
+        assertNotEquals(ValidationSuite.designKey(a.design()), ValidationSuite.designKey(otherArm));
     }
 
     @Test
