@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.feedlab.lab.experiment.Grid;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.lab.validate.Finding;
@@ -66,6 +67,10 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Finding> findings;
         try {
             findings = ValidationSuite.only(FindingLoader.loadSuite(suite), only, suite.toString());
+            for (Finding f : findings) {
+                // every run of every design is checked as a scenario before anything runs
+                Grid.expand(f.design(), f.file());
+            }
         } catch (ScenarioException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return FeedLabCommand.EXIT_USAGE;
