@@ -46,17 +46,11 @@ public record Result(
                         m.statistic().words(),
                         m.metric(),
                         m.window()));
-        String interval =
-                p.kind().hasInterval()
-                        ? String.format(Locale.ROOT, " [%s, %s]", number(p.low()), number(p.high()))
-                        : "";
+        b.append("  published: ").append(published(p, f.unit()));
         b.append(
                 String.format(
                         Locale.ROOT,
-                        "  published: %s%s %s (%s, %s)%n",
-                        number(p.estimate()),
-                        interval,
-                        f.unit(),
+                        " (%s, %s)%n",
                         kindWords(p.kind()),
                         p.source().name().toLowerCase(Locale.ROOT)));
         b.append(
@@ -74,6 +68,27 @@ public record Result(
                         : p.kind().hasInterval() ? "" : " (no published interval: not counted)";
         b.append("  verdict:   ").append(verdict.label()).append(note).append('\n');
         return b.toString();
+    }
+
+    /**
+     * The published estimate in words: with its interval; for a sign alone, "increase" or
+     * "decrease", with the point estimate when one was published (an estimate of exactly ±1 stands
+     * for a sign without a magnitude).
+     */
+    static String published(Published p, String unit) {
+        if (p.kind().hasInterval()) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s [%s, %s] %s",
+                    number(p.estimate()),
+                    number(p.low()),
+                    number(p.high()),
+                    unit);
+        }
+        String sign = p.estimate() > 0 ? "increase" : "decrease";
+        return Math.abs(p.estimate()) == 1.0
+                ? sign
+                : sign + ", " + number(p.estimate()) + " " + unit;
     }
 
     static String kindWords(Published.Kind kind) {

@@ -173,6 +173,29 @@ class ValidationSuiteTest {
     }
 
     @Test
+    void aSignAloneIsPrintedAsAWord() {
+        Published up =
+                new Published(
+                        1,
+                        Double.NaN,
+                        Double.NaN,
+                        Published.Kind.DIRECTION,
+                        Published.Source.PRIMARY,
+                        "");
+        Published down =
+                new Published(
+                        -53.7,
+                        Double.NaN,
+                        Double.NaN,
+                        Published.Kind.DIRECTION,
+                        Published.Source.SECONDARY,
+                        "");
+        assertEquals("increase", Result.published(up, "%"));
+        assertEquals("decrease, -53.70 %", Result.published(down, "%"));
+        assertEquals("3.00 [2.00, 4.00] points", Result.published(ci(2, 4), "points"));
+    }
+
+    @Test
     void writesTheTables() throws Exception {
         ValidationSuite.write(
                 List.of(
