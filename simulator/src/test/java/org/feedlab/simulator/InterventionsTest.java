@@ -111,8 +111,9 @@ class InterventionsTest {
         }
         assertTrue(members > 150 && members < 250, "members " + members);
         assertEquals(expectedAdded, added);
-        // About 8 political creators per camp: most treated users still have 4 to follow.
-        assertTrue(added > 3 * members, "added " + added + " for " + members);
+        // About 6 political creators per camp (political_creator_share 0.2 of 60 creators), some
+        // already followed: a treated user finds two to four new ones.
+        assertTrue(added > 2 * members, "added " + added + " for " + members);
         // The start day has passed: nothing more is added.
         assertEquals(0, treated.intervene(4));
         // Seeded: the same run adds the same accounts.
