@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -205,6 +207,11 @@ class FaultToleranceIT {
                         @Override
                         public List<ModelVersion> modelVersions() throws Exception {
                             return platform.modelVersions();
+                        }
+
+                        @Override
+                        public Optional<IntPredicate> treated() {
+                            return platform.treated();
                         }
 
                         @Override
