@@ -106,7 +106,19 @@ class SimulationRunTest {
                     "follow_rate_same",
                     "follow_rate_other",
                     "follow_back_rate_same",
-                    "follow_back_rate_other");
+                    "follow_back_rate_other",
+                    "affective_gap_sd",
+                    "ideology_left_mean",
+                    "ideology_left_sd",
+                    "ideology_right_mean",
+                    "ideology_right_sd",
+                    "top10_hostility_user_mean",
+                    "top10_hostility_user_sd",
+                    "top10_worth_user_mean",
+                    "top10_worth_user_sd",
+                    "top10_worth_political_user_mean",
+                    "top10_worth_political_user_sd",
+                    "political_amplification");
 
     /** The supply-side rows, which only the population has. */
     private static final List<String> SUPPLY_ROWS =
