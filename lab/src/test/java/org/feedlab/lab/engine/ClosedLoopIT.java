@@ -261,7 +261,7 @@ class ClosedLoopIT {
                 Arguments.of("bridging", "  objective: bridging\n", Set.of("RANKED", "bridging")),
                 Arguments.of(
                         "outrage cap, penalty, bonus and demotion",
-                        "  objective: {preset: engagement-outrage-cap, outrage_cap: 0.05,"
+                        "  objective: {preset: engagement-outrage-cap, outrage_cap: 0.002,"
                                 + " cap_step: 50, outrage_penalty: 0.5, diversity_bonus: 1.0}\n"
                                 + "  policies: [{type: outrage-demotion, strength: 0.5}]\n",
                         Set.of(
