@@ -28,6 +28,9 @@ public final class PrometheusEndpoint implements AutoCloseable {
     /** Prefix of every meter, so the lab's series are easy to find among the JVM's own. */
     public static final String PREFIX = "feedlab_";
 
+    private static final String MINUTES = "minutes";
+    private static final String SECONDS = "seconds";
+
     /** Path Prometheus scrapes. */
     public static final String PATH = "/metrics";
 
@@ -121,7 +124,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
      * first use. The gauge reads the holder at scrape time, so a scrape sees the latest value.
      */
     public void set(String metric, String segment, double value) {
-        gauges.computeIfAbsent(new GaugeKey(metric, segment), this::register).set(value);
+        String name = metric;
+        double exposed = value;
+        if (metric.contains(MINUTES)) {
+            // Prometheus names carry base units: a metric of metrics.csv in minutes is served in
+            // seconds under the same name with the unit word replaced (docs/METRICS.md).
+            name = metric.replace(MINUTES, SECONDS);
+            exposed = value * 60.0;
+        }
+        gauges.computeIfAbsent(new GaugeKey(name, segment), this::register).set(exposed);
     }
 
     /** Adds {@code amount} to counter {@code feedlab_<name>}, exposed as {@code ..._total}. */

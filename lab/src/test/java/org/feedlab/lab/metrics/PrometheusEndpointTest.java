@@ -53,6 +53,15 @@ class PrometheusEndpointTest {
     }
 
     @Test
+    void aMetricInMinutesIsServedInSecondsAsPrometheusNamesAsk() throws Exception {
+        endpoint.set("minutes_per_active_user", "all", 2.5);
+
+        String body = get("/metrics").body();
+        assertContains(body, "feedlab_seconds_per_active_user" + labels("all") + " 150.0\n");
+        assertFalse(body.contains("minutes"), body);
+    }
+
+    @Test
     void countersAccumulate() throws Exception {
         endpoint.increment("records_processed", 3);
         endpoint.increment("records_processed", 4.5);
