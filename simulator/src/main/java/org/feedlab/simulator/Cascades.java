@@ -15,9 +15,11 @@ final class Cascades {
     /** Per open root: {tick, reshares, deepest depth}. */
     private final Map<Long, long[]> open = new HashMap<>();
 
+    /** Deepest depth of the reshares of each cascade that matured: 0, 1, 2, 3, 4 and more. */
+    private static final int DEPTH_CLASSES = 5;
+
     private long matured;
-    private long single;
-    private long deep;
+    private final long[] byDepth = new long[DEPTH_CLASSES];
 
     /** A new original post. */
     void started(Content original) {
@@ -40,14 +42,14 @@ final class Cascades {
             long[] root = it.next();
             if (root[0] <= tick - MATURITY_TICKS) {
                 matured++;
-                single += root[1] == 0 ? 1 : 0;
-                deep += root[2] >= 2 ? 1 : 0;
+                byDepth[(int) Math.min(root[2], DEPTH_CLASSES - 1)]++;
                 it.remove();
             }
         }
     }
 
     CascadeCounts counts() {
-        return new CascadeCounts(matured, single, deep);
+        return new CascadeCounts(
+                matured, byDepth[0], byDepth[1], byDepth[2], byDepth[3], byDepth[4]);
     }
 }

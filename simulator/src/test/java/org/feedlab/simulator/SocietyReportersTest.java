@@ -175,7 +175,7 @@ class SocietyReportersTest {
                 creators(),
                 2,
                 new FollowCounts(100, 50, 2, 1, 20, 10, 3, 1),
-                new CascadeCounts(10, 8, 1),
+                new CascadeCounts(20, 16, 1, 1, 0, 2),
                 new int[] {-1, 1, 1, -1});
     }
 
@@ -401,7 +401,13 @@ class SocietyReportersTest {
                 Map.of("reshare_posts", 2.0, "cascade_depth_mean", 1.5, "cascade_depth_max", 2.0),
                 report(SocietyReporters.CASCADES));
         assertEquals(
-                Map.of("cascade_size1_share", 0.8, "cascade_deep_share", 0.1),
+                Map.of(
+                        "cascade_size1_share", 0.8,
+                        "cascade_deep_share", 0.15,
+                        "cascade_depth1_share", 0.05,
+                        "cascade_depth2_share", 0.05,
+                        "cascade_depth3_share", 0.0,
+                        "cascade_depth4plus_share", 0.1),
                 report(SocietyReporters.CASCADE_SHAPE));
         // Posts 0, 0, 3, 9: the top tenth (one user) wrote 9 of 12; the median user 1.5 in 4 days.
         assertEquals(

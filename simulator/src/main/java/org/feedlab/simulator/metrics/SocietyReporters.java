@@ -479,7 +479,9 @@ public final class SocietyReporters {
 
     /**
      * Shape of the matured cascades since tick 0: the share of original posts never reshared (size
-     * 1) and the share reshared beyond one hop (Goel, Watts and Goldstein 2012).
+     * 1) and the share reshared beyond one hop (Goel, Watts and Goldstein 2012), and the
+     * distribution of the depth of their deepest reshare (depth 1 to 4 and more; depth 0 is size
+     * 1).
      */
     public static final Reporter CASCADE_SHAPE =
             Reporter.populationOnly(
@@ -487,6 +489,10 @@ public final class SocietyReporters {
                         CascadeCounts c = s.cascades();
                         out.add("cascade_size1_share", ratio(c.single(), c.matured()));
                         out.add("cascade_deep_share", ratio(c.deep(), c.matured()));
+                        out.add("cascade_depth1_share", ratio(c.depth1(), c.matured()));
+                        out.add("cascade_depth2_share", ratio(c.depth2(), c.matured()));
+                        out.add("cascade_depth3_share", ratio(c.depth3(), c.matured()));
+                        out.add("cascade_depth4plus_share", ratio(c.depth4Plus(), c.matured()));
                     });
 
     /**
