@@ -12,7 +12,9 @@ import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.FeatureSpace;
+import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.features.Viewer;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.SharedSlots;
 import org.feedlab.ranker.objective.PlatformSignals;
@@ -91,6 +93,7 @@ public final class FeedRanker {
                                                 request.tick(),
                                                 purpose));
         if (ranked) {
+            objective.adjust(candidates, state.scores);
             for (FeedPolicy p : policies) {
                 p.scores(state);
             }
@@ -159,13 +162,13 @@ public final class FeedRanker {
             List<Candidate> candidates) {
         int f = Feature.count();
         float[] xs = new float[candidates.size() * f];
+        Viewer viewer = new Viewer(request.userId(), user, request.tick(), SessionContext.TOP);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             FeatureExtractor.extract(
-                    user,
+                    viewer,
                     c.stats(),
                     context.followers(c.stats().post().authorId()),
-                    request.tick(),
                     c.inNetwork(),
                     xs,
                     i * f);

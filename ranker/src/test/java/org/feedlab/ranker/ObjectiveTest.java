@@ -153,10 +153,21 @@ class ObjectiveTest {
     }
 
     @Test
+    void xPresetMapsTheHomeMixerWeightsOntoOurHeads() {
+        // click 0.4 + open link 0.2; favorite 0.5; retweet 1 + quote 5; reply 5; not interested
+        // −43.2 + mute −58.8; no angry, dwell, survey, continuation or return weight.
+        assertArrayEquals(
+                new double[] {0.6, 0.5, 6.0, 5.0, -102.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                Objective.named("engagement-x-2026").headWeights(HEADS),
+                1e-12);
+    }
+
+    @Test
     void twitterPresetUsesThePublishedWeightsAndEngagementIsItsAlias() {
         Objective t = Objective.named("engagement-twitter-2023");
         assertArrayEquals(
-                new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0, 0.0, 0.0}, t.headWeights(HEADS));
+                new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                t.headWeights(HEADS));
         assertArrayEquals(t.headWeights(HEADS), Objective.named("engagement").headWeights(HEADS));
         assertEquals("engagement", Objective.ENGAGEMENT.name());
     }
@@ -221,7 +232,7 @@ class ObjectiveTest {
         Objective custom =
                 Objective.of(
                         "custom", new ObjectiveTerms(Map.of("reshare", 1.0), 0, null, 0, 0, 20));
-        assertArrayEquals(new double[] {0, 0, 1, 0, 0, 0, 0, 0}, custom.headWeights(HEADS));
+        assertArrayEquals(new double[] {0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, custom.headWeights(HEADS));
     }
 
     @Test

@@ -43,6 +43,19 @@ public final class UserProfile {
     /** Per author: {impressions, engagements}. */
     private HashMap<Integer, int[]> authors;
 
+    /**
+     * The recent interaction sequence: the last {@link FeatureSpace#HISTORY} items the user acted
+     * on (any action, a hide included), in a ring whose next write is {@code historyNext}.
+     */
+    private int[] historyAuthor;
+
+    private int[] historyTopic;
+    private float[] historyStance;
+    private float[] historyOutrage;
+    private int[] historyActions;
+    private int historySize;
+    private int historyNext;
+
     /** For serializers. */
     public UserProfile() {}
 
@@ -56,6 +69,11 @@ public final class UserProfile {
         outrageEngaged = new int[Buckets.OUTRAGE];
         seen = new HashMap<>();
         authors = new HashMap<>();
+        historyAuthor = new int[FeatureSpace.HISTORY];
+        historyTopic = new int[FeatureSpace.HISTORY];
+        historyStance = new float[FeatureSpace.HISTORY];
+        historyOutrage = new float[FeatureSpace.HISTORY];
+        historyActions = new int[FeatureSpace.HISTORY];
     }
 
     /**
@@ -108,6 +126,57 @@ public final class UserProfile {
             lastSessionTick = impression.tick();
         }
         seen.put(post.postId(), post.tick());
+        if (impression.actions() != 0) {
+            int k = historyNext;
+            historyAuthor[k] = post.authorId();
+            historyTopic[k] = post.topic();
+            historyStance[k] = (float) post.stance();
+            historyOutrage[k] = (float) post.outrageScore();
+            historyActions[k] = impression.actions();
+            historyNext = (k + 1) % FeatureSpace.HISTORY;
+            historySize = Math.min(historySize + 1, FeatureSpace.HISTORY);
+        }
+    }
+
+    /**
+     * How many items the recent interaction sequence holds (at most {@link FeatureSpace#HISTORY}).
+     */
+    public int historySize() {
+        return historySize;
+    }
+
+    /**
+     * The i-th item of the recent interaction sequence, oldest first (i in [0, {@link
+     * #historySize()})), as its ring index for the accessors below.
+     */
+    private int historyAt(int i) {
+        int oldest = historySize < FeatureSpace.HISTORY ? 0 : historyNext;
+        return (oldest + i) % FeatureSpace.HISTORY;
+    }
+
+    /** Author of the i-th item of the sequence, oldest first. */
+    public int historyAuthor(int i) {
+        return historyAuthor[historyAt(i)];
+    }
+
+    /** Topic of the i-th item of the sequence, oldest first. */
+    public int historyTopic(int i) {
+        return historyTopic[historyAt(i)];
+    }
+
+    /** Stance of the i-th item of the sequence, oldest first. */
+    public double historyStance(int i) {
+        return historyStance[historyAt(i)];
+    }
+
+    /** Outrage-classifier score of the i-th item of the sequence, oldest first. */
+    public double historyOutrage(int i) {
+        return historyOutrage[historyAt(i)];
+    }
+
+    /** Action bit set of the i-th item of the sequence, oldest first. */
+    public int historyActions(int i) {
+        return historyActions[historyAt(i)];
     }
 
     /** Forgets seen posts published before a tick (they can no longer be candidates). */

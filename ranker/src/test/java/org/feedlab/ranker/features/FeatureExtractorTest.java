@@ -17,6 +17,8 @@ class FeatureExtractorTest {
     /** Features are stored as floats. */
     private static final double EPS = 1e-6;
 
+    private static final int USER = 3;
+
     private static final int TOPICS = 4;
 
     private static Impression log(long postId, long tick, Action... actions) {
@@ -30,7 +32,8 @@ class FeatureExtractorTest {
     private static float[] extract(
             UserProfile u, PostStats p, int followers, long tick, boolean inNetwork) {
         float[] x = new float[Feature.count()];
-        FeatureExtractor.extract(u, p, followers, tick, inNetwork, x, 0);
+        FeatureExtractor.extract(
+                new Viewer(USER, u, tick, SessionContext.TOP), p, followers, inNetwork, x, 0);
         return x;
     }
 
@@ -169,7 +172,7 @@ class FeatureExtractorTest {
         int n = Feature.count();
         float[] batch = new float[3 * n];
         Arrays.fill(batch, -7f);
-        FeatureExtractor.extract(u, p, 4, 5, true, batch, n);
+        FeatureExtractor.extract(new Viewer(USER, u, 5, SessionContext.TOP), p, 4, true, batch, n);
         float[] alone = extract(u, p, 4, 5, true);
         assertArrayEquals(alone, Arrays.copyOfRange(batch, n, 2 * n));
         for (int i = 0; i < n; i++) {
@@ -186,8 +189,20 @@ class FeatureExtractorTest {
         expected.add(Feature.USER_ENGAGEMENT_RATE.ordinal());
         expected.add(Feature.USER_LOG_SESSIONS.ordinal());
         expected.add(Feature.RECENCY.ordinal());
-        for (int k = 0; k < FeatureSpace.USER_LEANING_BUCKET.width(); k++) {
-            expected.add(FeatureSpace.USER_LEANING_BUCKET.offset() + k);
+        for (int f = Feature.HISTORY_LENGTH.ordinal();
+                f <= Feature.SESSION_OUTRAGE.ordinal();
+                f++) {
+            expected.add(f);
+        }
+        for (FeatureSpace.Field field :
+                List.of(
+                        FeatureSpace.USER_LEANING_BUCKET,
+                        FeatureSpace.USER_ID,
+                        FeatureSpace.HISTORY_AUTHORS,
+                        FeatureSpace.HISTORY_TOPICS)) {
+            for (int k = 0; k < field.width(); k++) {
+                expected.add(field.offset() + k);
+            }
         }
         int[] slots = FeatureSpace.userSideSlots();
         assertEquals(expected, Arrays.stream(slots).boxed().toList());
