@@ -278,10 +278,25 @@ public final class UserProfile {
         out.writeLong(lastSessionTick);
         StateIO.writeMap(out, seen, DataOutput::writeLong, DataOutput::writeLong);
         StateIO.writeMap(out, authors, DataOutput::writeInt, StateIO::writeInts);
+        StateIO.writeInts(out, historyAuthor);
+        StateIO.writeInts(out, historyTopic);
+        StateIO.writeFloats(out, historyStance);
+        StateIO.writeFloats(out, historyOutrage);
+        StateIO.writeInts(out, historyActions);
+        out.writeInt(historySize);
+        out.writeInt(historyNext);
     }
 
     /** Reads a profile written by {@link #writeTo}. */
     public static UserProfile readFrom(DataInput in) throws IOException {
+        return readFrom(in, true);
+    }
+
+    /**
+     * Reads a profile written by {@link #writeTo}, or by the form before the interaction sequence
+     * ({@code withHistory} false: the sequence starts empty).
+     */
+    public static UserProfile readFrom(DataInput in, boolean withHistory) throws IOException {
         UserProfile p = new UserProfile();
         p.topics = in.readInt();
         p.impressions = in.readInt();
@@ -298,8 +313,27 @@ public final class UserProfile {
         p.lastSessionTick = in.readLong();
         p.seen = StateIO.readMap(in, new HashMap<>(), DataInput::readLong, DataInput::readLong);
         p.authors = StateIO.readMap(in, new HashMap<>(), DataInput::readInt, StateIO::readInts);
+        int h = FeatureSpace.HISTORY;
+        p.historyAuthor = withHistory ? StateIO.readInts(in) : new int[h];
+        p.historyTopic = withHistory ? StateIO.readInts(in) : new int[h];
+        p.historyStance = withHistory ? StateIO.readFloats(in) : new float[h];
+        p.historyOutrage = withHistory ? StateIO.readFloats(in) : new float[h];
+        p.historyActions = withHistory ? StateIO.readInts(in) : new int[h];
+        p.historySize = withHistory ? in.readInt() : 0;
+        p.historyNext = withHistory ? in.readInt() : 0;
         if (p.topicImpressions.length != p.topics || p.topicEngaged.length != p.topics) {
             throw new IOException("corrupted profile: topic arrays do not match " + p.topics);
+        }
+        if (p.historyAuthor.length != h
+                || p.historyTopic.length != h
+                || p.historyStance.length != h
+                || p.historyOutrage.length != h
+                || p.historyActions.length != h
+                || p.historySize < 0
+                || p.historySize > h
+                || p.historyNext < 0
+                || p.historyNext >= h) {
+            throw new IOException("corrupted profile: interaction sequence");
         }
         return p;
     }

@@ -166,6 +166,49 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void historyIdsAndSessionContextHoldTheirValues() {
+        UserProfile u = rightLeaning();
+        PostStats p = new PostStats(Post.of(9, 7, 3, 0, -0.5, 0.8, -1));
+        float[] x = new float[Feature.count()];
+        FeatureExtractor.extract(
+                new Viewer(USER, u, 5, new SessionContext(3, 1, 2, 1.5)), p, 4, true, x, 0);
+        // Two items acted on (click on post 1, like on post 2); the third was only seen.
+        assertEquals(0.2, f(x, Feature.HISTORY_LENGTH), EPS);
+        assertEquals((0.4 + 0.8) / 2, f(x, Feature.HISTORY_STANCE), EPS);
+        assertEquals((0.4 + 0.8) / 2, f(x, Feature.HISTORY_STANCE_ABS), EPS);
+        assertEquals((0.2 + 0.8) / 2, f(x, Feature.HISTORY_OUTRAGE), EPS);
+        assertEquals(0.5, f(x, Feature.HISTORY_CLICK), EPS);
+        assertEquals(0.5, f(x, Feature.HISTORY_LIKE), EPS);
+        assertEquals(0.0, f(x, Feature.HISTORY_HIDE), EPS);
+        assertEquals(0.5, x[FeatureSpace.HISTORY_TOPICS.offset()], EPS);
+        assertEquals(0.5, x[FeatureSpace.HISTORY_TOPICS.offset() + 1], EPS);
+        float author1 = 1f + FeatureSpace.bucket(FeatureSpace.HISTORY_AUTHORS, 1);
+        assertEquals(author1, x[FeatureSpace.HISTORY_AUTHORS.offset()]);
+        assertEquals(author1, x[FeatureSpace.HISTORY_AUTHORS.offset() + 1]);
+        assertEquals(0f, x[FeatureSpace.HISTORY_AUTHORS.offset() + 2]);
+        assertEquals(
+                1f + FeatureSpace.bucket(FeatureSpace.USER_ID, USER),
+                x[FeatureSpace.USER_ID.offset()]);
+        assertEquals(
+                1f + FeatureSpace.bucket(FeatureSpace.AUTHOR_ID, 7),
+                x[FeatureSpace.AUTHOR_ID.offset()]);
+        assertEquals(Math.log1p(3), f(x, Feature.SESSION_POSITION), EPS);
+        assertEquals(1.0, f(x, Feature.SESSION_INDEX), EPS);
+        assertEquals(Math.log1p(2), f(x, Feature.SESSION_ITEMS), EPS);
+        assertEquals(1.5, f(x, Feature.SESSION_OUTRAGE), EPS);
+        // The checkpoint form keeps the sequence.
+        float[] copied = new float[Feature.count()];
+        FeatureExtractor.extract(
+                new Viewer(USER, u.copy(), 5, new SessionContext(3, 1, 2, 1.5)),
+                p,
+                4,
+                true,
+                copied,
+                0);
+        assertArrayEquals(x, copied);
+    }
+
+    @Test
     void extractionIsPureAndWritesOnlyItsSlice() {
         UserProfile u = rightLeaning();
         PostStats p = new PostStats(Post.of(9, 1, 3, 0, -0.5, 0.8, -1));

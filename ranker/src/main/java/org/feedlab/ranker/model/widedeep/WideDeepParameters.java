@@ -519,7 +519,8 @@ public final class WideDeepParameters implements FeedForwardParameters {
     private static final String FORMAT = "FLWP";
 
     /** Version of the sealed form this code writes. */
-    private static final int FORMAT_VERSION = 1;
+    // 2: embedding tables stored transposed (d × cardinality).
+    private static final int FORMAT_VERSION = 2;
 
     /**
      * The exact weights, layout and input scale in FeedLab's sealed form (tag, version, body,
@@ -536,7 +537,19 @@ public final class WideDeepParameters implements FeedForwardParameters {
      * @throws IllegalArgumentException starting with "corrupted state" for bytes that fail a check
      */
     public static WideDeepParameters fromBytes(byte[] bytes) {
-        return StateIO.open(FORMAT, FORMAT_VERSION, bytes, (version, in) -> read(in));
+        return StateIO.open(
+                FORMAT,
+                FORMAT_VERSION,
+                bytes,
+                (version, in) -> {
+                    if (version < FORMAT_VERSION) {
+                        throw new IOException(
+                                "wide&deep parameters of version "
+                                        + version
+                                        + " store embeddings untransposed");
+                    }
+                    return read(in);
+                });
     }
 
     private static void write(DataOutput out, WideDeepParameters p) throws IOException {
