@@ -64,6 +64,7 @@ public record Objective(
                     "reactions-5x-anger",
                     "reactions-2020",
                     "time-spent",
+                    "session-aware",
                     "stated-preference",
                     "bridging",
                     "chronological",
@@ -132,6 +133,11 @@ public record Objective(
                 // Until the model has a dwell head, a click (opening the item) is the time proxy.
                 fallback.put(Action.CLICK.key(), 1.0);
             }
+            case SESSION_AWARE -> {
+                // The immediate value r of the slot-by-slot feed: time spent, as time-spent.
+                w.put(Head.DWELL.key(), 1.0);
+                fallback.put(Action.CLICK.key(), 1.0);
+            }
             case "stated-preference" -> {
                 w.put(Head.SURVEY.key(), 1.0);
                 // Until the model has a survey head: approval minus rejection, the nearest
@@ -174,6 +180,18 @@ public record Objective(
         w.put(Action.COMMENT.key(), 13.5);
         w.put(Action.HIDE.key(), -74.0);
         w.put(Action.ANGRY.key(), 0.0);
+    }
+
+    /**
+     * Name of the session-aware preset: the feed is built slot by slot ({@link SessionSlate}), each
+     * slot valued by its immediate value (by default the dwell head, as time-spent) plus the
+     * continuation head times the expected value of the rest of the session.
+     */
+    public static final String SESSION_AWARE = "session-aware";
+
+    /** Whether the feed is built slot by slot with a look-ahead ({@link SessionSlate}). */
+    public boolean sessionAware() {
+        return name.equals(SESSION_AWARE) && kind == Kind.WEIGHTED;
     }
 
     /** Name of the preset from X's open-sourced home mixer. */
