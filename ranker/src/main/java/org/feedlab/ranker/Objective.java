@@ -251,11 +251,12 @@ public record Objective(
                 order,
                 (a, b) -> {
                     int c = Double.compare(scores.total(b), scores.total(a));
+                    // Ties: the higher post id first, as the feed orders them.
                     return c != 0
                             ? c
                             : Long.compare(
-                                    candidates.get(a).stats().post().postId(),
-                                    candidates.get(b).stats().post().postId());
+                                    candidates.get(b).stats().post().postId(),
+                                    candidates.get(a).stats().post().postId());
                 });
         Map<Integer, Integer> seen = new HashMap<>();
         double[] diversity = new double[n];
