@@ -23,7 +23,7 @@ final class SessionLog {
 
     /** The session (visit) of the day an impression was seen in. */
     static int sessionOf(Impression impression) {
-        return 0;
+        return impression.session();
     }
 
     /**

@@ -283,21 +283,25 @@ class PlatformReplayTest {
             in.requests().forEach(r -> returning.add(r.userId()));
             for (int i = 0; i < logs.size(); i++) {
                 Impression log = logs.get(i);
-                // One session per request: the items before it in its request, and their outrage.
+                // The items before it in the same request and session, and their outrage.
                 int seen = 0;
                 double outrage = 0.0;
                 for (int j = 0; j < i; j++) {
-                    if (logs.get(j).requestId() == log.requestId()) {
+                    if (logs.get(j).requestId() == log.requestId()
+                            && logs.get(j).session() == log.session()) {
                         seen++;
                         outrage += previous.post(logs.get(j).postId()).post().outrageScore();
                     }
                 }
-                SessionContext session = new SessionContext(log.position(), 0, seen, outrage);
+                SessionContext session =
+                        new SessionContext(log.position(), log.session(), seen, outrage);
                 sessions.add(session);
                 float[] x = featuresAt(previous, replay.profile(log.userId()), log, session);
                 before.add(x);
                 boolean continued =
-                        i + 1 < logs.size() && logs.get(i + 1).requestId() == log.requestId();
+                        i + 1 < logs.size()
+                                && logs.get(i + 1).requestId() == log.requestId()
+                                && logs.get(i + 1).session() == log.session();
                 pointInTime.add(
                         new TrainingExample(
                                 x, Heads.labels(log, continued, returning.contains(log.userId()))));
