@@ -466,7 +466,10 @@ public final class WideDeepParameters implements FeedForwardParameters {
     /**
      * Sums a minibatch's gradients. Dense tensors add in place; the sparse ones (wide part and
      * embeddings) are summed row by row over the union of their entries, since Tribuo's in-place
-     * add on sparse tensors keeps only the entries both sides hold.
+     * add on sparse tensors keeps only the entries both sides hold. Rows are merged in one pass
+     * over their sorted entries ({@link #sumRows}), adding the minibatch's examples in order, so
+     * each entry is the same left-to-right sum as {@code SparseVector.add} would give, without its
+     * hash map and sort per example.
      */
     @Override
     public Tensor[] merge(Tensor[][] gradients, int size) {
@@ -474,12 +477,12 @@ public final class WideDeepParameters implements FeedForwardParameters {
         for (int i = 0; i < weights.length; i++) {
             if (out[i] instanceof DenseSparseMatrix first) {
                 SparseVector[] rows = new SparseVector[first.getDimension1Size()];
+                SparseVector[] parts = new SparseVector[size];
                 for (int r = 0; r < rows.length; r++) {
-                    SGDVector sum = first.getRow(r);
-                    for (int j = 1; j < size; j++) {
-                        sum = sum.add(((DenseSparseMatrix) gradients[j][i]).getRow(r));
+                    for (int j = 0; j < size; j++) {
+                        parts[j] = ((DenseSparseMatrix) gradients[j][i]).getRow(r);
                     }
-                    rows[r] = (SparseVector) sum;
+                    rows[r] = sumRows(parts, size);
                 }
                 out[i] = DenseSparseMatrix.createFromSparseVectors(rows);
             } else {
@@ -489,6 +492,52 @@ public final class WideDeepParameters implements FeedForwardParameters {
             }
         }
         return out;
+    }
+
+    /**
+     * The sum of the first {@code size} sparse rows over the union of their entries: each entry is
+     * {@code ((p0 + p1) + p2) + ...} over the rows that hold it, in row order.
+     */
+    static SparseVector sumRows(SparseVector[] parts, int size) {
+        int total = 0;
+        for (int j = 0; j < size; j++) {
+            total += parts[j].numActiveElements();
+        }
+        int[] idx = new int[total];
+        double[] val = new double[total];
+        int[] nextIdx = new int[total];
+        double[] nextVal = new double[total];
+        int n = 0;
+        for (int j = 0; j < size; j++) {
+            int m = 0;
+            int a = 0;
+            for (VectorTuple t : parts[j]) {
+                while (a < n && idx[a] < t.index) {
+                    nextIdx[m] = idx[a];
+                    nextVal[m++] = val[a++];
+                }
+                if (a < n && idx[a] == t.index) {
+                    nextIdx[m] = t.index;
+                    nextVal[m++] = val[a++] + t.value;
+                } else {
+                    nextIdx[m] = t.index;
+                    nextVal[m++] = t.value;
+                }
+            }
+            while (a < n) {
+                nextIdx[m] = idx[a];
+                nextVal[m++] = val[a++];
+            }
+            int[] swapIdx = idx;
+            idx = nextIdx;
+            nextIdx = swapIdx;
+            double[] swapVal = val;
+            val = nextVal;
+            nextVal = swapVal;
+            n = m;
+        }
+        return SparseVector.createSparseVector(
+                parts[0].size(), Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
     }
 
     @Override
