@@ -15,7 +15,9 @@ import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.FeatureSpace;
 import org.feedlab.ranker.features.PostIndex;
 import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.features.Viewer;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.SharedSlots;
@@ -122,7 +124,7 @@ public final class RankerFixture {
             int u = rng.nextInt(USERS);
             Post post = posts.get(rng.nextInt(POSTS));
             float[] x = new float[Feature.count()];
-            extract(users.get(u), index.get(post.postId()), rng, x, 0);
+            extract(u, users.get(u), index.get(post.postId()), rng, x, 0);
             int actions = actions(rng, post, u % 2 == 0 ? 0.4 : -0.4);
             examples.add(
                     new TrainingExample(
@@ -153,10 +155,12 @@ public final class RankerFixture {
                                 .train(examples, ModelVersion.NONE, null)
                                 .scorer();
         float[] request = new float[REQUEST * Feature.count()];
-        UserProfile user = users.get(rng.nextInt(USERS));
+        int userId = rng.nextInt(USERS);
+        UserProfile user = users.get(userId);
         long nonZero = 0;
         for (int c = 0; c < REQUEST; c++) {
             extract(
+                    userId,
                     user,
                     index.get(posts.get(rng.nextInt(POSTS)).postId()),
                     rng,
@@ -170,9 +174,19 @@ public final class RankerFixture {
     }
 
     private static void extract(
-            UserProfile user, PostStats post, SplittableRandom rng, float[] out, int offset) {
+            int userId,
+            UserProfile user,
+            PostStats post,
+            SplittableRandom rng,
+            float[] out,
+            int offset) {
         FeatureExtractor.extract(
-                user, post, 5 + rng.nextInt(200), TICK, rng.nextInt(3) == 0, out, offset);
+                new Viewer(userId, user, TICK, SessionContext.TOP),
+                post,
+                5 + rng.nextInt(200),
+                rng.nextInt(3) == 0,
+                out,
+                offset);
     }
 
     /** Engagement of a reader leaning one way: more on outrage and on the own side. */

@@ -2,11 +2,11 @@ package org.feedlab.bench;
 
 import java.util.List;
 import java.util.Map;
+import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Scorer;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
 
@@ -59,12 +59,10 @@ public final class TribuoScorer implements Scorer {
     @Override
     public void predictBatch(float[] xs, int n, double[] out) {
         int f = names.length;
+        int[] columns = Datasets.allColumns(f);
         for (int i = 0; i < n; i++) {
-            double[] values = new double[f];
-            for (int j = 0; j < f; j++) {
-                values[j] = xs[i * f + j];
-            }
-            Prediction<MultiLabel> p = model.predict(new ArrayExample<>(UNKNOWN, names, values));
+            Prediction<MultiLabel> p =
+                    model.predict(Datasets.example(UNKNOWN, xs, i * f, names, columns, "row " + i));
             Map<String, MultiLabel> scores = p.getOutputScores();
             for (int h = 0; h < headNames.size(); h++) {
                 // Tribuo's multi-label SGD models wrap each head's probability in a one-label

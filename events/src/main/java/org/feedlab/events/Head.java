@@ -7,8 +7,10 @@ import java.util.Locale;
 
 /**
  * The model's prediction heads, in output order: one per engagement {@link Action}, then {@link
- * #DWELL} (the item stayed on screen a while) and {@link #SURVEY} (the user said it was worth their
- * time). Objectives weigh heads by these names; feeds, audits and metrics list them in this order.
+ * #DWELL} (the item stayed on screen a while), {@link #SURVEY} (the user said it was worth their
+ * time), and the two long-term heads {@link #CONTINUATION} (the user read on after the item) and
+ * {@link #RETURN} (the user came back the next tick). Objectives weigh heads by these names; feeds,
+ * audits and metrics list them in this order.
  */
 public enum Head {
     CLICK,
@@ -20,7 +22,11 @@ public enum Head {
     /** A long dwell: the item stayed on screen above the model's threshold. */
     DWELL,
     /** A yes to the survey question "was this worth your time?". */
-    SURVEY;
+    SURVEY,
+    /** The user read on after this item: another item followed it in the same session. */
+    CONTINUATION,
+    /** The user came back the next tick: they asked for a feed at tick + 1. */
+    RETURN;
 
     private static final List<String> NAMES;
 

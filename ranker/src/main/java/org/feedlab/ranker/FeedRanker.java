@@ -7,15 +7,19 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Head;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.FeatureSpace;
+import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.features.Viewer;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.SharedSlots;
 import org.feedlab.ranker.objective.PlatformSignals;
+import org.feedlab.ranker.objective.ScoreBreakdown;
 import org.feedlab.ranker.policy.FeedPolicy;
 import org.feedlab.ranker.policy.RankingState;
 
@@ -76,21 +80,9 @@ public final class FeedRanker {
         state.predictions = scorer == null ? empty(n) : predict(scorer, features, n);
         state.friction = new boolean[n];
         PlatformSignals signals = context.signals == null ? new PlatformSignals() : context.signals;
-        state.scores =
-                orderedBy(state.kind)
-                        .score(
-                                candidates,
-                                state.predictions,
-                                scorer == null ? null : scorer.headNames(),
-                                user.leaning(),
-                                signals,
-                                purpose ->
-                                        Seeds.derive(
-                                                runSeed,
-                                                request.userId(),
-                                                request.tick(),
-                                                purpose));
+        state.scores = score(state, scorer, signals, candidates, state.predictions);
         if (ranked) {
+            objective.adjust(candidates, state.scores);
             for (FeedPolicy p : policies) {
                 p.scores(state);
             }
@@ -103,6 +95,9 @@ public final class FeedRanker {
         state.selected = new int[Math.min(request.feedSize(), n)];
         for (int r = 0; r < state.selected.length; r++) {
             state.selected[r] = order[r];
+        }
+        if (ranked && scorer != null && objective.sessionAware()) {
+            buildSlate(state, scorer, signals, features, order);
         }
         for (FeedPolicy p : policies) {
             p.feed(state);
@@ -136,6 +131,114 @@ public final class FeedRanker {
         return new RankedFeed(feed, state.scores, served, features, scorer);
     }
 
+    /** The objective's score of every candidate, term by term. */
+    private ScoreBreakdown score(
+            RankingState state,
+            Scorer scorer,
+            PlatformSignals signals,
+            List<Candidate> candidates,
+            double[][] predictions) {
+        FeedRequest request = state.request;
+        return orderedBy(state.kind)
+                .score(
+                        candidates,
+                        predictions,
+                        scorer == null ? null : scorer.headNames(),
+                        state.user.leaning(),
+                        signals,
+                        purpose ->
+                                Seeds.derive(runSeed, request.userId(), request.tick(), purpose));
+    }
+
+    /**
+     * The session-aware objective's feed ({@link SessionSlate}): the first-pass top {@link
+     * SessionSlate#POOL_PER_SLOT}·L candidates are re-scored at each slot's context and placed one
+     * by one. Each placed candidate then carries the predictions and features of its slot, and its
+     * score is its slot value: the objective's terms at that context, the first pass's adjustments
+     * (preset factors and policies' score stages, computed at the top of the feed) and the {@code
+     * session-value} term p_cont · V.
+     */
+    private void buildSlate(
+            RankingState state,
+            Scorer scorer,
+            PlatformSignals signals,
+            float[] features,
+            Integer[] order) {
+        List<Candidate> candidates = state.candidates;
+        int n = candidates.size();
+        int slots = state.selected.length;
+        int[] pool = new int[Math.min(n, SessionSlate.POOL_PER_SLOT * slots)];
+        for (int j = 0; j < pool.length; j++) {
+            pool[j] = order[j];
+        }
+        double[] outrage = new double[n];
+        long[] postIds = new long[n];
+        for (int i = 0; i < n; i++) {
+            outrage[i] = candidates.get(i).stats().post().outrageScore();
+            postIds[i] = candidates.get(i).stats().post().postId();
+        }
+        int f = Feature.count();
+        int h = scorer.heads();
+        int continuation = scorer.headNames().indexOf(Head.CONTINUATION.key());
+        ScoreBreakdown firstPass = state.scores;
+        // The predictions and feature rows each candidate was last valued with: after the slate
+        // is built, a placed candidate's are those of its own slot.
+        double[][] slotPredictions = state.predictions.clone();
+        float[] slotFeatures = new float[n * f];
+        SessionSlate.Valuation valuation =
+                (ctx, cands, count, immediate, cont) -> {
+                    float[] xs = new float[count * f];
+                    Viewer viewer =
+                            new Viewer(
+                                    state.request.userId(), state.user, state.request.tick(), ctx);
+                    List<Candidate> rows = new ArrayList<>(count);
+                    for (int j = 0; j < count; j++) {
+                        Candidate c = candidates.get(cands[j]);
+                        rows.add(c);
+                        FeatureExtractor.extract(
+                                viewer,
+                                c.stats(),
+                                state.context.followers(c.stats().post().authorId()),
+                                c.inNetwork(),
+                                xs,
+                                j * f);
+                    }
+                    double[][] ps = predict(scorer, xs, count);
+                    ScoreBreakdown at = score(state, scorer, signals, rows, ps);
+                    for (int j = 0; j < count; j++) {
+                        int i = cands[j];
+                        immediate[j] = at.total(j) + firstPass.adjusted(i);
+                        cont[j] = continuation >= 0 ? ps[j][continuation] : 0.0;
+                        slotPredictions[i] = ps[j];
+                        System.arraycopy(xs, j * f, slotFeatures, i * f, f);
+                    }
+                };
+        List<SessionSlate.Slot> slate =
+                SessionSlate.build(pool, slots, outrage, postIds, valuation);
+        // Unplaced candidates keep their first-pass predictions and features.
+        double[][] predictions = state.predictions.clone();
+        double[] sessionValue = new double[n];
+        for (int s = 0; s < slate.size(); s++) {
+            SessionSlate.Slot slot = slate.get(s);
+            int i = slot.candidate();
+            state.selected[s] = i;
+            predictions[i] = slotPredictions[i];
+            System.arraycopy(slotFeatures, i * f, features, i * f, f);
+            sessionValue[i] = slot.sessionValue();
+        }
+        ScoreBreakdown scores = score(state, scorer, signals, candidates, predictions);
+        List<String> adjustedBy = firstPass.adjustedBy();
+        for (int a = 0; a < adjustedBy.size(); a++) {
+            scores.adjust(adjustedBy.get(a), firstPass.adjustment(a));
+        }
+        scores.adjust(SESSION_VALUE, sessionValue);
+        state.predictions = predictions;
+        state.scores = scores;
+    }
+
+    /** Name of the session-aware objective's look-ahead term in score breakdowns. */
+    public static final String SESSION_VALUE = "session-value";
+
     /** The objective that orders a feed of this kind. */
     private Objective orderedBy(FeedKind kind) {
         return switch (kind) {
@@ -159,13 +262,13 @@ public final class FeedRanker {
             List<Candidate> candidates) {
         int f = Feature.count();
         float[] xs = new float[candidates.size() * f];
+        Viewer viewer = new Viewer(request.userId(), user, request.tick(), SessionContext.TOP);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             FeatureExtractor.extract(
-                    user,
+                    viewer,
                     c.stats(),
                     context.followers(c.stats().post().authorId()),
-                    request.tick(),
                     c.inNetwork(),
                     xs,
                     i * f);

@@ -1,6 +1,8 @@
 package org.feedlab.ranker;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,11 +58,13 @@ public record Objective(
     public static final List<String> PRESETS =
             List.of(
                     "engagement-twitter-2023",
+                    "engagement-x-2026",
                     "engagement",
                     "engagement-outrage-cap",
                     "reactions-5x-anger",
                     "reactions-2020",
                     "time-spent",
+                    "session-aware",
                     "stated-preference",
                     "bridging",
                     "chronological",
@@ -109,6 +113,7 @@ public record Objective(
         ObjectiveTerms t = terms;
         switch (key) {
             case "engagement", "engagement-twitter-2023" -> twitter2023(w);
+            case X_2026 -> x2026(w);
             case "engagement-outrage-cap" -> {
                 twitter2023(w);
                 if (!terms.capped()) {
@@ -126,6 +131,11 @@ public record Objective(
             case "time-spent" -> {
                 w.put(Head.DWELL.key(), 1.0);
                 // Until the model has a dwell head, a click (opening the item) is the time proxy.
+                fallback.put(Action.CLICK.key(), 1.0);
+            }
+            case SESSION_AWARE -> {
+                // The immediate value r of the slot-by-slot feed: time spent, as time-spent.
+                w.put(Head.DWELL.key(), 1.0);
                 fallback.put(Action.CLICK.key(), 1.0);
             }
             case "stated-preference" -> {
@@ -170,6 +180,93 @@ public record Objective(
         w.put(Action.COMMENT.key(), 13.5);
         w.put(Action.HIDE.key(), -74.0);
         w.put(Action.ANGRY.key(), 0.0);
+    }
+
+    /**
+     * Name of the session-aware preset: the feed is built slot by slot ({@link SessionSlate}), each
+     * slot valued by its immediate value (by default the dwell head, as time-spent) plus the
+     * continuation head times the expected value of the rest of the session.
+     */
+    public static final String SESSION_AWARE = "session-aware";
+
+    /** Whether the feed is built slot by slot with a look-ahead ({@link SessionSlate}). */
+    public boolean sessionAware() {
+        return name.equals(SESSION_AWARE) && kind == Kind.WEIGHTED;
+    }
+
+    /** Name of the preset from X's open-sourced home mixer. */
+    public static final String X_2026 = "engagement-x-2026";
+
+    /** The home mixer's out-of-network factor ({@code OonWeightFactor}). */
+    public static final double X_OUT_OF_NETWORK = 0.75;
+
+    /** The home mixer's author diversity decay ({@code AuthorDiversityDecay}). */
+    public static final double X_AUTHOR_DECAY = 0.5;
+
+    /** The home mixer's author diversity floor ({@code AuthorDiversityFloor}). */
+    public static final double X_AUTHOR_FLOOR = 0.25;
+
+    /**
+     * X's home-mixer weights (xai-org/x-algorithm, home-mixer/params/param.rs, synced 2026-08-12)
+     * on our heads: favorite 0.5 → like, reply 5 → comment, retweet 1 + quote 5 → reshare (a quote
+     * is a reshare with text; we have no separate quote action), click 0.4 + open link 0.2 → click,
+     * follow author 4 → none (no follow head), not interested −43.2 + mute −58.8 → hide (our hide
+     * is "show me less of this", and a hide may unfollow the author, as a mute silences them);
+     * share 2, share via DM 5, share via copy link 20, block −31.2 and report −234 have no action
+     * here. Out-of-network and author-diversity factors: {@link #adjust}.
+     */
+    private static void x2026(Map<String, Double> w) {
+        w.put(Action.CLICK.key(), 0.4 + 0.2);
+        w.put(Action.LIKE.key(), 0.5);
+        w.put(Action.RESHARE.key(), 1.0 + 5.0);
+        w.put(Action.COMMENT.key(), 5.0);
+        w.put(Action.HIDE.key(), -43.2 - 58.8);
+        w.put(Action.ANGRY.key(), 0.0);
+    }
+
+    /**
+     * The preset's own score factors, applied after the weighted sum as the home mixer applies them
+     * (OONScorer, then AuthorDiversityScorer): out-of-network scores × {@link #X_OUT_OF_NETWORK};
+     * then, walking candidates in score order, the j-th post of an author (j = 0, 1, ...) × ((1 −
+     * floor)·decay<sup>j</sup> + floor). Each factor enters the breakdown as an adjustment (score ×
+     * (factor − 1)), so audits show it. Other presets: nothing.
+     */
+    public void adjust(List<Candidate> candidates, ScoreBreakdown scores) {
+        if (!name.equals(X_2026) || !scores.weighted()) {
+            return;
+        }
+        int n = candidates.size();
+        double[] oon = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!candidates.get(i).inNetwork()) {
+                oon[i] = scores.total(i) * (X_OUT_OF_NETWORK - 1.0);
+            }
+        }
+        scores.adjust("out-of-network", oon);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                (a, b) -> {
+                    int c = Double.compare(scores.total(b), scores.total(a));
+                    // Ties: the higher post id first, as the feed orders them.
+                    return c != 0
+                            ? c
+                            : Long.compare(
+                                    candidates.get(b).stats().post().postId(),
+                                    candidates.get(a).stats().post().postId());
+                });
+        Map<Integer, Integer> seen = new HashMap<>();
+        double[] diversity = new double[n];
+        for (int i : order) {
+            int author = candidates.get(i).stats().post().authorId();
+            int j = seen.merge(author, 1, Integer::sum) - 1;
+            double factor = (1.0 - X_AUTHOR_FLOOR) * Math.pow(X_AUTHOR_DECAY, j) + X_AUTHOR_FLOOR;
+            diversity[i] = scores.total(i) * (factor - 1.0);
+        }
+        scores.adjust("author-diversity", diversity);
     }
 
     private static void reactions(Map<String, Double> w, double angry) {

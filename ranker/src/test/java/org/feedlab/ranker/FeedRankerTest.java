@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
+import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.FeedRequest;
+import org.feedlab.events.Head;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
@@ -278,5 +280,77 @@ class FeedRankerTest {
         assertEquals(
                 List.of(true, true, false, false),
                 candidates.stream().map(Candidate::inNetwork).toList());
+    }
+
+    /**
+     * A model in which outrage draws a long dwell, outrage seen earlier in the session spoils it,
+     * and outrage ends sessions: dwell logit −1 + 2·õ − 1.5·(outrage seen), continuation logit 2 −
+     * 4·õ. Ranked by dwell alone (time-spent) the feed opens with the most outrageous posts 2, 5, 3
+     * (õ 0.9, 0.7, 0.5). Session-aware, slot 0 with m = 2: post 4 (õ 0.1) has r = σ(−0.8) = 0.31003
+     * and p_cont = σ(1.6) = 0.83202; the two best others by r are posts 2 and 5 (r = σ(0.8) =
+     * 0.68997 and σ(0.4) = 0.59869, p_cont = σ(−1.6) = 0.16798 and σ(−0.8) = 0.31003), so V =
+     * 0.64433·(1 + 0.23901) = 0.79833 and its value 0.31003 + 0.83202·0.79833 = 0.97425 beats post
+     * 1's 0.96788 and post 2's 0.81963. Slot 1 (outrage 0.1 seen, m = 1) takes post 1 (V = 0.65701,
+     * the next r of post 2), slot 2 (m = 0) the highest dwell left, post 2.
+     */
+    @Test
+    void sessionAwareBuildsTheFeedSlotBySlotWithEachSlotsContext() {
+        int heads = OnlineTrainer.headNames().size();
+        double[][] w = new double[heads][Feature.count()];
+        double[] bias = new double[heads];
+        Arrays.fill(bias, BIAS);
+        int dwell = Head.DWELL.ordinal();
+        int cont = Head.CONTINUATION.ordinal();
+        w[dwell][Feature.OUTRAGE_SCORE.ordinal()] = 2.0;
+        w[dwell][Feature.SESSION_OUTRAGE.ordinal()] = -1.5;
+        bias[dwell] = -1.0;
+        w[cont][Feature.OUTRAGE_SCORE.ordinal()] = -4.0;
+        bias[cont] = 2.0;
+        DenseLinearScorer scorer =
+                new DenseLinearScorer(Feature.names(), OnlineTrainer.headNames(), w, bias);
+        TickContext ctx = context(6, scorer, mixedPosts());
+        Feed greedy = ranker("time-spent").rank(request(6, 3), new UserProfile(TOPICS), ctx).feed();
+        assertEquals(List.of(2L, 5L, 3L), ids(greedy));
+        RankedFeed ranked =
+                ranker("session-aware").rank(request(6, 3), new UserProfile(TOPICS), ctx);
+        assertEquals(List.of(4L, 1L, 2L), ids(ranked.feed()));
+        assertEquals("session-aware", ranked.feed().objective());
+        // p_cont · V of each slot: 0.83202·0.79833, 0.76852·0.65701, and 0 at the last slot.
+        double[] sessionValue = {
+            0.8320183843008674 * 0.7983284924555059, 0.7685247813783507 * 0.6570104514243909, 0.0
+        };
+        double seen = 0.0;
+        int f = Feature.count();
+        for (int k = 0; k < 3; k++) {
+            FeedItem item = ranked.feed().items().get(k);
+            float outrage = (float) ctx.post(item.postId()).post().outrageScore();
+            double[] p = item.predictions();
+            // Each item carries the predictions of its own slot's context.
+            assertEquals(sigmoid(-1.0 + 2.0 * outrage - 1.5 * (float) seen), p[dwell], 1e-12);
+            assertEquals(sigmoid(2.0 - 4.0 * outrage), p[cont], 1e-12);
+            assertEquals(p[dwell] + sessionValue[k], item.score(), 1e-9);
+            int i = ranked.served()[k];
+            List<FeedAudit.Term> terms = ranked.scores().terms(i);
+            FeedAudit.Term last = terms.get(terms.size() - 1);
+            assertEquals(FeedAudit.TermKind.POLICY, last.kind());
+            assertEquals(FeedRanker.SESSION_VALUE, last.name());
+            assertEquals(sessionValue[k], last.value(), 1e-9);
+            assertEquals(
+                    item.score(), terms.stream().mapToDouble(FeedAudit.Term::value).sum(), 1e-12);
+            // ... and the feature row of that context: k items and their outrage seen.
+            assertEquals(
+                    (float) Math.log1p(k),
+                    ranked.features()[i * f + Feature.SESSION_POSITION.ordinal()]);
+            assertEquals(
+                    (float) Math.log1p(k),
+                    ranked.features()[i * f + Feature.SESSION_ITEMS.ordinal()]);
+            assertEquals(
+                    (float) seen, ranked.features()[i * f + Feature.SESSION_OUTRAGE.ordinal()]);
+            seen += ctx.post(item.postId()).post().outrageScore();
+        }
+    }
+
+    private static double sigmoid(double z) {
+        return 1.0 / (1.0 + Math.exp(-z));
     }
 }

@@ -153,10 +153,86 @@ class ObjectiveTest {
     }
 
     @Test
+    void xPresetMapsTheHomeMixerWeightsOntoOurHeads() {
+        // click 0.4 + open link 0.2; favorite 0.5; retweet 1 + quote 5; reply 5; not interested
+        // −43.2 + mute −58.8; no angry, dwell, survey, continuation or return weight.
+        assertArrayEquals(
+                new double[] {0.6, 0.5, 6.0, 5.0, -102.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                Objective.named("engagement-x-2026").headWeights(HEADS),
+                1e-12);
+    }
+
+    /**
+     * Out-of-network × 0.75 first, then the author-diversity factor (1 − 0.25)·0.5^j + 0.25 walking
+     * the out-of-network-adjusted scores (ties: higher post id first). Weighted sums: like 0.5,
+     * comment 5, so every value below is exact in binary.
+     *
+     * <pre>
+     * post author net  Σ w·p        after OON          rank j  factor  total
+     *  1    7     in   0.5·1   =0.5   0.5               0    1       0.5
+     *  2    7     out  5·0.125 =0.625 0.625·0.75=0.46875 1    0.625   0.29296875
+     *  3    7     in   0.5·0.5 =0.25  0.25              2    0.4375  0.109375
+     *  4    9     out  0.5·0.75=0.375 0.28125           1    0.625   0.17578125
+     *  5    9     in   0.5·0.5625     0.28125           0    1       0.28125
+     * </pre>
+     *
+     * Walking the scores before the out-of-network factor would put post 2 first among author 7's;
+     * breaking the tie of posts 4 and 5 the other way would give post 4 the full factor.
+     */
+    @Test
+    void xPresetAppliesOutOfNetworkThenAuthorDiversityInScoreOrder() {
+        List<Candidate> c =
+                List.of(
+                        post(1, 7, true),
+                        post(2, 7, false),
+                        post(3, 7, true),
+                        post(4, 9, false),
+                        post(5, 9, true));
+        double[][] p = {
+            p(0, 1.0), p(0, 0, 0, 0.125), p(0, 0.5), p(0, 0.75), p(0, 0.5625),
+        };
+        Objective x = Objective.named("engagement-x-2026");
+        ScoreBreakdown s = score(x, c, p, 0.0);
+        x.adjust(c, s);
+        assertArrayEquals(
+                new double[] {0.5, 0.29296875, 0.109375, 0.17578125, 0.28125},
+                new double[] {s.total(0), s.total(1), s.total(2), s.total(3), s.total(4)},
+                1e-15);
+        assertEquals(List.of("out-of-network", "author-diversity"), s.adjustedBy());
+        assertArrayEquals(new double[] {0, -0.15625, 0, -0.09375, 0}, s.adjustment(0), 1e-15);
+        assertArrayEquals(
+                new double[] {0, 0.46875 * -0.375, 0.25 * -0.5625, 0.28125 * -0.375, 0},
+                s.adjustment(1),
+                1e-15);
+        // The audit lists both factors as terms that add up to the served score.
+        List<Term> terms = s.terms(1);
+        assertEquals(
+                new Term(TermKind.POLICY, "out-of-network", -0.15625), terms.get(terms.size() - 2));
+        assertEquals(
+                new Term(TermKind.POLICY, "author-diversity", 0.46875 * -0.375),
+                terms.get(terms.size() - 1));
+        assertEquals(s.total(1), terms.stream().mapToDouble(Term::value).sum(), 1e-15);
+        // Another preset with the same weights is left as it is.
+        Objective custom =
+                Objective.of(
+                        "custom", new ObjectiveTerms(x.weights(), 0.0, "classifier", 0.0, 0.0, 20));
+        ScoreBreakdown plain = score(custom, c, p, 0.0);
+        custom.adjust(c, plain);
+        assertEquals(0.625, plain.total(1), 1e-15);
+        assertEquals(List.of(), plain.adjustedBy());
+    }
+
+    /** A neutral post by {@code author}, in or out of the user's network. */
+    private static Candidate post(long id, int author, boolean inNetwork) {
+        return new Candidate(new PostStats(Post.of(id, author, 0, 0, 0.0, 0.0, -1)), inNetwork);
+    }
+
+    @Test
     void twitterPresetUsesThePublishedWeightsAndEngagementIsItsAlias() {
         Objective t = Objective.named("engagement-twitter-2023");
         assertArrayEquals(
-                new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0, 0.0, 0.0}, t.headWeights(HEADS));
+                new double[] {11.0, 0.5, 1.0, 13.5, -74.0, 0.0, 0.0, 0.0, 0.0, 0.0},
+                t.headWeights(HEADS));
         assertArrayEquals(t.headWeights(HEADS), Objective.named("engagement").headWeights(HEADS));
         assertEquals("engagement", Objective.ENGAGEMENT.name());
     }
@@ -221,7 +297,7 @@ class ObjectiveTest {
         Objective custom =
                 Objective.of(
                         "custom", new ObjectiveTerms(Map.of("reshare", 1.0), 0, null, 0, 0, 20));
-        assertArrayEquals(new double[] {0, 0, 1, 0, 0, 0, 0, 0}, custom.headWeights(HEADS));
+        assertArrayEquals(new double[] {0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, custom.headWeights(HEADS));
     }
 
     @Test

@@ -41,6 +41,7 @@ import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioLoader;
+import org.feedlab.ranker.FeedRanker;
 import org.feedlab.streams.JobSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -270,6 +271,11 @@ class ClosedLoopIT {
                                 "outrage_cap",
                                 "diversity_bonus",
                                 "outrage-demotion")),
+                Arguments.of(
+                        "session-aware slate with demotion",
+                        "  objective: session-aware\n"
+                                + "  policies: [{type: outrage-demotion, strength: 0.5}]\n",
+                        Set.of("RANKED", "HEAD", FeedRanker.SESSION_VALUE, "outrage-demotion")),
                 Arguments.of(
                         "control group and non-profiling chronological",
                         "  policies: [{type: control-group, share: 0.3},"

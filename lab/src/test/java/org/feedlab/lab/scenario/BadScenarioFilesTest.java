@@ -33,7 +33,7 @@ class BadScenarioFilesTest {
             policy unknown key  | HEAD + 'ranker: {policies: [{type: exposure-floor, floor: 0.2}]}'      | $.ranker.policies[0].floor   | share                 | unknown key floor
             policy missing key  | HEAD + 'ranker: {policies: [{type: session-nudge}]}'                   | $.ranker.policies[0].segment | (required)            | nothing
             unknown segment     | HEAD + 'ranker: {policies: [{type: session-nudge, segment: minor}]}'   | $.ranker.policies[0].segment | a declared segment    | minor
-            impossible budget   | HEAD + 'ranker: {policies: [{type: model-capacity, latency_budget_ms: 0.01, candidates: 500, flops_per_second: 1e9}]}' | $.ranker.policies[0].latency_budget_ms | at least 0.592 ms | 0.01
+            impossible budget   | HEAD + 'ranker: {policies: [{type: model-capacity, latency_budget_ms: 0.01, candidates: 500, flops_per_second: 1e9}]}' | $.ranker.policies[0].latency_budget_ms | at least 1.32 ms | 0.01
             capacity of linear  | HEAD + 'ranker: {model: linear, policies: [{type: model-capacity, latency_budget_ms: 1, candidates: 500, flops_per_second: 1e9}]}' | $.ranker.model | a model-capacity policy sizes that model | linear
             rerank without factor | HEAD + 'ranker: {policies: [{type: rerank, target: hostile}]}'    | $.ranker.policies[0].factor  | (required)            | nothing
             window backwards    | HEAD + 'ranker: {policies: [{type: remove-reshares, start: 5, end: 3}]}' | $.ranker.policies[0].end | a tick > start (5) | 3

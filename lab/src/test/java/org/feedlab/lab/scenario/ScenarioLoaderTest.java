@@ -164,7 +164,7 @@ class ScenarioLoaderTest {
                         VALID_HEAD + "ranker: {objective: likes}\n",
                         List.of(
                                 "bad.yaml: $.ranker.objective: expected one of"
-                                        + " engagement-twitter-2023, engagement,",
+                                        + " engagement-twitter-2023, engagement-x-2026, engagement,",
                                 "chronological, random, popularity, custom, got \"likes\"")),
                 Arguments.of(
                         "learning rate must be positive",

@@ -32,11 +32,31 @@ public enum Feature {
     OUTRAGE_X_AFFINITY(Group.USER_X_POST, "cross.outrage_x_affinity"),
     AUTHOR_AFFINITY(Group.AUTHOR_AFFINITY, "user.author_affinity"),
     ENGAGEMENT_VELOCITY(Group.ENGAGEMENT_VELOCITY, "post.engagement_velocity"),
-    RECENCY(Group.RECENCY, "user.recency");
+    RECENCY(Group.RECENCY, "user.recency"),
+    HISTORY_LENGTH(Group.USER_HISTORY, "hist.length"),
+    HISTORY_STANCE(Group.USER_HISTORY, "hist.stance_mean"),
+    HISTORY_STANCE_ABS(Group.USER_HISTORY, "hist.stance_abs_mean"),
+    HISTORY_OUTRAGE(Group.USER_HISTORY, "hist.outrage_mean"),
+    HISTORY_CLICK(Group.USER_HISTORY, "hist.click_share"),
+    HISTORY_LIKE(Group.USER_HISTORY, "hist.like_share"),
+    HISTORY_RESHARE(Group.USER_HISTORY, "hist.reshare_share"),
+    HISTORY_COMMENT(Group.USER_HISTORY, "hist.comment_share"),
+    HISTORY_HIDE(Group.USER_HISTORY, "hist.hide_share"),
+    HISTORY_ANGRY(Group.USER_HISTORY, "hist.angry_share"),
+    SESSION_POSITION(Group.SESSION, "session.position"),
+    SESSION_INDEX(Group.SESSION, "session.index"),
+    SESSION_ITEMS(Group.SESSION, "session.items_seen"),
+    SESSION_OUTRAGE(Group.SESSION, "session.outrage_seen");
+
+    /** The history features that hold the share of each action, in {@link Action} order. */
+    static final Feature[] HISTORY_ACTIONS = {
+        HISTORY_CLICK, HISTORY_LIKE, HISTORY_RESHARE, HISTORY_COMMENT, HISTORY_HIDE, HISTORY_ANGRY
+    };
 
     /**
      * Feature groups a telemetry policy can withhold. The numeric features above belong to the
-     * first seven; the one-hot fields and crosses of {@link FeatureSpace} to the others.
+     * first seven and to the history and session groups; the one-hot fields, crosses and hashed ids
+     * of {@link FeatureSpace} to the others.
      */
     public enum Group {
         POST(false),
@@ -52,7 +72,30 @@ public enum Feature {
         USER_LEANING_BUCKET(true),
         LEANING_X_STANCE(false),
         TOPIC_MATCH(false),
-        OUTRAGE_X_RATE(false);
+        OUTRAGE_X_RATE(false),
+        /** The hashed user id (a per-user embedding and wide weight). */
+        USER_ID(true),
+        /** The hashed id of the post's author. */
+        AUTHOR_ID(false),
+        /** The user's recent interaction sequence, pooled. */
+        USER_HISTORY(true),
+        /** Where in the day's feed and in the current session the slot is. */
+        SESSION(true);
+
+        /**
+         * Scenario name of the hand-made crosses (every group of user × post crosses), withheld
+         * together: {@code withheld_feature_groups: [crosses]}.
+         */
+        public static final String CROSSES = "crosses";
+
+        /** The groups {@link #CROSSES} stands for. */
+        public static final List<Group> CROSS_GROUPS =
+                List.of(
+                        USER_X_POST,
+                        AUTHOR_AFFINITY,
+                        LEANING_X_STANCE,
+                        TOPIC_MATCH,
+                        OUTRAGE_X_RATE);
 
         private final boolean userSide;
 
@@ -85,12 +128,22 @@ public enum Feature {
                     "unknown feature group '" + name + "', expected one of " + names());
         }
 
-        /** Lower-case names as written in scenario files. */
+        /**
+         * The groups a scenario name stands for: {@link #CROSSES} for every cross group, otherwise
+         * the one group {@link #parse} finds.
+         */
+        public static List<Group> parseAll(String name) {
+            String key = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            return key.equals(CROSSES) ? CROSS_GROUPS : List.of(parse(name));
+        }
+
+        /** Lower-case names as written in scenario files, {@link #CROSSES} last. */
         public static List<String> names() {
             List<String> names = new ArrayList<>();
             for (Group g : values()) {
                 names.add(g.name().toLowerCase(Locale.ROOT));
             }
+            names.add(CROSSES);
             return names;
         }
     }

@@ -16,20 +16,21 @@ public final class FeatureExtractor {
      * Fills {@code out[offset .. offset + Feature.count())}: the numeric features, then the one-hot
      * fields and crosses of {@link FeatureSpace} (every slot is written, so buffers can be reused).
      *
-     * @param user the user's profile as of the start of the tick
+     * @param viewer the user, their profile as of the start of the tick, the tick and the slot's
+     *     session context
      * @param post the post and its counters as of the start of the tick
      * @param authorFollowers followers of the post's author known to the platform
-     * @param tick the tick the item is ranked in
      * @param inNetwork whether the user follows the author
      */
     public static void extract(
-            UserProfile user,
+            Viewer viewer,
             PostStats post,
             int authorFollowers,
-            long tick,
             boolean inNetwork,
             float[] out,
             int offset) {
+        UserProfile user = viewer.profile();
+        long tick = viewer.tick();
         Post p = post.post();
         double n = post.impressions();
         double leaning = user.leaning();
@@ -84,6 +85,51 @@ public final class FeatureExtractor {
                 top >= 0 && Math.floorMod(top, FeatureSpace.TOPIC_SLOTS) == topic ? 1f : 0f;
         out[offset + FeatureSpace.OUTRAGE_X_RATE.offset() + outrageBucket] =
                 (float) outrageAffinity;
+        hashed(out, offset, FeatureSpace.USER_ID, 0, viewer.userId());
+        hashed(out, offset, FeatureSpace.AUTHOR_ID, 0, p.authorId());
+        history(user, out, offset);
+        SessionContext s = viewer.session();
+        set(out, offset, Feature.SESSION_POSITION, Math.log1p(s.position()));
+        set(out, offset, Feature.SESSION_INDEX, s.session());
+        set(out, offset, Feature.SESSION_ITEMS, Math.log1p(s.itemsSeen()));
+        set(out, offset, Feature.SESSION_OUTRAGE, s.outrageSeen());
+    }
+
+    /**
+     * The recent interaction sequence, pooled: its authors as hashed slots (sum pooling of their
+     * embeddings), its topics as a mean-pooled one-hot, the mean stance, |stance| and outrage score
+     * of its items, and the share of items with each action. Zero when it is empty.
+     */
+    private static void history(UserProfile user, float[] out, int offset) {
+        int n = user.historySize();
+        double stance = 0.0;
+        double stanceAbs = 0.0;
+        double outrage = 0.0;
+        for (int i = 0; i < n; i++) {
+            hashed(out, offset, FeatureSpace.HISTORY_AUTHORS, i, user.historyAuthor(i));
+            int topic = Math.floorMod(user.historyTopic(i), FeatureSpace.TOPIC_SLOTS);
+            out[offset + FeatureSpace.HISTORY_TOPICS.offset() + topic] += (float) (1.0 / n);
+            stance += user.historyStance(i);
+            stanceAbs += Math.abs(user.historyStance(i));
+            outrage += user.historyOutrage(i);
+        }
+        double scale = n == 0 ? 0.0 : 1.0 / n;
+        set(out, offset, Feature.HISTORY_LENGTH, n / (double) FeatureSpace.HISTORY);
+        set(out, offset, Feature.HISTORY_STANCE, stance * scale);
+        set(out, offset, Feature.HISTORY_STANCE_ABS, stanceAbs * scale);
+        set(out, offset, Feature.HISTORY_OUTRAGE, outrage * scale);
+        for (int a = 0; a < Feature.HISTORY_ACTIONS.length; a++) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                count += (user.historyActions(i) >>> a) & 1;
+            }
+            set(out, offset, Feature.HISTORY_ACTIONS[a], count * scale);
+        }
+    }
+
+    /** Slot k of a hashed field: 1 + the id's bucket (0 means absent). */
+    private static void hashed(float[] out, int offset, FeatureSpace.Field field, int k, long id) {
+        out[offset + field.offset() + k] = 1f + FeatureSpace.bucket(field, id);
     }
 
     private static void clear(float[] out, int offset, int from, int to) {

@@ -45,7 +45,7 @@ public final class FeatureMask {
 
     /**
      * The mask of a scenario's {@code withheld_feature_groups} (names as in {@link
-     * Feature.Group#parse}).
+     * Feature.Group#parseAll}: a group, or {@code crosses} for every cross group).
      */
     public static FeatureMask ofNames(List<String> groups) {
         if (groups == null || groups.isEmpty()) {
@@ -53,7 +53,7 @@ public final class FeatureMask {
         }
         List<Feature.Group> parsed = new ArrayList<>();
         for (String g : groups) {
-            parsed.add(Feature.Group.parse(g));
+            parsed.addAll(Feature.Group.parseAll(g));
         }
         return new FeatureMask(parsed);
     }

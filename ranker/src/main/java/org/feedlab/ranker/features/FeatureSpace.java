@@ -2,7 +2,9 @@ package org.feedlab.ranker.features;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The layout of the dense feature vector as named fields, so that models know which slots form a
@@ -17,6 +19,15 @@ public final class FeatureSpace {
     /** One-hot slots for the post topic; the scenario schema allows at most this many topics. */
     public static final int TOPIC_SLOTS = 64;
 
+    /**
+     * Buckets of every hashed id field: ids are hashed into this many buckets (the hashing trick,
+     * Weinberger et al. 2009), each with its own wide weight and deep embedding.
+     */
+    public static final int ID_BUCKETS = 4096;
+
+    /** Length of the recent interaction sequence: the last items the user acted on. */
+    public static final int HISTORY = 10;
+
     /** How models use a field. */
     public enum Kind {
         /** A real-valued slot, used by the wide part and fed as-is to the deep part. */
@@ -24,7 +35,14 @@ public final class FeatureSpace {
         /** A one-hot categorical field: wide weights plus a deep embedding. */
         CATEGORICAL,
         /** A one-hot cross of two categorical fields: wide part only (memorisation). */
-        CROSS
+        CROSS,
+        /**
+         * Hashed ids: each slot holds 1 + a bucket in [0, {@link #ID_BUCKETS}), or 0 when absent.
+         * Models see the slot as the one-hot {@code field=bucket} (wide weight plus deep
+         * embedding); a field of several slots (the history's authors) sums their one-hots (sum
+         * pooling).
+         */
+        HASHED
     }
 
     /**
@@ -39,7 +57,15 @@ public final class FeatureSpace {
     public record Field(String name, Feature.Group group, Kind kind, int offset, int width) {
         /** Name of the k-th slot of this field. */
         public String slotName(int k) {
+            if (kind == Kind.HASHED) {
+                return width == 1 ? name : name + "." + k;
+            }
             return width == 1 && kind == Kind.NUMERIC ? name : name + "=" + k;
+        }
+
+        /** Name of a bucket of a hashed field, as models know it: {@code name=bucket}. */
+        public String bucketName(int bucket) {
+            return name + "=" + bucket;
         }
     }
 
@@ -50,12 +76,18 @@ public final class FeatureSpace {
     public static final Field LEANING_X_STANCE;
     public static final Field TOPIC_MATCH;
     public static final Field OUTRAGE_X_RATE;
+    public static final Field USER_ID;
+    public static final Field AUTHOR_ID;
+    public static final Field HISTORY_AUTHORS;
+    public static final Field HISTORY_TOPICS;
 
     private static final List<Field> FIELDS;
     private static final List<String> NAMES;
     private static final Feature.Group[] SLOT_GROUP;
     private static final Kind[] SLOT_KIND;
     private static final int WIDTH;
+    private static final Field[] SLOT_FIELD;
+    private static final Map<String, Field> HASHED_BY_SLOT_NAME;
 
     static {
         List<Field> fields = new ArrayList<>();
@@ -102,19 +134,37 @@ public final class FeatureSpace {
                         Feature.Group.OUTRAGE_X_RATE,
                         Kind.NUMERIC,
                         Buckets.OUTRAGE);
+        USER_ID = add(fields, "id.user", Feature.Group.USER_ID, Kind.HASHED, 1);
+        AUTHOR_ID = add(fields, "id.author", Feature.Group.AUTHOR_ID, Kind.HASHED, 1);
+        HISTORY_AUTHORS =
+                add(fields, "hist.author", Feature.Group.USER_HISTORY, Kind.HASHED, HISTORY);
+        HISTORY_TOPICS =
+                add(
+                        fields,
+                        "hist.topic",
+                        Feature.Group.USER_HISTORY,
+                        Kind.CATEGORICAL,
+                        TOPIC_SLOTS);
         FIELDS = Collections.unmodifiableList(fields);
         Field last = fields.get(fields.size() - 1);
         WIDTH = last.offset() + last.width();
         List<String> names = new ArrayList<>(WIDTH);
         SLOT_GROUP = new Feature.Group[WIDTH];
         SLOT_KIND = new Kind[WIDTH];
+        SLOT_FIELD = new Field[WIDTH];
+        Map<String, Field> hashed = new HashMap<>();
         for (Field f : fields) {
             for (int k = 0; k < f.width(); k++) {
                 names.add(f.slotName(k));
                 SLOT_GROUP[f.offset() + k] = f.group();
                 SLOT_KIND[f.offset() + k] = f.kind();
+                SLOT_FIELD[f.offset() + k] = f;
+                if (f.kind() == Kind.HASHED) {
+                    hashed.put(f.slotName(k), f);
+                }
             }
         }
+        HASHED_BY_SLOT_NAME = Map.copyOf(hashed);
         NAMES = Collections.unmodifiableList(names);
     }
 
@@ -171,6 +221,31 @@ public final class FeatureSpace {
             }
         }
         return slots;
+    }
+
+    /**
+     * The hashed field a slot name belongs to, or null when the name is not a hashed slot: how
+     * datasets and compiled models tell a bucket-holding slot from a value-holding one.
+     */
+    public static Field hashedField(String slotName) {
+        return HASHED_BY_SLOT_NAME.get(slotName);
+    }
+
+    /**
+     * The bucket of an id in a hashed field: a SplitMix64 finaliser of (field, id), so each field
+     * spreads ids differently and equal runs give equal buckets.
+     */
+    public static int bucket(Field field, long id) {
+        long z = id * 0x9E3779B97F4A7C15L + field.offset();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) Math.floorMod(z, (long) ID_BUCKETS);
+    }
+
+    /** The field a slot belongs to. */
+    public static Field field(int slot) {
+        return SLOT_FIELD[slot];
     }
 
     /** Group of a slot. */

@@ -43,6 +43,19 @@ public final class UserProfile {
     /** Per author: {impressions, engagements}. */
     private HashMap<Integer, int[]> authors;
 
+    /**
+     * The recent interaction sequence: the last {@link FeatureSpace#HISTORY} items the user acted
+     * on (any action, a hide included), in a ring whose next write is {@code historyNext}.
+     */
+    private int[] historyAuthor;
+
+    private int[] historyTopic;
+    private float[] historyStance;
+    private float[] historyOutrage;
+    private int[] historyActions;
+    private int historySize;
+    private int historyNext;
+
     /** For serializers. */
     public UserProfile() {}
 
@@ -56,6 +69,11 @@ public final class UserProfile {
         outrageEngaged = new int[Buckets.OUTRAGE];
         seen = new HashMap<>();
         authors = new HashMap<>();
+        historyAuthor = new int[FeatureSpace.HISTORY];
+        historyTopic = new int[FeatureSpace.HISTORY];
+        historyStance = new float[FeatureSpace.HISTORY];
+        historyOutrage = new float[FeatureSpace.HISTORY];
+        historyActions = new int[FeatureSpace.HISTORY];
     }
 
     /**
@@ -108,6 +126,57 @@ public final class UserProfile {
             lastSessionTick = impression.tick();
         }
         seen.put(post.postId(), post.tick());
+        if (impression.actions() != 0) {
+            int k = historyNext;
+            historyAuthor[k] = post.authorId();
+            historyTopic[k] = post.topic();
+            historyStance[k] = (float) post.stance();
+            historyOutrage[k] = (float) post.outrageScore();
+            historyActions[k] = impression.actions();
+            historyNext = (k + 1) % FeatureSpace.HISTORY;
+            historySize = Math.min(historySize + 1, FeatureSpace.HISTORY);
+        }
+    }
+
+    /**
+     * How many items the recent interaction sequence holds (at most {@link FeatureSpace#HISTORY}).
+     */
+    public int historySize() {
+        return historySize;
+    }
+
+    /**
+     * The i-th item of the recent interaction sequence, oldest first (i in [0, {@link
+     * #historySize()})), as its ring index for the accessors below.
+     */
+    private int historyAt(int i) {
+        int oldest = historySize < FeatureSpace.HISTORY ? 0 : historyNext;
+        return (oldest + i) % FeatureSpace.HISTORY;
+    }
+
+    /** Author of the i-th item of the sequence, oldest first. */
+    public int historyAuthor(int i) {
+        return historyAuthor[historyAt(i)];
+    }
+
+    /** Topic of the i-th item of the sequence, oldest first. */
+    public int historyTopic(int i) {
+        return historyTopic[historyAt(i)];
+    }
+
+    /** Stance of the i-th item of the sequence, oldest first. */
+    public double historyStance(int i) {
+        return historyStance[historyAt(i)];
+    }
+
+    /** Outrage-classifier score of the i-th item of the sequence, oldest first. */
+    public double historyOutrage(int i) {
+        return historyOutrage[historyAt(i)];
+    }
+
+    /** Action bit set of the i-th item of the sequence, oldest first. */
+    public int historyActions(int i) {
+        return historyActions[historyAt(i)];
     }
 
     /** Forgets seen posts published before a tick (they can no longer be candidates). */
@@ -209,10 +278,25 @@ public final class UserProfile {
         out.writeLong(lastSessionTick);
         StateIO.writeMap(out, seen, DataOutput::writeLong, DataOutput::writeLong);
         StateIO.writeMap(out, authors, DataOutput::writeInt, StateIO::writeInts);
+        StateIO.writeInts(out, historyAuthor);
+        StateIO.writeInts(out, historyTopic);
+        StateIO.writeFloats(out, historyStance);
+        StateIO.writeFloats(out, historyOutrage);
+        StateIO.writeInts(out, historyActions);
+        out.writeInt(historySize);
+        out.writeInt(historyNext);
     }
 
     /** Reads a profile written by {@link #writeTo}. */
     public static UserProfile readFrom(DataInput in) throws IOException {
+        return readFrom(in, true);
+    }
+
+    /**
+     * Reads a profile written by {@link #writeTo}, or by the form before the interaction sequence
+     * ({@code withHistory} false: the sequence starts empty).
+     */
+    public static UserProfile readFrom(DataInput in, boolean withHistory) throws IOException {
         UserProfile p = new UserProfile();
         p.topics = in.readInt();
         p.impressions = in.readInt();
@@ -229,8 +313,27 @@ public final class UserProfile {
         p.lastSessionTick = in.readLong();
         p.seen = StateIO.readMap(in, new HashMap<>(), DataInput::readLong, DataInput::readLong);
         p.authors = StateIO.readMap(in, new HashMap<>(), DataInput::readInt, StateIO::readInts);
+        int h = FeatureSpace.HISTORY;
+        p.historyAuthor = withHistory ? StateIO.readInts(in) : new int[h];
+        p.historyTopic = withHistory ? StateIO.readInts(in) : new int[h];
+        p.historyStance = withHistory ? StateIO.readFloats(in) : new float[h];
+        p.historyOutrage = withHistory ? StateIO.readFloats(in) : new float[h];
+        p.historyActions = withHistory ? StateIO.readInts(in) : new int[h];
+        p.historySize = withHistory ? in.readInt() : 0;
+        p.historyNext = withHistory ? in.readInt() : 0;
         if (p.topicImpressions.length != p.topics || p.topicEngaged.length != p.topics) {
             throw new IOException("corrupted profile: topic arrays do not match " + p.topics);
+        }
+        if (p.historyAuthor.length != h
+                || p.historyTopic.length != h
+                || p.historyStance.length != h
+                || p.historyOutrage.length != h
+                || p.historyActions.length != h
+                || p.historySize < 0
+                || p.historySize > h
+                || p.historyNext < 0
+                || p.historyNext >= h) {
+            throw new IOException("corrupted profile: interaction sequence");
         }
         return p;
     }

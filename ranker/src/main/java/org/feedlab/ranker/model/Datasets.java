@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.feedlab.ranker.features.FeatureSpace;
 import org.tribuo.Example;
 import org.tribuo.ImmutableDataset;
 import org.tribuo.ImmutableFeatureMap;
@@ -46,9 +47,18 @@ public final class Datasets {
             String description) {
         String[] names = new String[columns.length];
         MutableFeatureMap allNames = new MutableFeatureMap();
+        Set<String> hashedFields = new HashSet<>();
         for (int j = 0; j < columns.length; j++) {
             names[j] = featureNames.get(columns[j]);
-            allNames.add(names[j], 0.0);
+            FeatureSpace.Field hashed = FeatureSpace.hashedField(names[j]);
+            if (hashed == null) {
+                allNames.add(names[j], 0.0);
+            } else if (hashedFields.add(hashed.name())) {
+                // A hashed field is known to models by its buckets, every one of them.
+                for (int b = 0; b < FeatureSpace.ID_BUCKETS; b++) {
+                    allNames.add(hashed.bucketName(b), 0.0);
+                }
+            }
         }
         // Examples carry their non-zero slots only (a candidate has about a quarter of the slots
         // set), which makes building and training several times faster; the feature map still
@@ -56,8 +66,6 @@ public final class Datasets {
         List<Example<MultiLabel>> rows = new ArrayList<>(examples.size());
         MutableOutputInfo<MultiLabel> domain = FACTORY.generateInfo();
         domain.observe(labels(~0, heads, surveyMarker));
-        String[] nz = new String[columns.length];
-        double[] nzValues = new double[columns.length];
         for (int i = 0; i < examples.size(); i++) {
             TrainingExample e = examples.get(i);
             float[] x = e.features();
@@ -70,27 +78,9 @@ public final class Datasets {
                                 + " features, expected "
                                 + featureNames.size());
             }
-            int n = 0;
-            for (int j = 0; j < columns.length; j++) {
-                float v = x[columns[j]];
-                if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException(
-                            "example " + i + " feature " + names[j] + " is " + v);
-                }
-                if (v != 0f) {
-                    nz[n] = names[j];
-                    nzValues[n++] = v;
-                }
-            }
-            if (n == 0) {
-                // Tribuo refuses an example without features: keep one explicit zero.
-                nz[0] = names[0];
-                nzValues[0] = 0.0;
-                n = 1;
-            }
             MultiLabel label = labels(e.labels(), heads, surveyMarker);
             domain.observe(label);
-            rows.add(new ArrayExample<>(label, Arrays.copyOf(nz, n), Arrays.copyOf(nzValues, n)));
+            rows.add(example(label, x, 0, names, columns, "example " + i));
         }
         return new ImmutableDataset<>(
                 rows,
@@ -99,6 +89,66 @@ public final class Datasets {
                 new ImmutableFeatureMap(allNames),
                 domain.generateImmutableOutputInfo(),
                 false);
+    }
+
+    /**
+     * One dense row as a Tribuo example of its non-zero slots: a value slot under its name, a
+     * hashed slot (1 + bucket) as its bucket {@code field=bucket} worth 1; slots of one hashed
+     * field that fall in the same bucket add up (sum pooling).
+     *
+     * @param x the row is {@code x[offset + column]}
+     * @param names names of the given columns
+     * @param columns the slots to use
+     * @param what how an error names the row
+     * @throws IllegalArgumentException on a non-finite value or a bucket out of range
+     */
+    public static ArrayExample<MultiLabel> example(
+            MultiLabel label, float[] x, int offset, String[] names, int[] columns, String what) {
+        String[] nz = new String[columns.length];
+        double[] nzValues = new double[columns.length];
+        int n = 0;
+        for (int j = 0; j < columns.length; j++) {
+            float v = x[offset + columns[j]];
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(what + " feature " + names[j] + " is " + v);
+            }
+            if (v == 0f) {
+                continue;
+            }
+            FeatureSpace.Field hashed = FeatureSpace.hashedField(names[j]);
+            if (hashed == null) {
+                nz[n] = names[j];
+                nzValues[n++] = v;
+                continue;
+            }
+            int bucket = (int) v - 1;
+            if (bucket < 0 || bucket >= FeatureSpace.ID_BUCKETS || bucket + 1 != v) {
+                throw new IllegalArgumentException(
+                        what + " hashed slot " + names[j] + " holds " + v + ", not 1 + a bucket");
+            }
+            String name = hashed.bucketName(bucket);
+            int at = -1;
+            for (int k = 0; k < n; k++) {
+                if (nz[k].equals(name)) {
+                    at = k;
+                    break;
+                }
+            }
+            if (at >= 0) {
+                nzValues[at] += 1.0;
+            } else {
+                nz[n] = name;
+                nzValues[n++] = 1.0;
+            }
+        }
+        if (n == 0) {
+            // Tribuo refuses an example without features: keep one explicit zero.
+            FeatureSpace.Field hashed = FeatureSpace.hashedField(names[0]);
+            nz[0] = hashed == null ? names[0] : hashed.bucketName(0);
+            nzValues[0] = 0.0;
+            n = 1;
+        }
+        return new ArrayExample<>(label, Arrays.copyOf(nz, n), Arrays.copyOf(nzValues, n));
     }
 
     /** The label set of a bit set (plus the survey marker when asked and wanted). */

@@ -103,7 +103,7 @@ public final class FeedExplanation {
         }
         List<FeedAudit.Contribution> contributions = new ArrayList<>();
         for (int j = 0; j < x.length; j++) {
-            double c = wd.wideWeight(j, head) * x[j];
+            double c = wd.wideContribution(x, j, head);
             if (c != 0.0) {
                 contributions.add(new FeedAudit.Contribution(Feature.names().get(j), x[j], c));
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedlab.events.ModelVersion;
+import org.feedlab.ranker.features.FeatureSpace;
 import org.tribuo.Example;
 import org.tribuo.ImmutableDataset;
 import org.tribuo.MutableDataset;
@@ -175,7 +176,9 @@ public final class LinearTrainer {
                     throw new IllegalArgumentException(
                             "example " + i + " feature " + featureArray[j] + " is " + x[j]);
                 }
-                values[j] = x[j];
+                // A hashed id slot holds a bucket number, not a value: the linear model has no
+                // per-id weights, so it sees none of them (wide&deep and the FM do).
+                values[j] = FeatureSpace.hashedField(featureArray[j]) == null ? x[j] : 0.0;
             }
             window.add(new ArrayExample<>(labelsOf(example), featureArray, values));
         }

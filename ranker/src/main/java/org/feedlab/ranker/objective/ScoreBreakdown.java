@@ -136,6 +136,25 @@ public final class ScoreBreakdown {
         }
     }
 
+    /** Names of the adjustments added after the objective's terms, in the order added. */
+    public List<String> adjustedBy() {
+        return List.copyOf(adjustedBy);
+    }
+
+    /** The amounts per candidate of the a-th adjustment. */
+    public double[] adjustment(int a) {
+        return adjustments.get(a).clone();
+    }
+
+    /** Candidate i's adjustments summed, in the order they were added. */
+    public double adjusted(int i) {
+        double sum = 0.0;
+        for (double[] a : adjustments) {
+            sum += a[i];
+        }
+        return sum;
+    }
+
     /** Whether a model's predictions were weighed (false for model-free orders). */
     public boolean weighted() {
         return order == null;

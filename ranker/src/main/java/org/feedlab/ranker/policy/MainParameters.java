@@ -131,6 +131,8 @@ public final class MainParameters {
             case ANGRY -> "react angrily";
             case DWELL -> "spend time on it";
             case SURVEY -> "say it was worth your time";
+            case CONTINUATION -> "keep scrolling after it";
+            case RETURN -> "come back the next day";
         };
     }
 

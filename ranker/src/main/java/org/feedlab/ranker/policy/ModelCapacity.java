@@ -60,13 +60,19 @@ public record ModelCapacity(double latencyBudgetMs, int candidates, double flops
     }
 
     /**
-     * The most non-zero slots a candidate vector can have: every numeric slot plus one per one-hot
-     * field. An upper bound, so a model chosen with it fits the budget for every request.
+     * The most non-zero slots a candidate vector can have: every numeric and hashed slot, one per
+     * one-hot field, and one per history item in the history's pooled topics. An upper bound, so a
+     * model chosen with it fits the budget for every request.
      */
     public static int nonZeroSlots() {
         int n = 0;
         for (FeatureSpace.Field f : FeatureSpace.fields()) {
-            n += f.kind() == FeatureSpace.Kind.NUMERIC ? f.width() : 1;
+            n +=
+                    switch (f.kind()) {
+                        case NUMERIC, HASHED -> f.width();
+                        case CATEGORICAL, CROSS ->
+                                f == FeatureSpace.HISTORY_TOPICS ? FeatureSpace.HISTORY : 1;
+                    };
         }
         return n;
     }

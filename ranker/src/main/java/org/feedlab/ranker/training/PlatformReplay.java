@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
@@ -20,7 +22,9 @@ import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.PostIndex;
 import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.features.Viewer;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
@@ -106,8 +110,15 @@ public final class PlatformReplay {
         // With training off (retrain_every 0) no example is ever used: do not build them.
         boolean training = config.training().buildsExamples();
         List<TrainingExample> examples = new ArrayList<>(training ? logs.size() : 0);
-        for (Impression log : training ? logs : List.<Impression>of()) {
+        Set<Integer> returning = new HashSet<>();
+        for (FeedRequest r : requests) {
+            returning.add(r.userId());
+        }
+        SessionLog sessions = new SessionLog();
+        for (int i = 0; training && i < logs.size(); i++) {
+            Impression log = logs.get(i);
             PostStats post = index.get(log.postId());
+            SessionContext session = sessions.next(log, post);
             if (post == null) {
                 continue;
             }
@@ -115,14 +126,17 @@ public final class PlatformReplay {
             float[] x = new float[Feature.count()];
             boolean inNetwork = contains(index.following(log.userId()), post.post().authorId());
             FeatureExtractor.extract(
-                    user,
+                    new Viewer(log.userId(), user, log.tick(), session),
                     post,
                     index.followers(post.post().authorId()),
-                    log.tick(),
                     inNetwork,
                     x,
                     0);
-            examples.add(new TrainingExample(x, Heads.labels(log)));
+            boolean continued = i + 1 < logs.size() && SessionLog.sameSession(log, logs.get(i + 1));
+            // Impressions of t−1 arrive in phase t with the requests of t: a request now is a
+            // return the next tick.
+            boolean returned = returning.contains(log.userId()) && tick == log.tick() + 1;
+            examples.add(new TrainingExample(x, Heads.labels(log, continued, returned)));
         }
         int lastUser = Integer.MIN_VALUE;
         for (Impression log : logs) {

@@ -17,6 +17,8 @@ class FeatureExtractorTest {
     /** Features are stored as floats. */
     private static final double EPS = 1e-6;
 
+    private static final int USER = 3;
+
     private static final int TOPICS = 4;
 
     private static Impression log(long postId, long tick, Action... actions) {
@@ -30,7 +32,8 @@ class FeatureExtractorTest {
     private static float[] extract(
             UserProfile u, PostStats p, int followers, long tick, boolean inNetwork) {
         float[] x = new float[Feature.count()];
-        FeatureExtractor.extract(u, p, followers, tick, inNetwork, x, 0);
+        FeatureExtractor.extract(
+                new Viewer(USER, u, tick, SessionContext.TOP), p, followers, inNetwork, x, 0);
         return x;
     }
 
@@ -163,13 +166,56 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void historyIdsAndSessionContextHoldTheirValues() {
+        UserProfile u = rightLeaning();
+        PostStats p = new PostStats(Post.of(9, 7, 3, 0, -0.5, 0.8, -1));
+        float[] x = new float[Feature.count()];
+        FeatureExtractor.extract(
+                new Viewer(USER, u, 5, new SessionContext(3, 1, 2, 1.5)), p, 4, true, x, 0);
+        // Two items acted on (click on post 1, like on post 2); the third was only seen.
+        assertEquals(0.2, f(x, Feature.HISTORY_LENGTH), EPS);
+        assertEquals((0.4 + 0.8) / 2, f(x, Feature.HISTORY_STANCE), EPS);
+        assertEquals((0.4 + 0.8) / 2, f(x, Feature.HISTORY_STANCE_ABS), EPS);
+        assertEquals((0.2 + 0.8) / 2, f(x, Feature.HISTORY_OUTRAGE), EPS);
+        assertEquals(0.5, f(x, Feature.HISTORY_CLICK), EPS);
+        assertEquals(0.5, f(x, Feature.HISTORY_LIKE), EPS);
+        assertEquals(0.0, f(x, Feature.HISTORY_HIDE), EPS);
+        assertEquals(0.5, x[FeatureSpace.HISTORY_TOPICS.offset()], EPS);
+        assertEquals(0.5, x[FeatureSpace.HISTORY_TOPICS.offset() + 1], EPS);
+        float author1 = 1f + FeatureSpace.bucket(FeatureSpace.HISTORY_AUTHORS, 1);
+        assertEquals(author1, x[FeatureSpace.HISTORY_AUTHORS.offset()]);
+        assertEquals(author1, x[FeatureSpace.HISTORY_AUTHORS.offset() + 1]);
+        assertEquals(0f, x[FeatureSpace.HISTORY_AUTHORS.offset() + 2]);
+        assertEquals(
+                1f + FeatureSpace.bucket(FeatureSpace.USER_ID, USER),
+                x[FeatureSpace.USER_ID.offset()]);
+        assertEquals(
+                1f + FeatureSpace.bucket(FeatureSpace.AUTHOR_ID, 7),
+                x[FeatureSpace.AUTHOR_ID.offset()]);
+        assertEquals(Math.log1p(3), f(x, Feature.SESSION_POSITION), EPS);
+        assertEquals(1.0, f(x, Feature.SESSION_INDEX), EPS);
+        assertEquals(Math.log1p(2), f(x, Feature.SESSION_ITEMS), EPS);
+        assertEquals(1.5, f(x, Feature.SESSION_OUTRAGE), EPS);
+        // The checkpoint form keeps the sequence.
+        float[] copied = new float[Feature.count()];
+        FeatureExtractor.extract(
+                new Viewer(USER, u.copy(), 5, new SessionContext(3, 1, 2, 1.5)),
+                p,
+                4,
+                true,
+                copied,
+                0);
+        assertArrayEquals(x, copied);
+    }
+
+    @Test
     void extractionIsPureAndWritesOnlyItsSlice() {
         UserProfile u = rightLeaning();
         PostStats p = new PostStats(Post.of(9, 1, 3, 0, -0.5, 0.8, -1));
         int n = Feature.count();
         float[] batch = new float[3 * n];
         Arrays.fill(batch, -7f);
-        FeatureExtractor.extract(u, p, 4, 5, true, batch, n);
+        FeatureExtractor.extract(new Viewer(USER, u, 5, SessionContext.TOP), p, 4, true, batch, n);
         float[] alone = extract(u, p, 4, 5, true);
         assertArrayEquals(alone, Arrays.copyOfRange(batch, n, 2 * n));
         for (int i = 0; i < n; i++) {
@@ -186,8 +232,20 @@ class FeatureExtractorTest {
         expected.add(Feature.USER_ENGAGEMENT_RATE.ordinal());
         expected.add(Feature.USER_LOG_SESSIONS.ordinal());
         expected.add(Feature.RECENCY.ordinal());
-        for (int k = 0; k < FeatureSpace.USER_LEANING_BUCKET.width(); k++) {
-            expected.add(FeatureSpace.USER_LEANING_BUCKET.offset() + k);
+        for (int f = Feature.HISTORY_LENGTH.ordinal();
+                f <= Feature.SESSION_OUTRAGE.ordinal();
+                f++) {
+            expected.add(f);
+        }
+        for (FeatureSpace.Field field :
+                List.of(
+                        FeatureSpace.USER_LEANING_BUCKET,
+                        FeatureSpace.USER_ID,
+                        FeatureSpace.HISTORY_AUTHORS,
+                        FeatureSpace.HISTORY_TOPICS)) {
+            for (int k = 0; k < field.width(); k++) {
+                expected.add(field.offset() + k);
+            }
         }
         int[] slots = FeatureSpace.userSideSlots();
         assertEquals(expected, Arrays.stream(slots).boxed().toList());

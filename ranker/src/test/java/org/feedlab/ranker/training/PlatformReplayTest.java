@@ -27,7 +27,9 @@ import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.PostStats;
+import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.features.Viewer;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainedModel;
@@ -248,12 +250,19 @@ class PlatformReplayTest {
     }
 
     /** The features a scorer of tick {@code log.tick()} used, from that tick's context. */
-    private static float[] featuresAt(TickContext ctx, UserProfile user, Impression log) {
+    private static float[] featuresAt(
+            TickContext ctx, UserProfile user, Impression log, SessionContext sessionContext) {
         PostStats post = ctx.post(log.postId());
         int author = post.post().authorId();
         boolean inNetwork = Arrays.binarySearch(following(log.userId()), author) >= 0;
         float[] x = new float[Feature.count()];
-        FeatureExtractor.extract(user, post, ctx.followers(author), log.tick(), inNetwork, x, 0);
+        FeatureExtractor.extract(
+                new Viewer(log.userId(), user, log.tick(), sessionContext),
+                post,
+                ctx.followers(author),
+                inNetwork,
+                x,
+                0);
         return x;
     }
 
@@ -269,16 +278,39 @@ class PlatformReplayTest {
             List<Impression> logs = new ArrayList<>(in.impressions());
             logs.sort(UserProfile.LOG_ORDER);
             List<float[]> before = new ArrayList<>();
-            for (Impression log : logs) {
-                float[] x = featuresAt(previous, replay.profile(log.userId()), log);
+            List<SessionContext> sessions = new ArrayList<>();
+            java.util.Set<Integer> returning = new java.util.HashSet<>();
+            in.requests().forEach(r -> returning.add(r.userId()));
+            for (int i = 0; i < logs.size(); i++) {
+                Impression log = logs.get(i);
+                // The items before it in the same request and session, and their outrage.
+                int seen = 0;
+                double outrage = 0.0;
+                for (int j = 0; j < i; j++) {
+                    if (logs.get(j).requestId() == log.requestId()
+                            && logs.get(j).session() == log.session()) {
+                        seen++;
+                        outrage += previous.post(logs.get(j).postId()).post().outrageScore();
+                    }
+                }
+                SessionContext session =
+                        new SessionContext(log.position(), log.session(), seen, outrage);
+                sessions.add(session);
+                float[] x = featuresAt(previous, replay.profile(log.userId()), log, session);
                 before.add(x);
-                pointInTime.add(new TrainingExample(x, Heads.labels(log)));
+                boolean continued =
+                        i + 1 < logs.size()
+                                && logs.get(i + 1).requestId() == log.requestId()
+                                && logs.get(i + 1).session() == log.session();
+                pointInTime.add(
+                        new TrainingExample(
+                                x, Heads.labels(log, continued, returning.contains(log.userId()))));
             }
             TickContext ctx = advance(replay, t, in).context();
             // The same impressions seen with what was learnt from them would give other features.
             for (int i = 0; i < logs.size(); i++) {
                 Impression log = logs.get(i);
-                float[] leaky = featuresAt(ctx, replay.profile(log.userId()), log);
+                float[] leaky = featuresAt(ctx, replay.profile(log.userId()), log, sessions.get(i));
                 if (!Arrays.equals(leaky, before.get(i))) {
                     leakyDiffers++;
                 }

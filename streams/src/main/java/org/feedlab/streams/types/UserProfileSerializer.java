@@ -19,7 +19,8 @@ public final class UserProfileSerializer extends VersionedSerializer<UserProfile
 
     @Override
     protected int version() {
-        return 1;
+        // 2: the profile carries the recent interaction sequence.
+        return 2;
     }
 
     @Override
@@ -29,7 +30,7 @@ public final class UserProfileSerializer extends VersionedSerializer<UserProfile
 
     @Override
     protected UserProfile read(int version, DataInputView in) throws IOException {
-        return UserProfile.readFrom(in);
+        return UserProfile.readFrom(in, version >= 2);
     }
 
     @Override

@@ -8,10 +8,11 @@ import org.feedlab.ranker.model.SharedSlots;
  * bit for bit, and the pass used when the JVM lacks {@code jdk.incubator.vector}.
  *
  * <p>Per output, the first stage adds the non-zero slots' contributions in slot order to the bias
- * (a slot worth exactly 1, a one-hot slot, adds its weight row as is: 1·w = w; a shared slot adds
- * the product v·w computed once for the batch: the same float), and each dense layer adds its
- * inputs' products in input order; zero activations are skipped (adding a ±0 product leaves a sum
- * unchanged, except −0 + 0, which ReLU or the sigmoid cannot tell apart).
+ * (a slot worth exactly 1, a one-hot slot, adds its weight row as is: 1·w = w; a hashed slot
+ * holding 1 + b adds its bucket's row b as is; a shared slot adds the product v·w computed once for
+ * the batch: the same float), and each dense layer adds its inputs' products in input order; zero
+ * activations are skipped (adding a ±0 product leaves a sum unchanged, except −0 + 0, which ReLU or
+ * the sigmoid cannot tell apart).
  */
 final class ScalarForward implements ForwardPass {
     private final int features;
@@ -20,6 +21,8 @@ final class ScalarForward implements ForwardPass {
     private final int stride;
     private final int width;
     private final float[] first;
+    private final int[] hashBase;
+    private final WideDeepScorer scorer;
     private final float[] firstBias;
     private final float[][] layers;
     private final float[][] biases;
@@ -55,6 +58,8 @@ final class ScalarForward implements ForwardPass {
         }
         width = w;
         first = scorer.first();
+        hashBase = scorer.hashBase();
+        this.scorer = scorer;
         firstBias = scorer.firstBias();
         layers = scorer.layers();
         biases = scorer.biases();
@@ -113,10 +118,16 @@ final class ScalarForward implements ForwardPass {
             float v = xs[slot];
             if (v != 0f) {
                 s.sharedAt[slot] = k;
-                int base = slot * stride;
                 int at = k * stride;
-                for (int o = 0; o < stride; o++) {
-                    s.products[at + o] = v * first[base + o];
+                if (hashBase[slot] >= 0) {
+                    // A hashed slot's row is added as it is (1·w = w).
+                    int base = (hashBase[slot] + scorer.bucket(v)) * stride;
+                    System.arraycopy(first, base, s.products, at, stride);
+                } else {
+                    int base = slot * stride;
+                    for (int o = 0; o < stride; o++) {
+                        s.products[at + o] = v * first[base + o];
+                    }
                 }
             }
         }
@@ -140,8 +151,9 @@ final class ScalarForward implements ForwardPass {
                     for (int o = 0; o < stride; o++) {
                         buf[o] += p[at + o];
                     }
-                } else if (v == 1f) {
-                    int base = s * stride;
+                } else if (v == 1f || hashBase[s] >= 0) {
+                    int base =
+                            (hashBase[s] >= 0 ? hashBase[s] + this.scorer.bucket(v) : s) * stride;
                     for (int o = 0; o < stride; o++) {
                         buf[o] += first[base + o];
                     }

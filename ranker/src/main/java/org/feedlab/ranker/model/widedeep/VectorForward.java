@@ -42,8 +42,13 @@ final class VectorForward implements ForwardPass {
     /** First-stage row length: h1 padded, then the heads padded. */
     private final int stride;
 
-    /** [features][stride]: first layer then wide weights, padded with zeros. */
+    /** [features + hashed rows][stride]: first layer then wide weights, padded with zeros. */
     private final float[] first;
+
+    /** Per slot, its hashed field's first bucket row, or -1 (see {@link WideDeepScorer}). */
+    private final int[] hashBase;
+
+    private final WideDeepScorer scorer;
 
     private final float[] firstBias;
 
@@ -99,9 +104,12 @@ final class VectorForward implements ForwardPass {
         headsPadded = padded(heads);
         stride = h1Padded + headsPadded;
         int compiledStride = h1 + heads;
-        first = new float[features * stride];
         float[] w = scorer.first();
-        for (int s = 0; s < features; s++) {
+        int rows = w.length / compiledStride;
+        first = new float[rows * stride];
+        hashBase = scorer.hashBase();
+        this.scorer = scorer;
+        for (int s = 0; s < rows; s++) {
             System.arraycopy(w, s * compiledStride, first, s * stride, h1);
             System.arraycopy(w, s * compiledStride + h1, first, s * stride + h1Padded, heads);
         }
@@ -202,9 +210,17 @@ final class VectorForward implements ForwardPass {
             if (v != 0f) {
                 int to = k * stride;
                 s.sharedAt[slot] = to;
-                int from = slot * stride;
-                for (int o = 0; o < stride; o += L) {
-                    FloatVector.fromArray(S, first, from + o).mul(v).intoArray(s.products, to + o);
+                if (hashBase[slot] >= 0) {
+                    // A hashed slot's row is added as it is (1·w = w).
+                    int from = (hashBase[slot] + scorer.bucket(v)) * stride;
+                    System.arraycopy(first, from, s.products, to, stride);
+                } else {
+                    int from = slot * stride;
+                    for (int o = 0; o < stride; o += L) {
+                        FloatVector.fromArray(S, first, from + o)
+                                .mul(v)
+                                .intoArray(s.products, to + o);
+                    }
                 }
             }
         }
@@ -263,6 +279,9 @@ final class VectorForward implements ForwardPass {
         int shared = sharedAt[slot];
         if (shared >= 0) {
             at[count] = ~shared;
+            value[count] = 1f;
+        } else if (hashBase[slot] >= 0) {
+            at[count] = (hashBase[slot] + scorer.bucket(v)) * stride;
             value[count] = 1f;
         } else {
             at[count] = slot * stride;

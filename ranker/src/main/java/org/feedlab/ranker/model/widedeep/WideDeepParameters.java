@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 import org.feedlab.ranker.state.StateIO;
 import org.tribuo.math.FeedForwardParameters;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.la.DenseSparseMatrix;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.SGDVector;
+import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.la.Tensor;
 import org.tribuo.math.la.VectorTuple;
 import org.tribuo.math.protos.ParametersProto;
@@ -22,9 +24,10 @@ import org.tribuo.math.protos.ParametersProto;
  * W<sub>out</sub>·MLP([numeric x; embeddings of the one-hot fields]), one logit per head.
  *
  * <p>Tensor order (what optimisers see): [0] wide H×(F+1) with the bias in the last column, [1..]
- * one embedding table per categorical field (cardinality × d), then per hidden layer its weights
- * (out × in) and bias, and last the output layer H × h<sub>last</sub>. Gradients follow Tribuo's
- * convention: the objective hands over the negative loss gradient and updates are added.
+ * one embedding table per categorical field (stored transposed, d × cardinality), then per hidden
+ * layer its weights (out × in) and bias, and last the output layer H × h<sub>last</sub>. Gradients
+ * follow Tribuo's convention: the objective hands over the negative loss gradient and updates are
+ * added.
  */
 public final class WideDeepParameters implements FeedForwardParameters {
     private static final long serialVersionUID = 1L;
@@ -45,6 +48,7 @@ public final class WideDeepParameters implements FeedForwardParameters {
 
     private transient double[][] cachedActivations;
     private transient boolean training;
+    private transient int[][] inputs;
 
     /**
      * A fresh network with seeded random weights.
@@ -76,7 +80,7 @@ public final class WideDeepParameters implements FeedForwardParameters {
         weights[0] = new DenseMatrix(heads, layout.features() + 1);
         for (int f = 0; f < fields; f++) {
             weights[1 + f] =
-                    init(
+                    initTransposed(
                             gaussian,
                             layout.fieldIds()[f].length,
                             embeddingDim,
@@ -126,6 +130,50 @@ public final class WideDeepParameters implements FeedForwardParameters {
             }
         }
         return m;
+    }
+
+    /**
+     * A d × cardinality embedding table drawn row by row of the cardinality × d table it stands
+     * for: stored transposed so that one example's gradient is d sparse rows (one entry per active
+     * slot), whatever the cardinality of the field (hashed ids have thousands of buckets).
+     */
+    private static DenseMatrix initTransposed(Random rng, int card, int d, double scale) {
+        DenseMatrix m = new DenseMatrix(d, card);
+        for (int i = 0; i < card; i++) {
+            for (int j = 0; j < d; j++) {
+                m.set(j, i, rng.nextGaussian() * scale);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Where each feature id enters the network: [0] its numeric input or -1, [1] its field or -1,
+     * [2] its slot in the field. Derived from the layout, rebuilt after deserialization.
+     */
+    private int[][] inputs() {
+        int[][] in = inputs;
+        if (in == null) {
+            int n = layout.features();
+            in = new int[3][n];
+            Arrays.fill(in[0], -1);
+            Arrays.fill(in[1], -1);
+            int[] numeric = layout.numericIds();
+            for (int i = 0; i < numeric.length; i++) {
+                in[0][numeric[i]] = i;
+            }
+            for (int f = 0; f < layout.fieldIds().length; f++) {
+                int[] ids = layout.fieldIds()[f];
+                for (int k = 0; k < ids.length; k++) {
+                    if (ids[k] >= 0) {
+                        in[1][ids[k]] = f;
+                        in[2][ids[k]] = k;
+                    }
+                }
+            }
+            inputs = in;
+        }
+        return in;
     }
 
     private int layerWeights(int l) {
@@ -180,50 +228,54 @@ public final class WideDeepParameters implements FeedForwardParameters {
         return (DenseMatrix) weights[weights.length - 1];
     }
 
-    /** Input as a dense array with the bias 1 at index F. */
-    private double[] dense(SGDVector example) {
-        double[] x = new double[layout.features() + 1];
-        for (VectorTuple t : example) {
-            x[t.index] = t.value;
-        }
-        return x;
-    }
-
     /**
-     * The forward pass: [0] input x, [1] MLP input a0, [2..] each hidden layer's activations,
+     * The forward pass over the example's non-zero entries (the bias entry, id F, feeds the wide
+     * part only): [0] the wide logits, [1] MLP input a0, [2..] each hidden layer's activations,
      * [last] the deep part's logits (without the wide part).
      */
-    private double[][] forward(double[] x) {
-        int fields = layout.fieldIds().length;
+    private double[][] forward(SGDVector example) {
+        int[][] in = inputs();
+        int features = layout.features();
         double[][] acts = new double[hidden.length + 3][];
-        acts[0] = x;
         int nNum = layout.numericIds().length;
         double[] a = new double[layout.deepInputs(embeddingDim)];
+        // Absent numeric inputs are zeros, standardised like any other value.
         for (int i = 0; i < nNum; i++) {
-            a[i] = inputScale.apply(i, x[layout.numericIds()[i]]);
+            a[i] = inputScale.apply(i, 0.0);
         }
-        for (int f = 0; f < fields; f++) {
-            DenseMatrix e = embedding(f);
-            int[] ids = layout.fieldIds()[f];
-            int base = nNum + f * embeddingDim;
-            for (int k = 0; k < ids.length; k++) {
-                double v = ids[k] < 0 ? 0.0 : x[ids[k]];
-                if (v != 0.0) {
-                    for (int d = 0; d < embeddingDim; d++) {
-                        a[base + d] += v * e.get(k, d);
-                    }
+        DenseMatrix w = wide();
+        double[] wideLogits = new double[heads];
+        for (VectorTuple t : example) {
+            double v = t.value;
+            for (int h = 0; h < heads; h++) {
+                wideLogits[h] += w.get(h, t.index) * v;
+            }
+            if (t.index >= features) {
+                continue;
+            }
+            int num = in[0][t.index];
+            if (num >= 0) {
+                a[num] = inputScale.apply(num, v);
+            } else if (in[1][t.index] >= 0 && v != 0.0) {
+                int f = in[1][t.index];
+                int k = in[2][t.index];
+                DenseMatrix e = embedding(f);
+                int base = nNum + f * embeddingDim;
+                for (int d = 0; d < embeddingDim; d++) {
+                    a[base + d] += v * e.get(d, k);
                 }
             }
         }
+        acts[0] = wideLogits;
         acts[1] = a;
         for (int l = 0; l < hidden.length; l++) {
-            DenseMatrix w = layer(l);
+            DenseMatrix wl = layer(l);
             DenseVector b = layerBias(l);
             double[] z = new double[hidden[l]];
             for (int o = 0; o < z.length; o++) {
                 double s = b.get(o);
                 for (int i = 0; i < a.length; i++) {
-                    s += w.get(o, i) * a[i];
+                    s += wl.get(o, i) * a[i];
                 }
                 z[o] = s > 0.0 ? s : 0.0;
             }
@@ -243,31 +295,14 @@ public final class WideDeepParameters implements FeedForwardParameters {
         return acts;
     }
 
-    /** Wide logits W·x (bias included). */
-    private double[] wideLogits(double[] x) {
-        DenseMatrix w = wide();
-        double[] out = new double[heads];
-        for (int h = 0; h < heads; h++) {
-            double s = 0.0;
-            for (int j = 0; j < x.length; j++) {
-                if (x[j] != 0.0) {
-                    s += w.get(h, j) * x[j];
-                }
-            }
-            out[h] = s;
-        }
-        return out;
-    }
-
     @Override
     public DenseVector predict(SGDVector example) {
-        double[] x = dense(example);
-        double[][] acts = forward(x);
+        double[][] acts = forward(example);
         if (training) {
             cachedInput = example;
             cachedActivations = acts;
         }
-        double[] logits = wideLogits(x);
+        double[] logits = acts[0];
         double[] deep = acts[acts.length - 1];
         DenseVector out = new DenseVector(heads);
         for (int h = 0; h < heads; h++) {
@@ -278,32 +313,39 @@ public final class WideDeepParameters implements FeedForwardParameters {
 
     /** The deep part's logits alone, for explanations. */
     double[] deepLogits(SGDVector example) {
-        double[][] acts = forward(dense(example));
+        double[][] acts = forward(example);
         return acts[acts.length - 1];
     }
 
     @Override
     public Tensor[] gradients(Pair<Double, SGDVector> score, SGDVector features) {
         double[][] acts =
-                training && cachedInput == features ? cachedActivations : forward(dense(features));
+                training && cachedInput == features ? cachedActivations : forward(features);
         SGDVector g = score.getB();
         double[] gh = new double[heads];
         for (int h = 0; h < heads; h++) {
             gh[h] = g.get(h);
         }
-        double[] x = acts[0];
         Tensor[] grads = new Tensor[weights.length];
-        DenseMatrix gWide = new DenseMatrix(heads, x.length);
-        for (int h = 0; h < heads; h++) {
-            if (gh[h] != 0.0) {
-                for (int j = 0; j < x.length; j++) {
-                    if (x[j] != 0.0) {
-                        gWide.set(h, j, gh[h] * x[j]);
-                    }
-                }
-            }
+        // Sparse gradients: one entry per non-zero input, so a step costs what the example holds,
+        // not the size of the tables (hashed ids have thousands of buckets).
+        int active = features.numActiveElements();
+        int[] idx = new int[active];
+        double[] val = new double[active];
+        int n = 0;
+        for (VectorTuple t : features) {
+            idx[n] = t.index;
+            val[n++] = t.value;
         }
-        grads[0] = gWide;
+        SparseVector[] wideRows = new SparseVector[heads];
+        for (int h = 0; h < heads; h++) {
+            double[] row = new double[n];
+            for (int j = 0; j < n; j++) {
+                row[j] = gh[h] * val[j];
+            }
+            wideRows[h] = SparseVector.createSparseVector(layout.features() + 1, idx.clone(), row);
+        }
+        grads[0] = DenseSparseMatrix.createFromSparseVectors(wideRows);
         // Output layer.
         double[] aLast = acts[acts.length - 2];
         DenseMatrix out = output();
@@ -340,21 +382,51 @@ public final class WideDeepParameters implements FeedForwardParameters {
             da = daIn;
         }
         int nNum = layout.numericIds().length;
+        int[][] in = inputs();
         for (int f = 0; f < layout.fieldIds().length; f++) {
-            int[] ids = layout.fieldIds()[f];
-            DenseMatrix gE = new DenseMatrix(ids.length, embeddingDim);
-            int base = nNum + f * embeddingDim;
-            for (int k = 0; k < ids.length; k++) {
-                double v = ids[k] < 0 ? 0.0 : x[ids[k]];
-                if (v != 0.0) {
-                    for (int d = 0; d < embeddingDim; d++) {
-                        gE.set(k, d, v * da[base + d]);
-                    }
+            int card = layout.fieldIds()[f].length;
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                count += idx[j] < layout.features() && in[1][idx[j]] == f ? 1 : 0;
+            }
+            int[] slots = new int[count];
+            double[] values = new double[count];
+            int c = 0;
+            for (int j = 0; j < n; j++) {
+                if (idx[j] < layout.features() && in[1][idx[j]] == f) {
+                    slots[c] = in[2][idx[j]];
+                    values[c++] = val[j];
                 }
             }
-            grads[1 + f] = gE;
+            sortBySlot(slots, values);
+            SparseVector[] rows = new SparseVector[embeddingDim];
+            int base = nNum + f * embeddingDim;
+            for (int d = 0; d < embeddingDim; d++) {
+                double[] row = new double[count];
+                for (int j = 0; j < count; j++) {
+                    row[j] = values[j] * da[base + d];
+                }
+                rows[d] = SparseVector.createSparseVector(card, slots.clone(), row);
+            }
+            grads[1 + f] = DenseSparseMatrix.createFromSparseVectors(rows);
         }
         return grads;
+    }
+
+    /** Sorts parallel arrays by slot (feature ids and slots need not agree in order). */
+    private static void sortBySlot(int[] slots, double[] values) {
+        for (int i = 1; i < slots.length; i++) {
+            int s = slots[i];
+            double v = values[i];
+            int j = i - 1;
+            while (j >= 0 && slots[j] > s) {
+                slots[j + 1] = slots[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            slots[j + 1] = s;
+            values[j + 1] = v;
+        }
     }
 
     @Override
@@ -391,14 +463,81 @@ public final class WideDeepParameters implements FeedForwardParameters {
         }
     }
 
+    /**
+     * Sums a minibatch's gradients. Dense tensors add in place; the sparse ones (wide part and
+     * embeddings) are summed row by row over the union of their entries, since Tribuo's in-place
+     * add on sparse tensors keeps only the entries both sides hold. Rows are merged in one pass
+     * over their sorted entries ({@link #sumRows}), adding the minibatch's examples in order, so
+     * each entry is the same left-to-right sum as {@code SparseVector.add} would give, without its
+     * hash map and sort per example.
+     */
     @Override
     public Tensor[] merge(Tensor[][] gradients, int size) {
+        Tensor[] out = gradients[0];
         for (int i = 0; i < weights.length; i++) {
-            for (int j = 1; j < size; j++) {
-                gradients[0][i].intersectAndAddInPlace(gradients[j][i]);
+            if (out[i] instanceof DenseSparseMatrix first) {
+                SparseVector[] rows = new SparseVector[first.getDimension1Size()];
+                SparseVector[] parts = new SparseVector[size];
+                for (int r = 0; r < rows.length; r++) {
+                    for (int j = 0; j < size; j++) {
+                        parts[j] = ((DenseSparseMatrix) gradients[j][i]).getRow(r);
+                    }
+                    rows[r] = sumRows(parts, size);
+                }
+                out[i] = DenseSparseMatrix.createFromSparseVectors(rows);
+            } else {
+                for (int j = 1; j < size; j++) {
+                    out[i].intersectAndAddInPlace(gradients[j][i]);
+                }
             }
         }
-        return gradients[0];
+        return out;
+    }
+
+    /**
+     * The sum of the first {@code size} sparse rows over the union of their entries: each entry is
+     * {@code ((p0 + p1) + p2) + ...} over the rows that hold it, in row order.
+     */
+    static SparseVector sumRows(SparseVector[] parts, int size) {
+        int total = 0;
+        for (int j = 0; j < size; j++) {
+            total += parts[j].numActiveElements();
+        }
+        int[] idx = new int[total];
+        double[] val = new double[total];
+        int[] nextIdx = new int[total];
+        double[] nextVal = new double[total];
+        int n = 0;
+        for (int j = 0; j < size; j++) {
+            int m = 0;
+            int a = 0;
+            for (VectorTuple t : parts[j]) {
+                while (a < n && idx[a] < t.index) {
+                    nextIdx[m] = idx[a];
+                    nextVal[m++] = val[a++];
+                }
+                if (a < n && idx[a] == t.index) {
+                    nextIdx[m] = t.index;
+                    nextVal[m++] = val[a++] + t.value;
+                } else {
+                    nextIdx[m] = t.index;
+                    nextVal[m++] = t.value;
+                }
+            }
+            while (a < n) {
+                nextIdx[m] = idx[a];
+                nextVal[m++] = val[a++];
+            }
+            int[] swapIdx = idx;
+            idx = nextIdx;
+            nextIdx = swapIdx;
+            double[] swapVal = val;
+            val = nextVal;
+            nextVal = swapVal;
+            n = m;
+        }
+        return SparseVector.createSparseVector(
+                parts[0].size(), Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
     }
 
     @Override
@@ -429,7 +568,8 @@ public final class WideDeepParameters implements FeedForwardParameters {
     private static final String FORMAT = "FLWP";
 
     /** Version of the sealed form this code writes. */
-    private static final int FORMAT_VERSION = 1;
+    // 2: embedding tables stored transposed (d × cardinality).
+    private static final int FORMAT_VERSION = 2;
 
     /**
      * The exact weights, layout and input scale in FeedLab's sealed form (tag, version, body,
@@ -446,7 +586,19 @@ public final class WideDeepParameters implements FeedForwardParameters {
      * @throws IllegalArgumentException starting with "corrupted state" for bytes that fail a check
      */
     public static WideDeepParameters fromBytes(byte[] bytes) {
-        return StateIO.open(FORMAT, FORMAT_VERSION, bytes, (version, in) -> read(in));
+        return StateIO.open(
+                FORMAT,
+                FORMAT_VERSION,
+                bytes,
+                (version, in) -> {
+                    if (version < FORMAT_VERSION) {
+                        throw new IOException(
+                                "wide&deep parameters of version "
+                                        + version
+                                        + " store embeddings untransposed");
+                    }
+                    return read(in);
+                });
     }
 
     private static void write(DataOutput out, WideDeepParameters p) throws IOException {

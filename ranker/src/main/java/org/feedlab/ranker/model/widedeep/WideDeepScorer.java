@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.feedlab.ranker.features.FeatureSpace;
 import org.feedlab.ranker.model.ModelBytes;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.SharedSlots;
@@ -44,7 +45,7 @@ public final class WideDeepScorer implements Scorer {
     /** "FLWD": FeedLab wide&amp;deep. */
     static final int MAGIC = 0x464C5744;
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     /**
      * System property that forces the scalar forward pass ({@code -Dfeedlab.scorer.scalar=true}),
@@ -58,8 +59,20 @@ public final class WideDeepScorer implements Scorer {
     /** Hidden layer widths. */
     private final int[] hidden;
 
-    /** [features][h1 + heads]: first hidden layer (embeddings folded in) then wide weights. */
+    /**
+     * [features + hashed rows][h1 + heads]: first hidden layer (embeddings folded in) then wide
+     * weights; a row per slot, then a row per bucket of each hashed field.
+     */
     private final float[] first;
+
+    /**
+     * Per slot, the first of its hashed field's bucket rows in {@link #first}, or -1 for a slot
+     * that holds a value: a hashed slot holding 1 + b adds row {@code hashBase + b}.
+     */
+    private final int[] hashBase;
+
+    /** Buckets of every hashed field. */
+    private final int buckets;
 
     /** [h1 + heads]: first layer bias, then wide bias. */
     private final float[] firstBias;
@@ -80,6 +93,8 @@ public final class WideDeepScorer implements Scorer {
             String[] featureNames,
             String[] headNames,
             int[] hidden,
+            int[] hashBase,
+            int buckets,
             float[] first,
             float[] firstBias,
             float[][] layers,
@@ -91,7 +106,15 @@ public final class WideDeepScorer implements Scorer {
         int f = featureNames.length;
         int h = headNames.length;
         require(hidden.length >= 1, "at least one hidden layer");
-        require(first.length == (long) f * (hidden[0] + h), "first layer size");
+        require(hashBase.length == f && buckets >= 1, "hashed slots");
+        int rows = f;
+        for (int b : hashBase) {
+            rows = b < 0 ? rows : Math.max(rows, b + buckets);
+        }
+        for (int b : hashBase) {
+            require(b == -1 || b >= f, "hashed slots");
+        }
+        require(first.length == (long) rows * (hidden[0] + h), "first layer size");
         require(firstBias.length == hidden[0] + h, "first bias size");
         require(
                 layers.length == hidden.length - 1 && biases.length == layers.length,
@@ -107,6 +130,8 @@ public final class WideDeepScorer implements Scorer {
         for (int l = 0; l < layers.length; l++) {
             require(finite(layers[l]) && finite(biases[l]), "non-finite weight");
         }
+        this.hashBase = hashBase;
+        this.buckets = buckets;
         this.first = first;
         this.firstBias = firstBias;
         this.layers = layers;
@@ -129,10 +154,10 @@ public final class WideDeepScorer implements Scorer {
         int[] hidden = p.hidden();
         int h1 = hidden[0];
         int d = p.embeddingDim();
-        int[] rows = new int[heads];
+        int[] headRows = new int[heads];
         for (int h = 0; h < heads; h++) {
-            rows[h] = outputs.getID(new MultiLabel(headNames.get(h)));
-            if (rows[h] < 0) {
+            headRows[h] = outputs.getID(new MultiLabel(headNames.get(h)));
+            if (headRows[h] < 0) {
                 throw new IllegalArgumentException(
                         "model has no output for head '" + headNames.get(h) + "'");
             }
@@ -160,13 +185,41 @@ public final class WideDeepScorer implements Scorer {
         DenseMatrix w1 = p.layer(0);
         DenseMatrix wide = p.wide();
         int stride = h1 + heads;
-        float[] first = new float[f * stride];
+        // Hashed slots: one block of bucket rows per hashed field the model knows, after the slots.
+        int[] hashBase = new int[f];
+        Arrays.fill(hashBase, -1);
+        Map<String, Integer> fieldBase = new TreeMap<>();
+        int rows = f;
         for (int s = 0; s < f; s++) {
-            int id = featureMap.getID(featureNames.get(s));
+            FeatureSpace.Field hashed = FeatureSpace.hashedField(featureNames.get(s));
+            if (hashed != null && featureMap.getID(hashed.bucketName(0)) >= 0) {
+                Integer base = fieldBase.get(hashed.name());
+                if (base == null) {
+                    base = rows;
+                    fieldBase.put(hashed.name(), base);
+                    rows += FeatureSpace.ID_BUCKETS;
+                }
+                hashBase[s] = base;
+            }
+        }
+        float[] first = new float[rows * stride];
+        int[] rowIds = new int[rows];
+        Arrays.fill(rowIds, -1);
+        for (int s = 0; s < f; s++) {
+            rowIds[s] = hashBase[s] >= 0 ? -1 : featureMap.getID(featureNames.get(s));
+            FeatureSpace.Field hashed = FeatureSpace.hashedField(featureNames.get(s));
+            if (hashBase[s] >= 0) {
+                for (int b = 0; b < FeatureSpace.ID_BUCKETS; b++) {
+                    rowIds[hashBase[s] + b] = featureMap.getID(hashed.bucketName(b));
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            int id = rowIds[r];
             if (id < 0) {
                 continue;
             }
-            int base = s * stride;
+            int base = r * stride;
             if (numericPos[id] >= 0) {
                 // The deep part's standardisation (x − shift)·scale: the scale goes into the
                 // weight, the shift into the bias below.
@@ -180,13 +233,13 @@ public final class WideDeepScorer implements Scorer {
                 for (int o = 0; o < h1; o++) {
                     double sum = 0.0;
                     for (int k = 0; k < d; k++) {
-                        sum += w1.get(o, col + k) * e.get(slotOf[id], k);
+                        sum += w1.get(o, col + k) * e.get(k, slotOf[id]);
                     }
                     first[base + o] = (float) sum;
                 }
             }
             for (int h = 0; h < heads; h++) {
-                first[base + h1 + h] = (float) wide.get(rows[h], id);
+                first[base + h1 + h] = (float) wide.get(headRows[h], id);
             }
         }
         float[] firstBias = new float[stride];
@@ -199,7 +252,7 @@ public final class WideDeepScorer implements Scorer {
             firstBias[o] = (float) bias;
         }
         for (int h = 0; h < heads; h++) {
-            firstBias[h1 + h] = (float) wide.get(rows[h], layout.features());
+            firstBias[h1 + h] = (float) wide.get(headRows[h], layout.features());
         }
         float[][] layers = new float[hidden.length - 1][];
         float[][] biases = new float[hidden.length - 1][];
@@ -223,13 +276,15 @@ public final class WideDeepScorer implements Scorer {
         float[] output = new float[last * heads];
         for (int i = 0; i < last; i++) {
             for (int h = 0; h < heads; h++) {
-                output[i * heads + h] = (float) out.get(rows[h], i);
+                output[i * heads + h] = (float) out.get(headRows[h], i);
             }
         }
         return new WideDeepScorer(
                 featureNames.toArray(new String[0]),
                 headNames.toArray(new String[0]),
                 hidden,
+                hashBase,
+                FeatureSpace.ID_BUCKETS,
                 first,
                 firstBias,
                 layers,
@@ -283,9 +338,31 @@ public final class WideDeepScorer implements Scorer {
         return flops + 2L * hidden[hidden.length - 1] * heads;
     }
 
-    /** The wide weight of a feature for a head (its contribution is weight × value). */
-    public double wideWeight(int feature, int head) {
-        return first[feature * (hidden[0] + headNames.length) + hidden[0] + head];
+    /**
+     * What slot {@code feature} of {@code x} adds to a head's wide logit: weight × value, or for a
+     * hashed slot the weight of the bucket it holds (0 when it holds none).
+     */
+    public double wideContribution(float[] x, int feature, int head) {
+        float v = x[feature];
+        if (v == 0f) {
+            return 0.0;
+        }
+        int row = hashBase[feature] >= 0 ? hashBase[feature] + bucket(v) : feature;
+        double w = first[row * (hidden[0] + headNames.length) + hidden[0] + head];
+        return hashBase[feature] >= 0 ? w : w * v;
+    }
+
+    /**
+     * The bucket a hashed slot's value 1 + b names.
+     *
+     * @throws IllegalArgumentException when the value is not 1 + a bucket of this scorer
+     */
+    int bucket(float v) {
+        int b = (int) v - 1;
+        if (b < 0 || b >= buckets || b + 1 != v) {
+            throw new IllegalArgumentException("hashed slot holds " + v + ", not 1 + a bucket");
+        }
+        return b;
     }
 
     /** The wide part's bias for a head. */
@@ -391,7 +468,7 @@ public final class WideDeepScorer implements Scorer {
             for (int s = 0; s < f; s++) {
                 float v = xs[r * f + s];
                 if (v != 0f) {
-                    flops += v == 1f || isShared[s] ? stride : 2L * stride;
+                    flops += v == 1f || isShared[s] || hashBase[s] >= 0 ? stride : 2L * stride;
                 }
             }
         }
@@ -441,6 +518,10 @@ public final class WideDeepScorer implements Scorer {
         return first;
     }
 
+    int[] hashBase() {
+        return hashBase;
+    }
+
     float[] firstBias() {
         return firstBias;
     }
@@ -473,6 +554,11 @@ public final class WideDeepScorer implements Scorer {
             for (int h : hidden) {
                 out.writeInt(h);
             }
+            out.writeInt(buckets);
+            for (int b : hashBase) {
+                out.writeInt(b);
+            }
+            out.writeInt(first.length / (hidden[0] + heads()));
             writeFloats(out, first);
             writeFloats(out, firstBias);
             for (int l = 0; l < layers.length; l++) {
@@ -521,7 +607,19 @@ public final class WideDeepScorer implements Scorer {
                             "corrupted model: hidden width " + hidden[l]);
                 }
             }
-            float[] first = readFloats(in, (long) features.length * (hidden[0] + heads.length));
+            int buckets = in.readInt();
+            if (buckets < 1 || buckets > 1 << 24) {
+                throw new IllegalArgumentException("corrupted model: " + buckets + " buckets");
+            }
+            int[] hashBase = new int[features.length];
+            for (int s = 0; s < hashBase.length; s++) {
+                hashBase[s] = in.readInt();
+            }
+            int rows = in.readInt();
+            if (rows < features.length) {
+                throw new IllegalArgumentException("corrupted model: " + rows + " first rows");
+            }
+            float[] first = readFloats(in, (long) rows * (hidden[0] + heads.length));
             float[] firstBias = readFloats(in, hidden[0] + heads.length);
             float[][] layers = new float[layerCount - 1][];
             float[][] biases = new float[layerCount - 1][];
@@ -535,7 +633,8 @@ public final class WideDeepScorer implements Scorer {
                         "corrupted model: " + in.available() + " trailing bytes");
             }
             return new WideDeepScorer(
-                    features, heads, hidden, first, firstBias, layers, biases, output);
+                    features, heads, hidden, hashBase, buckets, first, firstBias, layers, biases,
+                    output);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupted model: " + e.getMessage(), e);
         }

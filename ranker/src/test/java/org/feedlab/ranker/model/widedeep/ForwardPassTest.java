@@ -107,6 +107,8 @@ class ForwardPassTest {
                                         Feature.names().toArray(new String[0]),
                                         new String[] {"a", "b"},
                                         ok.hidden(),
+                                        ok.hashBase(),
+                                        FeatureSpace.ID_BUCKETS,
                                         first,
                                         ok.firstBias(),
                                         ok.layers(),
@@ -181,7 +183,22 @@ class ForwardPassTest {
     static WideDeepScorer random(int[] hidden, int heads, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int f = Feature.count();
-        float[] first = values(rng, f * (hidden[0] + heads));
+        // Hashed slots read bucket rows after the slots' rows, one block per hashed field.
+        int[] hashBase = new int[f];
+        java.util.Map<String, Integer> bases = new java.util.HashMap<>();
+        int rows = f;
+        for (int s = 0; s < f; s++) {
+            FeatureSpace.Field hashed = FeatureSpace.hashedField(Feature.names().get(s));
+            hashBase[s] = -1;
+            if (hashed != null) {
+                if (!bases.containsKey(hashed.name())) {
+                    bases.put(hashed.name(), rows);
+                    rows += FeatureSpace.ID_BUCKETS;
+                }
+                hashBase[s] = bases.get(hashed.name());
+            }
+        }
+        float[] first = values(rng, rows * (hidden[0] + heads));
         float[] firstBias = values(rng, hidden[0] + heads);
         float[][] layers = new float[hidden.length - 1][];
         float[][] biases = new float[hidden.length - 1][];
@@ -197,6 +214,8 @@ class ForwardPassTest {
                 Feature.names().toArray(new String[0]),
                 headNames,
                 hidden.clone(),
+                hashBase,
+                FeatureSpace.ID_BUCKETS,
                 first,
                 firstBias,
                 layers,

@@ -11,7 +11,9 @@ import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
 import org.feedlab.ranker.features.PostIndex;
+import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
+import org.feedlab.ranker.features.Viewer;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainingExample;
@@ -81,14 +83,14 @@ final class ServingFixture {
     float[] request(int n) {
         int f = Feature.count();
         float[] xs = new float[n * f];
-        UserProfile user = users.get(rng.nextInt(USERS));
+        int userId = rng.nextInt(USERS);
+        UserProfile user = users.get(userId);
         for (int c = 0; c < n; c++) {
             Post post = posts.get(rng.nextInt(POSTS));
             FeatureExtractor.extract(
-                    user,
+                    new Viewer(userId, user, TICK, SessionContext.TOP),
                     index.get(post.postId()),
                     rng.nextInt(300),
-                    TICK,
                     rng.nextBoolean(),
                     xs,
                     c * f);
