@@ -21,10 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.feedlab.lab.jvm.JavaCommand;
 
 /**
@@ -167,7 +164,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         try {
             admin.createTopics(topics).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            awaitLeaders(names);
+            KafkaTopics.awaitLeaders(admin, names, TOPIC_TIMEOUT);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topics " + names, e);
         } catch (InterruptedException e) {
@@ -193,39 +190,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Closes the child's stdin as a dying parent would; the child's watchdog should then exit. */
     void closeParentPipe() throws IOException {
         process.getOutputStream().close();
-    }
-
-    private void awaitLeaders(Collection<String> names)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
-        while (true) {
-            boolean ready;
-            try {
-                Map<String, TopicDescription> descriptions =
-                        admin.describeTopics(names)
-                                .allTopicNames()
-                                .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                ready =
-                        descriptions.values().stream()
-                                .flatMap(d -> d.partitions().stream())
-                                .map(TopicPartitionInfo::leader)
-                                .allMatch(leader -> leader != null && !leader.isEmpty());
-            } catch (ExecutionException e) {
-                // Right after creation the broker's metadata may not know the topics yet (KRaft
-                // commits them on the controller first): ask again until the deadline.
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                ready = false;
-            }
-            if (ready) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of " + names + " have no leader yet");
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
     }
 
     /** Runs StorageTool in a child JVM: it calls System.exit, which must not end this JVM. */

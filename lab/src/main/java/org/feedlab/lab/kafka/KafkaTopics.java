@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,13 +18,15 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /** Creates a run's topics on any broker and waits until every partition has a leader. */
 public final class KafkaTopics {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final long POLL_MILLIS = 200;
 
     private KafkaTopics() {}
 
     /**
      * Creates the topics with {@code partitions} partitions and the broker's default replication.
      *
-     * @throws IllegalStateException if a topic exists already, or creation fails or times out
+     * @throws IllegalStateException if a topic exists already, or creation fails
+     * @throws TimeoutException if a partition has no leader after 60 seconds
      */
     public static void create(String bootstrap, Collection<String> names, int partitions)
             throws Exception {
@@ -39,34 +42,45 @@ public final class KafkaTopics {
                             .map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty()))
                             .toList();
             admin.createTopics(topics).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (true) {
-                boolean ready;
-                try {
-                    Map<String, TopicDescription> d =
-                            admin.describeTopics(names)
-                                    .allTopicNames()
-                                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    ready =
-                            d.values().stream()
-                                    .flatMap(t -> t.partitions().stream())
-                                    .map(TopicPartitionInfo::leader)
-                                    .allMatch(l -> l != null && !l.isEmpty());
-                } catch (ExecutionException e) {
-                    // A topic just created may not be in the broker's metadata yet.
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw e;
-                    }
-                    ready = false;
+            awaitLeaders(admin, names, TIMEOUT);
+        }
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader. Right after creation the broker's
+     * metadata may not know the topics yet (KRaft commits them on the controller first): it asks
+     * again every 200 ms until the deadline.
+     *
+     * @throws TimeoutException if a partition has no leader after {@code timeout}
+     */
+    static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean ready;
+            try {
+                Map<String, TopicDescription> d =
+                        admin.describeTopics(names)
+                                .allTopicNames()
+                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                ready =
+                        d.values().stream()
+                                .flatMap(t -> t.partitions().stream())
+                                .map(TopicPartitionInfo::leader)
+                                .allMatch(l -> l != null && !l.isEmpty());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
                 }
-                if (ready) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("partitions of " + names + " have no leader");
-                }
-                Thread.sleep(200);
+                ready = false;
             }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + names + " have no leader yet");
+            }
+            Thread.sleep(POLL_MILLIS);
         }
     }
 }
