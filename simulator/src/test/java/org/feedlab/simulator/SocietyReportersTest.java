@@ -458,6 +458,42 @@ class SocietyReportersTest {
     }
 
     @Test
+    void homogenizationNeedsTwoReaders() {
+        // One reader has no pair: undefined. Two readers: their one pair, {1, 2} and {1, 6}.
+        List<Exposure> one = List.of(exposures().get(0), exposures().get(1));
+        assertTrue(Double.isNaN(homogenization(one)));
+        List<Exposure> two = new ArrayList<>(one);
+        two.add(exposures().get(5));
+        two.add(seen(2, POST1, false, 0, 0.5, 1, false, 0));
+        assertEquals(1.0 / 3, homogenization(two), EPS);
+    }
+
+    @Test
+    void homogenizationOfManyReadersSamplesDistinctPairs() {
+        // 46 readers make 1,035 pairs, more than the 1,000 drawn. Each pair is of two different
+        // readers: with disjoint feeds every pair has Jaccard 0 (a reader paired with itself would
+        // count 1), with identical feeds every pair has 1.
+        int readers = 46;
+        assertTrue((long) readers * (readers - 1) / 2 > SocietyReporters.JACCARD_PAIRS);
+        List<Exposure> disjoint = new ArrayList<>();
+        List<Exposure> identical = new ArrayList<>();
+        for (int u = 0; u < readers; u++) {
+            disjoint.add(
+                    seen(u, Fixtures.nonPolitical(100 + u, 1, 2, 0.5), false, 0, 0, 1, false, 0));
+            identical.add(seen(u, POST1, false, 0, 0, 1, false, 0));
+            identical.add(seen(u, POST3, false, 0, 0, 1, false, 0));
+        }
+        assertEquals(0.0, homogenization(disjoint), EPS);
+        assertEquals(1.0, homogenization(identical), EPS);
+    }
+
+    private static double homogenization(List<Exposure> exposures) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        SocietyReporters.HOMOGENIZATION.report(segment("all", exposures), out::put);
+        return out.get("homogenization_jaccard");
+    }
+
+    @Test
     void churnSatisfactionAndTimeSpent() {
         assertEquals(Map.of("churned_users", 1.0), report(SocietyReporters.CHURN));
         assertEquals(

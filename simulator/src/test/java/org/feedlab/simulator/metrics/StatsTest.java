@@ -140,9 +140,26 @@ class StatsTest {
     }
 
     @Test
+    void estebanRayWithBinsNarrowerThanOneAndNoIdentification() {
+        // 4 bins on [−1, 1], width 0.5: −0.9 and −0.7 in bin 0, 0.2 in bin 2, 0.9 in bin 3;
+        // shares (1/2, 0, 1/4, 1/4), centres 0.5 apart per bin. α = 0: P = Σ_i Σ_j π_i π_j |y_i −
+        // y_j|
+        // = 2 × (1/2 × 1/4 × 1.0 + 1/2 × 1/4 × 1.5 + 1/4 × 1/4 × 0.5) = 0.6875
+        double[] x = {-0.9, -0.7, 0.2, 0.9};
+        assertEquals(0.6875, Stats.estebanRay(x, -1, 1, 4, 0.0), EXACT);
+        // α = 1: P = Σ_i π_i² Σ_j π_j |y_i − y_j|, where Σ_j π_j |y_i − y_j| is 0.625 for bin 0
+        // (1/4 × 1.0 + 1/4 × 1.5), 0.625 for bin 2 (1/2 × 1.0 + 1/4 × 0.5) and 0.875 for bin 3
+        // (1/2 × 1.5 + 1/4 × 0.5): 1/4 × 0.625 + 1/16 × 0.625 + 1/16 × 0.875 = 0.25
+        assertEquals(0.25, Stats.estebanRay(x, -1, 1, 4, 1.0), EXACT);
+        // One bin holds everyone: no polarisation, whatever the values.
+        assertEquals(0.0, Stats.estebanRay(x, -1, 1, 1, 1.0), EXACT);
+    }
+
+    @Test
     void estebanRayRejectsMeaninglessArguments() {
         double[] x = {0.0};
         assertThrows(IllegalArgumentException.class, () -> Stats.estebanRay(x, 1, -1, 2, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> Stats.estebanRay(x, 1, 1, 2, 1.0));
         assertThrows(IllegalArgumentException.class, () -> Stats.estebanRay(x, -1, 1, 0, 1.0));
         assertThrows(IllegalArgumentException.class, () -> Stats.estebanRay(x, -1, 1, 2, -0.5));
         assertThrows(
@@ -304,6 +321,8 @@ class StatsTest {
         thirty[0] = thirty[1] = thirty[2] = thirty[3] = 1;
         assertEquals(0.75, Stats.topShare(thirty, 0.1), EXACT);
         assertTrue(Double.isNaN(Stats.topShare(new double[] {0, 0}, 0.1)));
+        // The whole population holds the whole total.
+        assertEquals(1.0, Stats.topShare(posts, 1.0), EXACT);
         assertThrows(IllegalArgumentException.class, () -> Stats.topShare(posts, 0.0));
         assertThrows(IllegalArgumentException.class, () -> Stats.topShare(new double[] {-1}, 0.5));
     }
