@@ -1,11 +1,13 @@
 package org.feedlab.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.feedlab.events.Action;
+import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
@@ -26,23 +28,31 @@ import org.feedlab.ranker.model.widedeep.WideDeepLearner;
 import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 
 /**
- * The default model (shape and hyperparameters of {@link RankerConfig#DEFAULTS}) trained on feature
- * vectors built by the ranker's own {@link FeatureExtractor} from a synthetic platform history, and
- * one 500-candidate request of such vectors: what the serving path sees, without the simulator.
- * Seeded, so every fork benchmarks the same weights and inputs.
+ * A synthetic platform history and the default model (shape and hyperparameters of {@link
+ * RankerConfig#DEFAULTS}) trained on it: 2,000 posts of 200 authors at most 3 ticks old, 300 users
+ * who each follow 120 authors and have read 40 posts, 6,000 logged impressions whose feature
+ * vectors the ranker's own {@link FeatureExtractor} builds (followers and in-network flags from the
+ * follow lists). It also holds one 500-candidate request of such vectors for the forward pass alone
+ * ({@link RankerBenchmark}); {@link RequestPath} serves requests from the whole history. No
+ * simulator: the engagement is a small logistic model of outrage and side. Seeded, so every fork
+ * benchmarks the same weights and inputs.
  */
 public final class RankerFixture {
     /** Candidates in the benchmarked request. */
     public static final int REQUEST = 500;
 
+    /** Items in a day's feed: the society's default {@code day_feed_size}. */
+    public static final int FEED_SIZE = 300;
+
     /** The request's candidates are all for one user: its user-side slots are shared. */
     public static final SharedSlots USER_SIDE = SharedSlots.of(FeatureSpace.userSideSlots());
 
-    private static final int TOPICS = 8;
+    /** Topics of the synthetic platform. */
+    static final int TOPICS = 8;
+
     private static final int AUTHORS = 200;
     private static final int POSTS = 2_000;
     private static final int USERS = 300;
-    private static final long TICK = 20;
 
     /** Tribuo logs each training at INFO; the benchmark's console is for its figures. */
     private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
@@ -51,14 +61,29 @@ public final class RankerFixture {
         TRIBUO.setLevel(Level.WARNING);
     }
 
+    /** Authors each user follows (of {@value #AUTHORS}). */
+    static final int FOLLOWS = 120;
+
+    /** The tick the benchmarked requests are sent in; posts are 0 to 3 ticks old. */
+    static final long TICK = 20;
+
     private final WideDeepScorer scorer;
     private final float[] request;
     private final double meanNonZero;
+    private final PostIndex index;
+    private final List<UserProfile> users;
 
-    private RankerFixture(WideDeepScorer scorer, float[] request, double meanNonZero) {
+    private RankerFixture(
+            WideDeepScorer scorer,
+            float[] request,
+            double meanNonZero,
+            PostIndex index,
+            List<UserProfile> users) {
         this.scorer = scorer;
         this.request = request;
         this.meanNonZero = meanNonZero;
+        this.index = index;
+        this.users = users;
     }
 
     /** Builds the history, trains the default model on 6,000 logged impressions, compiles it. */
@@ -99,6 +124,15 @@ public final class RankerFixture {
             posts.add(post);
             index.addPost(post);
         }
+        for (int u = 0; u < USERS; u++) {
+            index.applyRequest(
+                    FeedRequest.of(
+                            FeedRequest.idFor(TICK - 1, u),
+                            u,
+                            TICK - 1,
+                            following(rng),
+                            FEED_SIZE));
+        }
         List<UserProfile> users = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
             UserProfile user = new UserProfile(TOPICS);
@@ -124,7 +158,7 @@ public final class RankerFixture {
             int u = rng.nextInt(USERS);
             Post post = posts.get(rng.nextInt(POSTS));
             float[] x = new float[Feature.count()];
-            extract(u, users.get(u), index.get(post.postId()), rng, x, 0);
+            extract(u, users.get(u), index, index.get(post.postId()), x, 0);
             int actions = actions(rng, post, u % 2 == 0 ? 0.4 : -0.4);
             examples.add(
                     new TrainingExample(
@@ -162,29 +196,47 @@ public final class RankerFixture {
             extract(
                     userId,
                     user,
+                    index,
                     index.get(posts.get(rng.nextInt(POSTS)).postId()),
-                    rng,
                     request,
                     c * Feature.count());
         }
         for (float v : request) {
             nonZero += v != 0f ? 1 : 0;
         }
-        return new RankerFixture(scorer, request, nonZero / (double) REQUEST);
+        return new RankerFixture(scorer, request, nonZero / (double) REQUEST, index, users);
+    }
+
+    /** {@value #FOLLOWS} distinct authors, ascending. */
+    private static int[] following(SplittableRandom rng) {
+        int[] authors = new int[AUTHORS];
+        for (int a = 0; a < AUTHORS; a++) {
+            authors[a] = a;
+        }
+        for (int a = 0; a < FOLLOWS; a++) {
+            int b = a + rng.nextInt(AUTHORS - a);
+            int t = authors[a];
+            authors[a] = authors[b];
+            authors[b] = t;
+        }
+        int[] chosen = Arrays.copyOf(authors, FOLLOWS);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
     private static void extract(
             int userId,
             UserProfile user,
+            PostIndex index,
             PostStats post,
-            SplittableRandom rng,
             float[] out,
             int offset) {
+        int author = post.post().authorId();
         FeatureExtractor.extract(
                 new Viewer(userId, user, TICK, SessionContext.TOP),
                 post,
-                5 + rng.nextInt(200),
-                rng.nextInt(3) == 0,
+                index.followers(author),
+                Arrays.binarySearch(index.following(userId), author) >= 0,
                 out,
                 offset);
     }
@@ -214,6 +266,24 @@ public final class RankerFixture {
     private static double gaussian(SplittableRandom rng) {
         double u = Math.max(1e-12, rng.nextDouble());
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    /**
+     * The platform's post index after the synthetic history: every post with its counters, every
+     * user's follow list.
+     */
+    public PostIndex index() {
+        return index;
+    }
+
+    /** User u's profile after the synthetic history (40 impressions). */
+    public UserProfile user(int u) {
+        return users.get(u);
+    }
+
+    /** Users of the synthetic history. */
+    public static int users() {
+        return USERS;
     }
 
     public WideDeepScorer scorer() {

@@ -254,8 +254,11 @@ public final class FeedRanker {
         return out;
     }
 
-    /** The candidates' feature vectors, row after row. */
-    private static float[] features(
+    /**
+     * The candidates' feature vectors, row after row, at the top of a session: what {@link #rank}
+     * hands the model (public so the request-path benchmark can time this stage alone).
+     */
+    public static float[] features(
             FeedRequest request,
             UserProfile user,
             TickContext context,

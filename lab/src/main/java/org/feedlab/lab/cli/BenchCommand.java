@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.feedlab.bench.BenchRunner;
+import org.feedlab.bench.Machine;
 import org.feedlab.bench.ModelComparison;
+import org.feedlab.bench.PathLatency;
+import org.feedlab.bench.RankerFixture;
 import org.feedlab.bench.trecs.TrecsBench;
 import org.feedlab.bench.trecs.TrecsConfig;
 import org.feedlab.lab.engine.DirectPlatform;
@@ -26,6 +29,7 @@ import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.TrainingExample;
+import org.feedlab.ranker.model.widedeep.WideDeepScorer;
 import org.feedlab.ranker.policy.ModelCapacity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,19 +61,28 @@ public final class BenchCommand implements Callable<Integer> {
         return FeedLabCommand.EXIT_USAGE;
     }
 
-    /** JMH benchmarks of the default compiled model's forward pass and of GEMM kernels. */
+    /**
+     * The whole request path of one user (retrieval to the served feed) at 300 and 1,000
+     * candidates, its stages, the forward pass alone, executed FLOPs and the GEMM bound.
+     */
     @Command(
             name = "ranker",
             mixinStandardHelpOptions = true,
             description = {
-                "The forward pass alone: candidates scored per second per core by the default"
-                        + " compiled model (Vector API pass, and the scalar pass for comparison),"
-                        + " latency of a 500-candidate request (p50, p99), bytes allocated per"
-                        + " request, executed FLOPs per candidate and the measured Vector API GEMM"
-                        + " bound. JMH, one forked JVM per benchmark; about 70 s.",
+                "The whole request path on one thread (one core): one user's request served by the"
+                        + " platform's serving step (retrieval, feature extraction, the compiled"
+                        + " default model, the objective, policies and the sort) at 300 and 1,000"
+                        + " candidates, per-stage times, the forward pass alone (Vector API and"
+                        + " scalar), bytes allocated per request, executed FLOPs per candidate and"
+                        + " the measured Vector API GEMM bound. Latencies request by request in an"
+                        + " HdrHistogram, throughputs by JMH (one forked JVM per benchmark); about"
+                        + " 6 minutes on a loaded 2-core machine. The last line is 'ranker: <N> candidates/s/core, p50 <X> ms,"
+                        + " p99 <Y> ms per 300-candidate request'.",
             })
     static final class Ranker implements Callable<Integer> {
-        @Option(names = "--long", description = "Two forks and longer iterations (about 4 min).")
+        @Option(
+                names = "--long",
+                description = "Two forks, longer iterations and latency runs (about 20 min).")
         boolean thorough;
 
         @Option(names = "--verbose", description = "Show JMH's own output.")
@@ -82,9 +95,14 @@ public final class BenchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             BenchRunner.Settings settings =
                     thorough ? BenchRunner.Settings.thorough() : BenchRunner.Settings.quick();
+            out.printf(Locale.ROOT, "machine: %s%n", Machine.current());
             out.printf(
                     Locale.ROOT,
-                    "JMH: %d fork(s), %d warm-up + %d measured iterations of %d s per benchmark%n",
+                    "timed on one thread (one core): latency runs in this JVM, %d s warm-up then %d"
+                            + " s of requests back to back, each timed (HdrHistogram); JMH: %d"
+                            + " fork(s), %d warm-up + %d measured iterations of %d s per benchmark%n",
+                    settings.latencyWarmupSeconds(),
+                    settings.latencySeconds(),
                     settings.forks(),
                     settings.warmups(),
                     settings.iterations(),
@@ -92,19 +110,16 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             BenchRunner.Figures f = BenchRunner.run(settings, verbose);
             BenchRunner.Gemm g = f.gemm();
-            double flopsPerSecond = f.candidatesPerSecond() * f.flopsPerCandidate();
             out.printf(
                     Locale.ROOT,
-                    "model: wide&deep, hidden %s, %d features (%.1f non-zero per candidate), %d heads%n",
+                    "model: wide&deep, hidden %s, %d features, %d heads, trained on 6,000"
+                            + " impressions of a synthetic history (%s pass); ranker: engagement"
+                            + " objective, no policy, a feed of %d items%n",
                     Arrays.toString(f.hiddenSizes()),
                     Feature.count(),
-                    f.meanNonZero(),
-                    Heads.names().size());
-            out.printf(
-                    Locale.ROOT,
-                    "executed FLOPs per candidate: %.0f (non-zero slots gathered and added, user-side"
-                            + " products once per request, dense layers in full)%n",
-                    f.flopsPerCandidate());
+                    Heads.names().size(),
+                    f.forwardPass(),
+                    RankerFixture.FEED_SIZE);
             out.printf(
                     Locale.ROOT,
                     "GEMM bound, 500x128 by 128x128 float, one core: Vector API mul+add %.1f GFLOP/s,"
@@ -112,36 +127,88 @@ public final class BenchCommand implements Callable<Integer> {
                     g.vectorMulAdd() / 1e9,
                     g.vectorFma() / 1e9,
                     g.plainJava() / 1e9);
+            for (BenchRunner.PathFigures p : f.paths()) {
+                printPath(out, p, g);
+            }
+            BenchRunner.PathFigures first = f.paths().get(0);
             out.printf(
                     Locale.ROOT,
-                    "forward pass (%s): %.2f GFLOP/s executed, %.0f %% of the mul+add bound (%,.0f"
-                            + " candidates/s/core at that bound); scalar pass %,d candidates/s/core%n",
-                    f.forwardPass(),
-                    flopsPerSecond / 1e9,
-                    100.0 * flopsPerSecond / g.vectorMulAdd(),
-                    g.vectorMulAdd() / f.flopsPerCandidate(),
-                    Math.round(f.scalarCandidatesPerSecond()));
+                    "scalar forward pass (-D%s=true), %d candidates: %,d candidates/s/core%n",
+                    WideDeepScorer.SCALAR_PROPERTY,
+                    first.candidates(),
+                    Math.round(first.candidatesPerSecond(f.scalarForward())));
             long capacityCount =
                     ModelCapacity.flopsPerCandidate(
                             Arrays.stream(f.hiddenSizes()).boxed().toList());
             out.printf(
                     Locale.ROOT,
-                    "flops_per_second for the model-capacity policy: %.3g (candidates/s/core x %d,"
-                            + " the policy's own count for this model)%n",
-                    f.candidatesPerSecond() * capacityCount,
+                    "flops_per_second for the model-capacity policy: %.3g (forward pass"
+                            + " candidates/s/core x %d, the policy's own count for this model)%n",
+                    first.candidatesPerSecond(first.stages().forward()) * capacityCount,
                     capacityCount);
-            out.printf(
-                    Locale.ROOT,
-                    "allocated per 500-candidate request: %.1f bytes (JMH gc profiler,"
-                            + " gc.alloc.rate.norm)%n",
-                    f.bytesPerRequest());
-            out.printf(
-                    Locale.ROOT,
-                    "ranker: %d candidates/s/core, p50 %.3f ms, p99 %.3f ms per 500-candidate request%n",
-                    Math.round(f.candidatesPerSecond()),
-                    f.p50Millis(),
-                    f.p99Millis());
+            out.printf(Locale.ROOT, "machine at the end: %s%n", Machine.current());
+            out.println(first.latency().line());
             return 0;
+        }
+
+        private static void printPath(
+                PrintWriter out, BenchRunner.PathFigures p, BenchRunner.Gemm g) {
+            BenchRunner.Stages s = p.stages();
+            int c = p.candidates();
+            out.printf(
+                    Locale.ROOT,
+                    "%d candidates: executed FLOPs per candidate %.0f (%.1f non-zero slots; non-zero"
+                            + " and hashed slots gathered and added, user-side products once per"
+                            + " request, dense layers in full)%n",
+                    c,
+                    p.flopsPerCandidate(),
+                    p.meanNonZero());
+            out.printf(
+                    Locale.ROOT,
+                    "%d candidates: µs per request (JMH): retrieval %.1f, feature extraction %.1f,"
+                            + " forward pass %.1f, objective + policies + sort + feed %.1f (the"
+                            + " rest), whole path %.1f%n",
+                    c,
+                    BenchRunner.PathFigures.micros(s.retrieval()),
+                    BenchRunner.PathFigures.micros(s.features()),
+                    BenchRunner.PathFigures.micros(s.forward()),
+                    p.restMicros(),
+                    BenchRunner.PathFigures.micros(s.whole()));
+            out.printf(
+                    Locale.ROOT,
+                    "%d candidates: whole path %,d candidates/s/core (JMH), model arithmetic %.2f"
+                            + " GFLOP/s, %.1f %% of the mul+add bound; forward pass alone %,d"
+                            + " candidates/s/core, %.2f GFLOP/s executed, %.1f %% of the bound%n",
+                    c,
+                    Math.round(p.candidatesPerSecond(s.whole())),
+                    p.wholeFlopsPerSecond() / 1e9,
+                    100.0 * g.shareOfBound(p.wholeFlopsPerSecond()),
+                    Math.round(p.candidatesPerSecond(s.forward())),
+                    p.forwardFlopsPerSecond() / 1e9,
+                    100.0 * g.shareOfBound(p.forwardFlopsPerSecond()));
+            out.printf(
+                    Locale.ROOT,
+                    "%d candidates: allocated per request %,.0f bytes by the whole path, %.1f by the"
+                            + " forward pass (JMH gc profiler, gc.alloc.rate.norm)%n",
+                    c,
+                    p.wholeBytes(),
+                    p.forwardBytes());
+            PathLatency.Measurement m = p.latency();
+            out.printf(
+                    Locale.ROOT,
+                    "%d candidates: whole path request by request: %,d requests in %.1f s, %,d"
+                            + " candidates/s/core; latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms,"
+                            + " p99.9 %.3f ms, max %.3f ms%n",
+                    c,
+                    m.requests(),
+                    m.elapsedNanos() / 1e9,
+                    Math.round(m.candidatesPerSecondPerCore()),
+                    m.percentileMillis(50),
+                    m.percentileMillis(90),
+                    m.percentileMillis(99),
+                    m.percentileMillis(99.9),
+                    m.percentileMillis(100));
+            out.flush();
         }
     }
 
