@@ -84,7 +84,7 @@ class LocalClusterIT {
         cluster = new LocalCluster(dir.resolve("cluster"));
         state =
                 cluster.start(
-                        new LocalCluster.Options(2, 2, "1g", 2, true),
+                        new LocalCluster.Options(2, 2, "2g", 2, true),
                         new PrintWriter(new StringWriter()));
     }
 
