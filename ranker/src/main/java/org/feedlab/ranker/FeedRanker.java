@@ -178,7 +178,6 @@ public final class FeedRanker {
             postIds[i] = candidates.get(i).stats().post().postId();
         }
         int f = Feature.count();
-        int h = scorer.heads();
         int continuation = scorer.headNames().indexOf(Head.CONTINUATION.key());
         ScoreBreakdown firstPass = state.scores;
         // The predictions and feature rows each candidate was last valued with: after the slate
@@ -187,22 +186,19 @@ public final class FeedRanker {
         float[] slotFeatures = new float[n * f];
         SessionSlate.Valuation valuation =
                 (ctx, cands, count, immediate, cont) -> {
-                    float[] xs = new float[count * f];
-                    Viewer viewer =
-                            new Viewer(
-                                    state.request.userId(), state.user, state.request.tick(), ctx);
                     List<Candidate> rows = new ArrayList<>(count);
                     for (int j = 0; j < count; j++) {
-                        Candidate c = candidates.get(cands[j]);
-                        rows.add(c);
-                        FeatureExtractor.extract(
-                                viewer,
-                                c.stats(),
-                                state.context.followers(c.stats().post().authorId()),
-                                c.inNetwork(),
-                                xs,
-                                j * f);
+                        rows.add(candidates.get(cands[j]));
                     }
+                    float[] xs =
+                            features(
+                                    new Viewer(
+                                            state.request.userId(),
+                                            state.user,
+                                            state.request.tick(),
+                                            ctx),
+                                    state.context,
+                                    rows);
                     double[][] ps = predict(scorer, xs, count);
                     ScoreBreakdown at = score(state, scorer, signals, rows, ps);
                     for (int j = 0; j < count; j++) {
@@ -263,9 +259,17 @@ public final class FeedRanker {
             UserProfile user,
             TickContext context,
             List<Candidate> candidates) {
+        return features(
+                new Viewer(request.userId(), user, request.tick(), SessionContext.TOP),
+                context,
+                candidates);
+    }
+
+    /** The candidates' feature vectors, row after row, as this viewer sees them. */
+    private static float[] features(
+            Viewer viewer, TickContext context, List<Candidate> candidates) {
         int f = Feature.count();
         float[] xs = new float[candidates.size() * f];
-        Viewer viewer = new Viewer(request.userId(), user, request.tick(), SessionContext.TOP);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             FeatureExtractor.extract(
