@@ -24,7 +24,7 @@ class OutrageDirectionTest {
         // Between 0 and +6 percentage points: present, and far below society v1's +49.
         assertTrue(hostile.low() > 0 && hostile.high() < 0.06, "hostile share " + hostile);
         // Within political items the gap is smaller than its seed-to-seed spread: over eight
-        // seeds +4.9 points [-0.4, +10.1]. Only its sign is asserted.
+        // seeds +3.9 points [-1.0, +8.9]. Only its sign is asserted.
         assertTrue(withinPolitics.mean() > 0, "hostile share of political items " + withinPolitics);
     }
 }
