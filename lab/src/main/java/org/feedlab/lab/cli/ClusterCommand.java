@@ -68,7 +68,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
         @Option(
                 names = "--task-heap",
-                defaultValue = "1536m",
+                defaultValue = LocalCluster.Options.DEFAULT_TASK_HEAP,
                 paramLabel = "SIZE",
                 description = "Heap for the job per TaskManager (default: ${DEFAULT-VALUE}).")
         private String taskHeap;

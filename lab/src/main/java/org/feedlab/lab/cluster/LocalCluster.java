@@ -95,7 +95,13 @@ public final class LocalCluster {
      */
     public record Options(
             int taskManagers, int slots, String taskHeap, int partitions, boolean jobClasses) {
-        public static final Options DEFAULTS = new Options(2, 2, "1536m", 2, true);
+        /**
+         * Task heap per TaskManager: training with the id tables inside the job needs about 2 GB
+         * (with 1 GB the TaskManagers were lost and the job found no slots).
+         */
+        public static final String DEFAULT_TASK_HEAP = "2g";
+
+        public static final Options DEFAULTS = new Options(2, 2, DEFAULT_TASK_HEAP, 2, true);
     }
 
     /** One process of the cluster. */

@@ -82,10 +82,7 @@ class LocalClusterIT {
             embedded = csv(run(platform, tick -> {}));
         }
         cluster = new LocalCluster(dir.resolve("cluster"));
-        state =
-                cluster.start(
-                        new LocalCluster.Options(2, 2, "2g", 2, true),
-                        new PrintWriter(new StringWriter()));
+        state = cluster.start(LocalCluster.Options.DEFAULTS, new PrintWriter(new StringWriter()));
     }
 
     @AfterAll
