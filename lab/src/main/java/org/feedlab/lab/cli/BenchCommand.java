@@ -359,7 +359,7 @@ public final class BenchCommand implements Callable<Integer> {
                     heads,
                     lossWins,
                     heads);
-            printPairedDifferences(out, models, auc, loss);
+            out.println(modelsLine(printPairedDifferences(out, models, auc, loss), heads));
             return 0;
         }
     }
@@ -470,58 +470,117 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Which heads wide&amp;deep is better and worse on against one baseline. */
+    record Verdicts(String baseline, boolean[] better, boolean[] worse) {
+        int count(boolean[] which) {
+            int n = 0;
+            for (boolean b : which) {
+                n += b ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
     /**
-     * Per head and baseline, the paired difference wide&amp;deep − baseline over seeds (same logs,
-     * same test ticks), its mean with a 95 % t-interval, and a verdict: "better" or "worse" when
-     * the interval excludes 0 on both AUC and log loss in the same direction, "no clear difference"
-     * otherwise. Prints the verdict counts last.
+     * Prints, per baseline, the paired difference wide&amp;deep − baseline for each head and for
+     * the mean over heads (taken per seed), with 95 % t-intervals over seeds. A head is "better"
+     * when the AUC interval lies above 0 and the log-loss interval below 0, "worse" when both lie
+     * on the other side.
+     *
+     * @return per baseline (models after the first), the heads wide&amp;deep is better and worse on
      */
-    static void printPairedDifferences(
+    static List<Verdicts> printPairedDifferences(
             PrintWriter out, List<String> models, double[][][] auc, double[][][] loss) {
         int heads = Heads.names().size();
         out.println(
                 "paired difference wide-deep − baseline per head, mean [95 % t-interval over seeds];"
                         + " AUC higher and log loss lower is better");
+        List<Verdicts> all = new ArrayList<>();
         for (int mi = 1; mi < models.size(); mi++) {
-            int better = 0;
-            int worse = 0;
+            boolean[] better = new boolean[heads];
+            boolean[] worse = new boolean[heads];
             for (int h = 0; h < heads; h++) {
-                double[] dAuc = difference(auc[0][h], auc[mi][h]);
-                double[] dLoss = difference(loss[0][h], loss[mi][h]);
-                double[] a = Summary.meanAndHalfWidth(Arrays.stream(dAuc).boxed().toList());
-                double[] l = Summary.meanAndHalfWidth(Arrays.stream(dLoss).boxed().toList());
-                String verdict;
-                if (a[0] - a[1] > 0 && l[0] + l[1] < 0) {
-                    verdict = "better";
-                    better++;
-                } else if (a[0] + a[1] < 0 && l[0] - l[1] > 0) {
-                    verdict = "worse";
-                    worse++;
-                } else {
-                    verdict = "no clear difference";
-                }
-                out.printf(
-                        Locale.ROOT,
-                        "%-8s vs %-6s | ΔAUC %+.4f [%+.4f, %+.4f] | Δlog loss %+.4f [%+.4f, %+.4f] | %s%n",
-                        Heads.names().get(h),
-                        models.get(mi),
-                        a[0],
-                        a[0] - a[1],
-                        a[0] + a[1],
-                        l[0],
-                        l[0] - l[1],
-                        l[0] + l[1],
-                        verdict);
+                int v =
+                        printPaired(
+                                out,
+                                Heads.names().get(h),
+                                models.get(mi),
+                                difference(auc[0][h], auc[mi][h]),
+                                difference(loss[0][h], loss[mi][h]));
+                better[h] = v > 0;
+                worse[h] = v < 0;
             }
+            int seeds = auc[0][0].length;
+            printPaired(
+                    out,
+                    "mean",
+                    models.get(mi),
+                    difference(meanOverHeads(auc[0], seeds), meanOverHeads(auc[mi], seeds)),
+                    difference(meanOverHeads(loss[0], seeds), meanOverHeads(loss[mi], seeds)));
+            Verdicts v = new Verdicts(models.get(mi), better, worse);
             out.printf(
                     Locale.ROOT,
                     "wide-deep vs %s: better on %d of %d heads, worse on %d, no clear difference on %d%n",
                     models.get(mi),
-                    better,
+                    v.count(better),
                     heads,
-                    worse,
-                    heads - better - worse);
+                    v.count(worse),
+                    heads - v.count(better) - v.count(worse));
+            all.add(v);
         }
+        return all;
+    }
+
+    /** One row of paired differences; returns 1 when better, -1 when worse, 0 otherwise. */
+    private static int printPaired(
+            PrintWriter out, String row, String baseline, double[] dAuc, double[] dLoss) {
+        double[] a = Summary.meanAndHalfWidth(Arrays.stream(dAuc).boxed().toList());
+        double[] l = Summary.meanAndHalfWidth(Arrays.stream(dLoss).boxed().toList());
+        int verdict =
+                a[0] - a[1] > 0 && l[0] + l[1] < 0
+                        ? 1
+                        : a[0] + a[1] < 0 && l[0] - l[1] > 0 ? -1 : 0;
+        out.printf(
+                Locale.ROOT,
+                "%-8s vs %-6s | ΔAUC %+.4f [%+.4f, %+.4f] | Δlog loss %+.4f [%+.4f, %+.4f] | %s%n",
+                row,
+                baseline,
+                a[0],
+                a[0] - a[1],
+                a[0] + a[1],
+                l[0],
+                l[0] - l[1],
+                l[0] + l[1],
+                verdict > 0 ? "better" : verdict < 0 ? "worse" : "no clear difference");
+        return verdict;
+    }
+
+    /**
+     * The bench's last line: {@code models: wide&deep better than linear on a/H heads, better than
+     * FM on b/H, worse on c}, where c counts the heads on which wide&amp;deep is worse than either
+     * baseline.
+     */
+    static String modelsLine(List<Verdicts> verdicts, int heads) {
+        StringBuilder line = new StringBuilder("models: wide&deep");
+        boolean[] worseOnAny = new boolean[heads];
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdicts v = verdicts.get(i);
+            line.append(i == 0 ? " better than " : ", better than ")
+                    .append(v.baseline().equals("fm") ? "FM" : v.baseline())
+                    .append(" on ")
+                    .append(v.count(v.better()))
+                    .append('/')
+                    .append(heads)
+                    .append(i == 0 ? " heads" : "");
+            for (int h = 0; h < heads; h++) {
+                worseOnAny[h] |= v.worse()[h];
+            }
+        }
+        int worse = 0;
+        for (boolean w : worseOnAny) {
+            worse += w ? 1 : 0;
+        }
+        return line.append(", worse on ").append(worse).toString();
     }
 
     /** Per seed a − b, over the seeds where both are finite. */

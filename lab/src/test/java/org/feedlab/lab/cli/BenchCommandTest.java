@@ -63,6 +63,12 @@ class BenchCommandTest {
                                         l.matches(
                                                 "wide-deep has the best mean AUC on (10|[0-9]) of 10 heads and the best mean log loss on (10|[0-9]) of 10")),
                 r.out());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(
+                lines.get(lines.size() - 1)
+                        .matches(
+                                "models: wide&deep better than linear on \\d+/10 heads, better than FM on \\d+/10, worse on \\d+"),
+                r.out());
     }
 
     @Test
@@ -98,9 +104,19 @@ class BenchCommandTest {
                                     : new double[] {0.49, 0.53, 0.54};
         }
         StringWriter text = new StringWriter();
-        BenchCommand.printPairedDifferences(
-                new PrintWriter(text, true), List.of("wide-deep", "linear"), auc, loss);
+        List<BenchCommand.Verdicts> verdicts =
+                BenchCommand.printPairedDifferences(
+                        new PrintWriter(text, true), List.of("wide-deep", "linear"), auc, loss);
         List<String> lines = text.toString().lines().toList();
+        // The mean over heads per seed: (0.01 - 0.01 + 8 * 0.01) / 10 = 0.008, then -0.0078 and
+        // 0.0038; their mean is 0.0013 and the interval straddles 0.
+        assertTrue(
+                lines.get(heads + 1).startsWith("mean     vs linear | ΔAUC +0.0013 ["),
+                lines.get(heads + 1));
+        assertTrue(lines.get(heads + 1).endsWith("| no clear difference"), lines.get(heads + 1));
+        assertEquals(1, verdicts.size());
+        assertTrue(verdicts.get(0).better()[0]);
+        assertTrue(verdicts.get(0).worse()[1]);
         assertTrue(lines.get(1).endsWith("| better"), lines.get(1));
         assertTrue(lines.get(1).contains("ΔAUC +0.0100"), lines.get(1));
         assertTrue(lines.get(2).endsWith("| worse"), lines.get(2));
@@ -111,6 +127,31 @@ class BenchCommandTest {
                         + " heads, worse on 1, no clear difference on "
                         + (heads - 2),
                 lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void theLastLineCountsHeadsWorseThanEitherBaselineOnce() {
+        boolean[] none = new boolean[4];
+        BenchCommand.Verdicts linear =
+                new BenchCommand.Verdicts(
+                        "linear",
+                        new boolean[] {true, true, false, false},
+                        new boolean[] {false, false, true, false});
+        BenchCommand.Verdicts fm =
+                new BenchCommand.Verdicts(
+                        "fm",
+                        new boolean[] {true, false, false, false},
+                        new boolean[] {false, false, true, true});
+        assertEquals(
+                "models: wide&deep better than linear on 2/4 heads, better than FM on 1/4, worse on 2",
+                BenchCommand.modelsLine(List.of(linear, fm), 4));
+        assertEquals(
+                "models: wide&deep better than linear on 0/4 heads, better than FM on 0/4, worse on 0",
+                BenchCommand.modelsLine(
+                        List.of(
+                                new BenchCommand.Verdicts("linear", none, none),
+                                new BenchCommand.Verdicts("fm", none, none)),
+                        4));
     }
 
     @Test
