@@ -16,6 +16,10 @@ import java.util.List;
  * @param items ranked items, best first
  * @param sessionNudge whether a session-nudge policy shows the reader a "take a break" prompt with
  *     this feed (a prompt the society reacts to)
+ * @param unserved the post ids of the candidates the platform retrieved for the request (after the
+ *     policies filtered them) that the feed does not hold, ascending: with {@code items} they make
+ *     the candidate pool, so the society can measure it (ids only, nothing the platform does not
+ *     know; see cross_cutting_share_candidates in docs/METRICS.md)
  */
 public record Feed(
         int schema,
@@ -26,10 +30,11 @@ public record Feed(
         FeedKind kind,
         String objective,
         List<FeedItem> items,
-        boolean sessionNudge)
+        boolean sessionNudge,
+        long[] unserved)
         implements PlatformRecord {
 
-    /** A ranked feed without a session nudge. */
+    /** A ranked feed without a session nudge, whose candidates it all holds. */
     public static Feed of(
             long requestId,
             int userId,
@@ -37,10 +42,22 @@ public record Feed(
             int modelVersion,
             String objective,
             List<FeedItem> items) {
-        return of(requestId, userId, tick, modelVersion, FeedKind.RANKED, objective, items, false);
+        return of(
+                requestId,
+                userId,
+                tick,
+                modelVersion,
+                FeedKind.RANKED,
+                objective,
+                items,
+                false,
+                new long[0]);
     }
 
-    /** A feed of the given kind, with the session-nudge prompt set as given. */
+    /**
+     * A feed of the given kind, with the session-nudge prompt set as given and the candidates it
+     * passed over.
+     */
     public static Feed of(
             long requestId,
             int userId,
@@ -49,7 +66,8 @@ public record Feed(
             FeedKind kind,
             String objective,
             List<FeedItem> items,
-            boolean sessionNudge) {
+            boolean sessionNudge,
+            long[] unserved) {
         return new Feed(
                 SCHEMA_VERSION,
                 requestId,
@@ -59,6 +77,7 @@ public record Feed(
                 kind,
                 objective,
                 new ArrayList<>(items),
-                sessionNudge);
+                sessionNudge,
+                unserved.clone());
     }
 }

@@ -25,9 +25,10 @@ public sealed interface PlatformRecord
 
     /**
      * Current schema version written into every record. Version 2: model versions are numbers and
-     * feeds carry their {@link FeedKind}.
+     * feeds carry their {@link FeedKind}. Version 3: feeds carry the ids of the candidates they
+     * passed over ({@link Feed#unserved}).
      */
-    int SCHEMA_VERSION = 2;
+    int SCHEMA_VERSION = 3;
 
     /** Schema version the record was written with. */
     int schema();

@@ -127,7 +127,8 @@ public final class FeedRanker {
                         state.kind,
                         orderedBy(state.kind).name(),
                         items,
-                        state.nudge);
+                        state.nudge,
+                        unserved(candidates, served));
         return new RankedFeed(feed, state.scores, served, features, scorer);
     }
 
@@ -234,6 +235,27 @@ public final class FeedRanker {
 
     /** Name of the session-aware objective's look-ahead term in score breakdowns. */
     public static final String SESSION_VALUE = "session-value";
+
+    /**
+     * The post ids of the candidates the feed does not hold, ascending: the rest of the candidate
+     * pool, which the society measures (ids only; the feed's items are the other part).
+     */
+    private static long[] unserved(List<Candidate> candidates, int[] served) {
+        boolean[] inFeed = new boolean[candidates.size()];
+        for (int i : served) {
+            inFeed[i] = true;
+        }
+        long[] ids = new long[candidates.size()];
+        int k = 0;
+        for (int i = 0; i < inFeed.length; i++) {
+            if (!inFeed[i]) {
+                ids[k++] = candidates.get(i).stats().post().postId();
+            }
+        }
+        long[] out = Arrays.copyOf(ids, k);
+        Arrays.sort(out);
+        return out;
+    }
 
     /** The objective that orders a feed of this kind. */
     private Objective orderedBy(FeedKind kind) {

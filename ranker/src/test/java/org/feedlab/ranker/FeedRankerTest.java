@@ -1,5 +1,6 @@
 package org.feedlab.ranker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -182,15 +183,21 @@ class FeedRankerTest {
     }
 
     @Test
-    void feedSizeIsRespected() {
+    void feedSizeIsRespectedAndTheCandidatesLeftOutTravelWithTheFeed() {
         TickContext ctx = context(6, outrageScorer(), mixedPosts());
         Feed top3 = ranker("engagement").rank(request(6, 3), new UserProfile(TOPICS), ctx).feed();
         assertEquals(List.of(2L, 5L, 3L), ids(top3));
+        assertArrayEquals(new long[] {1, 4, 6}, top3.unserved());
+        Feed all = ranker("engagement").rank(request(6, 10), new UserProfile(TOPICS), ctx).feed();
+        assertArrayEquals(new long[0], all.unserved());
+        // A chronological feed retrieves in-network posts only: 2 and 5 were never candidates.
         Feed chrono =
                 ranker("chronological").rank(request(6, 2), new UserProfile(TOPICS), ctx).feed();
         assertEquals(List.of(4L, 3L), ids(chrono));
+        assertArrayEquals(new long[] {1, 6}, chrono.unserved());
         Feed empty = ranker("random").rank(request(6, 0), new UserProfile(TOPICS), ctx).feed();
         assertTrue(empty.items().isEmpty());
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5, 6}, empty.unserved());
     }
 
     @Test

@@ -382,11 +382,13 @@ public final class Society {
         List<Impression> impressions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
         List<Session> sessions = new ArrayList<>();
+        List<FeedStages> stages = new ArrayList<>();
         int version = ModelVersion.NONE;
         follows.startTick();
         for (int id : readers) {
             Feed feed = feedsByUser.get(id);
             version = feed.modelVersion();
+            stages.add(stages(users[id], feed));
             readDay(new DayReading(users[id], feed, tick), impressions, exposures, sessions);
         }
         if (config.posting().learning()) {
@@ -401,7 +403,41 @@ public final class Society {
                 version,
                 sessions,
                 follows.counts(),
-                cascades.counts());
+                cascades.counts(),
+                stages);
+    }
+
+    /**
+     * The political posts of a reader's candidate pool (the feed's items and the candidates it
+     * passed over) and of the served feed, and how many speak for the reader's out-party ({@link
+     * Behaviour#outparty}, as for the items read).
+     */
+    private FeedStages stages(User u, Feed feed) {
+        int servedPolitical = 0;
+        int servedOutparty = 0;
+        for (FeedItem item : feed.items()) {
+            Content c = known(item.postId());
+            servedPolitical += c.political() ? 1 : 0;
+            servedOutparty += Behaviour.outparty(u, c) ? 1 : 0;
+        }
+        int candidatesPolitical = servedPolitical;
+        int candidatesOutparty = servedOutparty;
+        for (long postId : feed.unserved()) {
+            Content c = known(postId);
+            candidatesPolitical += c.political() ? 1 : 0;
+            candidatesOutparty += Behaviour.outparty(u, c) ? 1 : 0;
+        }
+        return new FeedStages(
+                u.id, candidatesPolitical, candidatesOutparty, servedPolitical, servedOutparty);
+    }
+
+    /** The truth of a post the platform named. */
+    private Content known(long postId) {
+        Content c = content.get(postId);
+        if (c == null) {
+            throw new IllegalStateException("feed names unknown post " + postId);
+        }
+        return c;
     }
 
     /**
@@ -428,10 +464,7 @@ public final class Society {
             done.add(s);
             while (d.position < items.size()) {
                 FeedItem item = items.get(d.position);
-                Content c = content.get(item.postId());
-                if (c == null) {
-                    throw new IllegalStateException("feed names unknown post " + item.postId());
-                }
+                Content c = known(item.postId());
                 Examined e = examine(d, s, item, c);
                 impressions.add(impression(d, s, c, e));
                 exposures.add(exposure(d, s, item, c, e));

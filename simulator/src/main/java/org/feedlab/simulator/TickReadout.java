@@ -14,6 +14,8 @@ import org.feedlab.events.Impression;
  * @param sessions every session of the tick, by user id then session index
  * @param follows follow activity by side
  * @param cascades matured reshare cascades, cumulative
+ * @param feeds per reader, in user id order, the political posts of the candidate pool and of the
+ *     served feed
  */
 public record TickReadout(
         long tick,
@@ -23,4 +25,5 @@ public record TickReadout(
         int modelVersion,
         List<Session> sessions,
         FollowCounts follows,
-        CascadeCounts cascades) {}
+        CascadeCounts cascades,
+        List<FeedStages> feeds) {}

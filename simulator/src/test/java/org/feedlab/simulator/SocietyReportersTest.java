@@ -157,11 +157,28 @@ class SocietyReportersTest {
         return List.of(a, b, hobby, once, once.reshare(11, 4, 3));
     }
 
+    /**
+     * The political posts of three readers' candidate pools and served feeds: user 0 had 10
+     * political candidates, 4 of the other camp, and was served 6, 3 of the other camp; user 1 had
+     * 5 and 3, and was served 2 and 2; user 2's feed held no political post.
+     */
+    private static List<FeedStages> feeds() {
+        return List.of(
+                new FeedStages(0, 10, 4, 6, 3),
+                new FeedStages(1, 5, 3, 2, 2),
+                new FeedStages(2, 0, 0, 0, 0));
+    }
+
     private static SegmentView segment(String name) {
         return segment(name, exposures());
     }
 
     private static SegmentView segment(String name, List<Exposure> exposures) {
+        return segment(name, exposures, feeds());
+    }
+
+    private static SegmentView segment(
+            String name, List<Exposure> exposures, List<FeedStages> feeds) {
         return new SegmentView(
                 name,
                 0,
@@ -176,7 +193,8 @@ class SocietyReportersTest {
                 2,
                 new FollowCounts(100, 50, 2, 1, 20, 10, 3, 1),
                 new CascadeCounts(20, 16, 1, 1, 0, 2),
-                new int[] {-1, 1, 1, -1});
+                new int[] {-1, 1, 1, -1},
+                feeds);
     }
 
     private static Map<String, Double> report(Reporter reporter) {
@@ -295,6 +313,24 @@ class SocietyReportersTest {
         Map<String, Double> rows = report(SocietyReporters.CROSS_CUTTING);
         assertEquals(3.0 / 4, rows.get("cross_cutting_share"), EPS);
         assertEquals(1.0 / 4, rows.get("like_minded_share"), EPS);
+    }
+
+    @Test
+    void crossCuttingSharesAtEachStageOfTheFunnel() {
+        Map<String, Double> rows = report(SocietyReporters.CROSS_CUTTING_STAGES);
+        // Pooled over readers: (4 + 3) / (10 + 5) candidates, (3 + 2) / (6 + 2) served.
+        assertEquals(7.0 / 15, rows.get("cross_cutting_share_candidates"), EPS);
+        assertEquals(5.0 / 8, rows.get("cross_cutting_share_served"), EPS);
+        // Engaged political items: 1 (out-party) and 5 (own party); item 3 was only hidden and
+        // item 4 left alone, so the read share (3/4) is not the engaged one.
+        assertEquals(1.0 / 2, rows.get("cross_cutting_share_engaged"), EPS);
+        Map<String, Double> none = new LinkedHashMap<>();
+        SocietyReporters.CROSS_CUTTING_STAGES.report(
+                segment("all", exposures().subList(1, 2), List.of(new FeedStages(2, 0, 0, 0, 0))),
+                none::put);
+        assertTrue(Double.isNaN(none.get("cross_cutting_share_candidates")));
+        assertTrue(Double.isNaN(none.get("cross_cutting_share_served")));
+        assertTrue(Double.isNaN(none.get("cross_cutting_share_engaged")));
     }
 
     @Test

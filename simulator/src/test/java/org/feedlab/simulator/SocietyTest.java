@@ -20,6 +20,7 @@ import java.util.function.ToIntFunction;
 import org.feedlab.events.Action;
 import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
+import org.feedlab.events.FeedKind;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
@@ -271,6 +272,49 @@ class SocietyTest {
             }
         }
         assertEquals(StopReason.values().length, seen.size(), "every reason occurs: " + seen);
+    }
+
+    @Test
+    void feedStagesCountThePoliticalPostsOfThePoolAndOfTheFeedByTheReadersCamp() {
+        Society s = Society.create(config(), SEED);
+        List<Content> posts = publishSome(s);
+        long tick = PUBLISH_TICKS;
+        User u = s.users()[0];
+        List<Content> served = posts.subList(0, 40);
+        List<Content> passedOver = posts.subList(40, 100);
+        List<FeedItem> items =
+                served.stream()
+                        .map(c -> new FeedItem(c.postId(), 0.0, new double[0], false))
+                        .toList();
+        long[] unserved = passedOver.stream().mapToLong(Content::postId).sorted().toArray();
+        Feed feed =
+                Feed.of(
+                        Society.requestId(tick, u.id),
+                        u.id,
+                        tick,
+                        ModelVersion.NONE,
+                        FeedKind.RANKED,
+                        "test",
+                        items,
+                        false,
+                        unserved);
+        TickReadout r = s.read(tick, Map.of(u.id, feed), List.of());
+        BiPredicate<User, Content> outparty = (x, c) -> c.political() && c.camp() != x.camp;
+        long servedPolitical = served.stream().filter(Content::political).count();
+        long servedOut = served.stream().filter(c -> outparty.test(u, c)).count();
+        long poolPolitical =
+                servedPolitical + passedOver.stream().filter(Content::political).count();
+        long poolOut = servedOut + passedOver.stream().filter(c -> outparty.test(u, c)).count();
+        assertTrue(servedOut > 0 && poolOut > servedOut && poolPolitical > poolOut);
+        assertEquals(
+                List.of(
+                        new FeedStages(
+                                u.id,
+                                (int) poolPolitical,
+                                (int) poolOut,
+                                (int) servedPolitical,
+                                (int) servedOut)),
+                r.feeds());
     }
 
     @Test

@@ -71,7 +71,8 @@ public final class SimulationRun {
                     SocietyReporters.AFFECTIVE_SPREAD,
                     SocietyReporters.IDEOLOGY_BY_CAMP,
                     SocietyReporters.FIRST_TEN,
-                    SocietyReporters.POLITICAL_AMPLIFICATION);
+                    SocietyReporters.POLITICAL_AMPLIFICATION,
+                    SocietyReporters.CROSS_CUTTING_STAGES);
 
     private SimulationRun() {}
 

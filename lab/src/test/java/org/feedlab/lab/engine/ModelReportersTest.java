@@ -71,7 +71,8 @@ class ModelReportersTest {
                 modelVersion,
                 FollowCounts.NONE,
                 CascadeCounts.NONE,
-                new int[0]);
+                new int[0],
+                List.of());
     }
 
     private static final List<Exposure> SCORED =

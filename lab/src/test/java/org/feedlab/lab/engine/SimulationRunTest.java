@@ -122,7 +122,10 @@ class SimulationRunTest {
                     "top10_worth_user_sd",
                     "top10_worth_political_user_mean",
                     "top10_worth_political_user_sd",
-                    "political_amplification");
+                    "political_amplification",
+                    "cross_cutting_share_candidates",
+                    "cross_cutting_share_served",
+                    "cross_cutting_share_engaged");
 
     /** The supply-side rows, which only the population has. */
     private static final List<String> SUPPLY_ROWS =

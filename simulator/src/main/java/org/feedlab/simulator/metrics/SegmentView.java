@@ -9,6 +9,7 @@ import org.feedlab.simulator.CascadeCounts;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Creator;
 import org.feedlab.simulator.Exposure;
+import org.feedlab.simulator.FeedStages;
 import org.feedlab.simulator.FollowCounts;
 import org.feedlab.simulator.Session;
 import org.feedlab.simulator.Society;
@@ -35,6 +36,8 @@ import org.feedlab.simulator.User;
  * @param follows the population's follow activity by side
  * @param cascades the population's matured cascades, cumulative
  * @param userCamps the camp of every user of the population, by user id
+ * @param feeds the political posts of the candidate pool and of the served feed of each of the
+ *     segment's users who got a feed this tick, in user id order
  */
 public record SegmentView(
         String name,
@@ -50,7 +53,8 @@ public record SegmentView(
         int modelVersion,
         FollowCounts follows,
         CascadeCounts cascades,
-        int[] userCamps) {
+        int[] userCamps,
+        List<FeedStages> feeds) {
 
     /** The camp of the population's user {@code userId}. */
     public int campOfUser(int userId) {
@@ -86,6 +90,12 @@ public record SegmentView(
                 sessions.add(s);
             }
         }
+        List<FeedStages> feeds = new ArrayList<>();
+        for (FeedStages f : readout.feeds()) {
+            if (in.test(f.userId())) {
+                feeds.add(f);
+            }
+        }
         List<Impression> impressions = new ArrayList<>();
         for (Impression i : readout.impressions()) {
             if (in.test(i.userId())) {
@@ -106,6 +116,7 @@ public record SegmentView(
                 readout.modelVersion(),
                 readout.follows(),
                 readout.cascades(),
-                Arrays.stream(all).mapToInt(User::camp).toArray());
+                Arrays.stream(all).mapToInt(User::camp).toArray(),
+                feeds);
     }
 }

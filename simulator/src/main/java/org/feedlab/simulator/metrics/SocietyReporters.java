@@ -18,6 +18,7 @@ import org.feedlab.simulator.CascadeCounts;
 import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Creator;
 import org.feedlab.simulator.Exposure;
+import org.feedlab.simulator.FeedStages;
 import org.feedlab.simulator.FollowCounts;
 import org.feedlab.simulator.Session;
 import org.feedlab.simulator.StopReason;
@@ -114,7 +115,7 @@ public final class SocietyReporters {
 
     /**
      * Among political impressions, the shares from the reader's out-party (cross-cutting) and own
-     * party (like-minded).
+     * party (like-minded). The other stages are {@link #CROSS_CUTTING_STAGES}.
      */
     public static final Reporter CROSS_CUTTING =
             (s, out) -> {
@@ -511,6 +512,34 @@ public final class SocietyReporters {
                     out.add("follow_back_rate_same", ratio(f.backsSame(), f.backAsksSame()));
                     out.add("follow_back_rate_other", ratio(f.backsOther(), f.backAsksOther()));
                 }
+            };
+
+    /**
+     * The cross-cutting share at the stages of Bakshy, Messing and Adamic (2015) around the items
+     * read ({@link #CROSS_CUTTING}): among the political posts of the candidate pools the platform
+     * retrieved ({@code _candidates}), of the feeds it served, read or not ({@code _served}), and
+     * of the items read with a positive engagement ({@code _engaged}), the share from the reader's
+     * out-party. Each stage pools the segment's readers: out-party posts over political posts, not
+     * a mean of per-user shares.
+     */
+    public static final Reporter CROSS_CUTTING_STAGES =
+            (s, out) -> {
+                int candidates = 0;
+                int candidatesOutparty = 0;
+                int served = 0;
+                int servedOutparty = 0;
+                for (FeedStages f : s.feeds()) {
+                    candidates += f.candidatesPolitical();
+                    candidatesOutparty += f.candidatesOutparty();
+                    served += f.servedPolitical();
+                    servedOutparty += f.servedOutparty();
+                }
+                List<Exposure> engaged = political(engaged(s.exposures()));
+                out.add("cross_cutting_share_candidates", ratio(candidatesOutparty, candidates));
+                out.add("cross_cutting_share_served", ratio(servedOutparty, served));
+                out.add(
+                        "cross_cutting_share_engaged",
+                        ratio(count(engaged, Exposure::outgroup), engaged.size()));
             };
 
     private static void cascades(SegmentView s, Reporter.Out out) {

@@ -26,7 +26,8 @@ class ReporterTest {
                 0,
                 null,
                 null,
-                new int[0]);
+                new int[0],
+                List.of());
     }
 
     private static Map<String, Double> report(Reporter reporter, String segment) {
