@@ -85,28 +85,57 @@ public final class Evaluation {
     public static double auc(double[] scores, boolean[] labels) {
         requireSameLength(scores, labels);
         int n = scores.length;
-        Integer[] order = new Integer[n];
+        // The rank sum needs the scores in order and the positives of each tie group: both come
+        // from sorting primitives (Arrays.sort orders doubles as Double.compare does), without
+        // boxing an index per example. NaN scores are ranked after the numbers.
+        int numbers = 0;
+        int positiveNumbers = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            if (!Double.isNaN(scores[i])) {
+                numbers++;
+                positiveNumbers += labels[i] ? 1 : 0;
+            }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        double[] sorted = new double[numbers];
+        double[] positive = new double[positiveNumbers];
+        int m = 0;
+        int q = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(scores[i])) {
+                sorted[m++] = scores[i];
+                if (labels[i]) {
+                    positive[q++] = scores[i];
+                }
+            }
+        }
+        Arrays.sort(sorted);
+        Arrays.sort(positive);
         double rankSumPos = 0.0;
         long positives = 0;
         int i = 0;
-        while (i < n) {
+        while (i < numbers) {
             int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
+            while (j + 1 < numbers && sorted[j + 1] == sorted[i]) {
                 j++;
             }
             // Ranks are 1-based: the tie group spans ranks i+1 .. j+1.
             double midRank = (i + j) / 2.0 + 1.0;
-            for (int r = i; r <= j; r++) {
-                if (labels[order[r]]) {
-                    rankSumPos += midRank;
-                    positives++;
-                }
+            while (positives < positiveNumbers && positive[(int) positives] == sorted[i]) {
+                rankSumPos += midRank;
+                positives++;
             }
             i = j + 1;
+        }
+        // Each NaN is a group of its own, in the order given.
+        int rank = numbers;
+        for (int k = 0; k < n; k++) {
+            if (Double.isNaN(scores[k])) {
+                if (labels[k]) {
+                    rankSumPos += (rank + rank) / 2.0 + 1.0;
+                    positives++;
+                }
+                rank++;
+            }
         }
         long negatives = n - positives;
         if (positives == 0 || negatives == 0) {
