@@ -50,6 +50,9 @@ public final class WideDeepParameters implements FeedForwardParameters {
     private transient boolean training;
     private transient int[][] inputs;
 
+    /** Scratch of {@link #merge}: a position per index of a sparse tensor's rows, kept zero. */
+    private transient int[] positions;
+
     /**
      * A fresh network with seeded random weights.
      *
@@ -328,7 +331,8 @@ public final class WideDeepParameters implements FeedForwardParameters {
         }
         Tensor[] grads = new Tensor[weights.length];
         // Sparse gradients: one entry per non-zero input, so a step costs what the example holds,
-        // not the size of the tables (hashed ids have thousands of buckets).
+        // not the size of the tables (hashed ids have thousands of buckets). The rows of each
+        // sparse tensor hold the same indices (the example's), so merge finds their union once.
         int active = features.numActiveElements();
         int[] idx = new int[active];
         double[] val = new double[active];
@@ -338,14 +342,14 @@ public final class WideDeepParameters implements FeedForwardParameters {
             val[n++] = t.value;
         }
         SparseVector[] wideRows = new SparseVector[heads];
+        double[] row = new double[n];
         for (int h = 0; h < heads; h++) {
-            double[] row = new double[n];
             for (int j = 0; j < n; j++) {
                 row[j] = gh[h] * val[j];
             }
-            wideRows[h] = SparseVector.createSparseVector(layout.features() + 1, idx.clone(), row);
+            wideRows[h] = new SparseRow(layout.features() + 1, idx, row);
         }
-        grads[0] = DenseSparseMatrix.createFromSparseVectors(wideRows);
+        grads[0] = new DenseSparseMatrix(Arrays.asList(wideRows));
         // Output layer.
         double[] aLast = acts[acts.length - 2];
         DenseMatrix out = output();
@@ -401,14 +405,14 @@ public final class WideDeepParameters implements FeedForwardParameters {
             sortBySlot(slots, values);
             SparseVector[] rows = new SparseVector[embeddingDim];
             int base = nNum + f * embeddingDim;
+            double[] slotRow = new double[count];
             for (int d = 0; d < embeddingDim; d++) {
-                double[] row = new double[count];
                 for (int j = 0; j < count; j++) {
-                    row[j] = values[j] * da[base + d];
+                    slotRow[j] = values[j] * da[base + d];
                 }
-                rows[d] = SparseVector.createSparseVector(card, slots.clone(), row);
+                rows[d] = new SparseRow(card, slots, slotRow);
             }
-            grads[1 + f] = DenseSparseMatrix.createFromSparseVectors(rows);
+            grads[1 + f] = new DenseSparseMatrix(Arrays.asList(rows));
         }
         return grads;
     }
@@ -465,26 +469,24 @@ public final class WideDeepParameters implements FeedForwardParameters {
 
     /**
      * Sums a minibatch's gradients. Dense tensors add in place; the sparse ones (wide part and
-     * embeddings) are summed row by row over the union of their entries, since Tribuo's in-place
-     * add on sparse tensors keeps only the entries both sides hold. Rows are merged in one pass
-     * over their sorted entries ({@link #sumRows}), adding the minibatch's examples in order, so
-     * each entry is the same left-to-right sum as {@code SparseVector.add} would give, without its
-     * hash map and sort per example.
+     * embeddings) are summed row by row over the union of their entries ({@link #sumSharedRows}),
+     * since Tribuo's in-place add on sparse tensors keeps only the entries both sides hold. Each
+     * entry is the same left-to-right sum over the minibatch's examples as {@code SparseVector.add}
+     * would give, without its hash map and sort per example.
      */
     @Override
     public Tensor[] merge(Tensor[][] gradients, int size) {
         Tensor[] out = gradients[0];
+        DenseSparseMatrix[] parts = new DenseSparseMatrix[size];
         for (int i = 0; i < weights.length; i++) {
             if (out[i] instanceof DenseSparseMatrix first) {
-                SparseVector[] rows = new SparseVector[first.getDimension1Size()];
-                SparseVector[] parts = new SparseVector[size];
-                for (int r = 0; r < rows.length; r++) {
-                    for (int j = 0; j < size; j++) {
-                        parts[j] = ((DenseSparseMatrix) gradients[j][i]).getRow(r);
-                    }
-                    rows[r] = sumRows(parts, size);
+                if (positions == null || positions.length < first.getDimension2Size()) {
+                    positions = new int[first.getDimension2Size()];
                 }
-                out[i] = DenseSparseMatrix.createFromSparseVectors(rows);
+                for (int j = 0; j < size; j++) {
+                    parts[j] = (DenseSparseMatrix) gradients[j][i];
+                }
+                out[i] = sumSharedRows(parts, size, positions);
             } else {
                 for (int j = 1; j < size; j++) {
                     out[i].intersectAndAddInPlace(gradients[j][i]);
@@ -495,49 +497,80 @@ public final class WideDeepParameters implements FeedForwardParameters {
     }
 
     /**
-     * The sum of the first {@code size} sparse rows over the union of their entries: each entry is
-     * {@code ((p0 + p1) + p2) + ...} over the rows that hold it, in row order.
+     * The sum of the first {@code size} sparse gradients, each one example's, whose rows within one
+     * gradient hold the same indices (as {@link #gradients} builds them): every row of the sum
+     * holds the union of the examples' indices, and each entry is {@code ((p0 + p1) + p2) + ...}
+     * over the examples that hold it, in example order. The union and where each example's entries
+     * fall in it are found once for all rows (the wide part's heads, an embedding's dimensions).
+     *
+     * @param positions scratch of at least the rows' dimension, all zeros; left all zeros
      */
-    static SparseVector sumRows(SparseVector[] parts, int size) {
+    static DenseSparseMatrix sumSharedRows(DenseSparseMatrix[] parts, int size, int[] positions) {
+        int rows = parts[0].getDimension1Size();
+        int dim = parts[0].getDimension2Size();
+        int[][] idx = new int[size][];
         int total = 0;
         for (int j = 0; j < size; j++) {
-            total += parts[j].numActiveElements();
+            idx[j] = row(parts[j], 0).indexArray();
+            total += idx[j].length;
         }
-        int[] idx = new int[total];
-        double[] val = new double[total];
-        int[] nextIdx = new int[total];
-        double[] nextVal = new double[total];
-        int n = 0;
-        for (int j = 0; j < size; j++) {
-            int m = 0;
-            int a = 0;
-            for (VectorTuple t : parts[j]) {
-                while (a < n && idx[a] < t.index) {
-                    nextIdx[m] = idx[a];
-                    nextVal[m++] = val[a++];
+        // The union, ascending; whether an entry is the first of its index in example order, and
+        // where in the union it falls.
+        int[] union = new int[total];
+        boolean[] first = new boolean[total];
+        int u = 0;
+        int e = 0;
+        for (int[] ix : idx) {
+            for (int index : ix) {
+                if (positions[index] == 0) {
+                    positions[index] = 1;
+                    union[u++] = index;
+                    first[e] = true;
                 }
-                if (a < n && idx[a] == t.index) {
-                    nextIdx[m] = t.index;
-                    nextVal[m++] = val[a++] + t.value;
-                } else {
-                    nextIdx[m] = t.index;
-                    nextVal[m++] = t.value;
+                e++;
+            }
+        }
+        Arrays.sort(union, 0, u);
+        for (int p = 0; p < u; p++) {
+            positions[union[p]] = p;
+        }
+        int[] at = new int[total];
+        e = 0;
+        for (int[] ix : idx) {
+            for (int index : ix) {
+                at[e++] = positions[index];
+            }
+        }
+        for (int p = 0; p < u; p++) {
+            positions[union[p]] = 0;
+        }
+        union = Arrays.copyOf(union, u);
+        double[] sum = new double[u];
+        SparseVector[] out = new SparseVector[rows];
+        for (int r = 0; r < rows; r++) {
+            e = 0;
+            for (int j = 0; j < size; j++) {
+                SparseRow part = row(parts[j], r);
+                if (part.size() != dim || !Arrays.equals(part.indexArray(), idx[j])) {
+                    throw new IllegalArgumentException(
+                            "row " + r + " of gradient " + j + " holds other indices than row 0");
+                }
+                for (double v : part.valueArray()) {
+                    int p = at[e];
+                    sum[p] = first[e] ? v : sum[p] + v;
+                    e++;
                 }
             }
-            while (a < n) {
-                nextIdx[m] = idx[a];
-                nextVal[m++] = val[a++];
-            }
-            int[] swapIdx = idx;
-            idx = nextIdx;
-            nextIdx = swapIdx;
-            double[] swapVal = val;
-            val = nextVal;
-            nextVal = swapVal;
-            n = m;
+            out[r] = new SparseRow(dim, union, sum);
         }
-        return SparseVector.createSparseVector(
-                parts[0].size(), Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        return new DenseSparseMatrix(Arrays.asList(out));
+    }
+
+    private static SparseRow row(DenseSparseMatrix m, int r) {
+        if (m.getRow(r) instanceof SparseRow row) {
+            return row;
+        }
+        throw new IllegalArgumentException("sparse gradients are built of SparseRows");
     }
 
     @Override
