@@ -297,4 +297,113 @@ class FeatureExtractorTest {
         float[] same = extract(u, new PostStats(Post.of(1, 1, 0, 0, 0.4, 0.2, -1)), 3, 6, true);
         assertTrue(Arrays.stream(slots).anyMatch(s -> other[s] != same[s]));
     }
+
+    @Test
+    void oneHotFieldsCrossesAndRecencyHoldTheirSlots() {
+        // Right-leaning (0.6, bucket 4), engaged with topics 0 and 1 once each (top topic 0), last
+        // session at tick 0.
+        UserProfile u = rightLeaning();
+        // Topic 65 folds into slot 1; stance −0.5 is bucket 1, outrage 0.5 bucket 1.
+        PostStats p = new PostStats(Post.of(9, 8, 1, 65, -0.5, 0.5, -1));
+        p.apply(log(9, 2, Action.CLICK, Action.LIKE));
+        p.apply(log(9, 2, Action.HIDE));
+        p.apply(log(9, 2, Action.RESHARE));
+        float[] x = new float[Feature.count()];
+        Arrays.fill(x, 5f);
+        FeatureExtractor.extract(new Viewer(USER, u, 4, SessionContext.TOP), p, 0, false, x, 0);
+        int[] hot = {
+            FeatureSpace.POST_TOPIC.offset() + 1,
+            FeatureSpace.POST_STANCE_BUCKET.offset() + 1,
+            FeatureSpace.POST_OUTRAGE_BUCKET.offset() + 1,
+            FeatureSpace.USER_LEANING_BUCKET.offset() + 4,
+            FeatureSpace.LEANING_X_STANCE.offset() + 4 * Buckets.STANCE + 1,
+        };
+        for (FeatureSpace.Field field :
+                List.of(
+                        FeatureSpace.POST_TOPIC,
+                        FeatureSpace.POST_STANCE_BUCKET,
+                        FeatureSpace.POST_OUTRAGE_BUCKET,
+                        FeatureSpace.USER_LEANING_BUCKET,
+                        FeatureSpace.LEANING_X_STANCE)) {
+            for (int k = 0; k < field.width(); k++) {
+                int slot = field.offset() + k;
+                boolean on = Arrays.stream(hot).anyMatch(h -> h == slot);
+                assertEquals(on ? 1f : 0f, x[slot], field.slotName(k));
+            }
+        }
+        // The post's topic (slot 1) is not the user's top topic (0).
+        assertEquals(0f, x[FeatureSpace.TOPIC_MATCH.offset()]);
+        // Outrage bucket 1 holds the outrage affinity, the others 0.
+        int rate = FeatureSpace.OUTRAGE_X_RATE.offset();
+        assertEquals(0f, x[rate]);
+        assertEquals(u.outrageRate(0.5), x[rate + 1], EPS);
+        assertEquals(0f, x[rate + 2]);
+        // Four ticks since the last session, out of ten; velocity: log(1 + 3 engagements / 4).
+        assertEquals(0.4, f(x, Feature.RECENCY), EPS);
+        assertEquals(Math.log1p(3 / 4.0), f(x, Feature.ENGAGEMENT_VELOCITY), EPS);
+        assertEquals(u.authorRate(8), f(x, Feature.AUTHOR_AFFINITY), EPS);
+        // Topic 64 + 0 matches the top topic 0; recency saturates at ten ticks.
+        PostStats q = new PostStats(Post.of(10, 1, 0, 64, 0.9, 0.1, -1));
+        FeatureExtractor.extract(new Viewer(USER, u, 30, SessionContext.TOP), q, 0, false, x, 0);
+        assertEquals(1f, x[FeatureSpace.TOPIC_MATCH.offset()]);
+        assertEquals(1f, x[FeatureSpace.POST_TOPIC.offset()]);
+        assertEquals(0f, x[FeatureSpace.POST_TOPIC.offset() + 1]);
+        assertEquals(1.0, f(x, Feature.RECENCY), EPS);
+        assertEquals(1f, x[FeatureSpace.LEANING_X_STANCE.offset() + 4 * Buckets.STANCE + 4]);
+        assertEquals(0f, x[FeatureSpace.LEANING_X_STANCE.offset() + 4 * Buckets.STANCE + 1]);
+        assertEquals(u.outrageRate(0.1), x[rate], EPS);
+        assertEquals(0f, x[rate + 1]);
+        // A user without sessions: recency 1, no top topic, no match, leaning bucket 2.
+        UserProfile blank = new UserProfile(TOPICS);
+        FeatureExtractor.extract(new Viewer(USER, blank, 3, SessionContext.TOP), q, 0, false, x, 0);
+        assertEquals(1.0, f(x, Feature.RECENCY), EPS);
+        assertEquals(0f, x[FeatureSpace.TOPIC_MATCH.offset()]);
+        assertEquals(1f, x[FeatureSpace.USER_LEANING_BUCKET.offset() + 2]);
+        assertEquals(0f, x[FeatureSpace.USER_LEANING_BUCKET.offset() + 4]);
+        assertEquals(0.0, f(x, Feature.HISTORY_LENGTH), EPS);
+        assertEquals(0.0, f(x, Feature.HISTORY_STANCE), EPS);
+        assertEquals(0f, x[FeatureSpace.HISTORY_TOPICS.offset()]);
+        assertEquals(0f, x[FeatureSpace.HISTORY_AUTHORS.offset()]);
+        // One tick after the session: a tenth.
+        FeatureExtractor.extract(new Viewer(USER, u, 1, SessionContext.TOP), q, 0, false, x, 0);
+        assertEquals(0.1, f(x, Feature.RECENCY), EPS);
+        // A post published later than the tick has age 0 and velocity log(1 + engagements).
+        FeatureExtractor.extract(new Viewer(USER, u, 0, SessionContext.TOP), p, 0, false, x, 0);
+        assertEquals(Math.log1p(3), f(x, Feature.ENGAGEMENT_VELOCITY), EPS);
+    }
+
+    @Test
+    void historyFeaturesAverageOverAFullSequence() {
+        UserProfile u = new UserProfile(TOPICS);
+        // Twelve acted-on items: the sequence keeps the last ten (i = 2..11).
+        for (int i = 0; i < 12; i++) {
+            Action a = i % 2 == 0 ? Action.ANGRY : Action.RESHARE;
+            u.apply(
+                    log(i, 1, a),
+                    Post.of(i, 50 + i, 1, i % 3, i % 2 == 0 ? -0.5 : 0.25, 0.1 * (i % 4), -1));
+        }
+        PostStats p = new PostStats(Post.of(99, 1, 1, 0, 0, 0, -1));
+        float[] x = extract(u, p, 0, 2, false);
+        assertEquals(1.0, f(x, Feature.HISTORY_LENGTH), EPS);
+        // i = 2..11: five at −0.5, five at 0.25.
+        assertEquals((5 * -0.5 + 5 * 0.25) / 10, f(x, Feature.HISTORY_STANCE), EPS);
+        assertEquals((5 * 0.5 + 5 * 0.25) / 10, f(x, Feature.HISTORY_STANCE_ABS), EPS);
+        // Outrage 0.1 · (i mod 4) over i = 2..11: 0.2 0.3 0 0.1 0.2 0.3 0 0.1 0.2 0.3.
+        assertEquals(1.7 / 10, f(x, Feature.HISTORY_OUTRAGE), EPS);
+        assertEquals(0.5, f(x, Feature.HISTORY_ANGRY), EPS);
+        assertEquals(0.5, f(x, Feature.HISTORY_RESHARE), EPS);
+        assertEquals(0.0, f(x, Feature.HISTORY_CLICK), EPS);
+        assertEquals(0.0, f(x, Feature.HISTORY_COMMENT), EPS);
+        // Topics i mod 3 over i = 2..11: topic 0 three times, 1 three times, 2 four times.
+        int topics = FeatureSpace.HISTORY_TOPICS.offset();
+        assertEquals(0.3, x[topics], EPS);
+        assertEquals(0.3, x[topics + 1], EPS);
+        assertEquals(0.4, x[topics + 2], EPS);
+        assertEquals(0f, x[topics + 3]);
+        for (int k = 0; k < FeatureSpace.HISTORY; k++) {
+            assertEquals(
+                    1f + FeatureSpace.bucket(FeatureSpace.HISTORY_AUTHORS, 52 + k),
+                    x[FeatureSpace.HISTORY_AUTHORS.offset() + k]);
+        }
+    }
 }
