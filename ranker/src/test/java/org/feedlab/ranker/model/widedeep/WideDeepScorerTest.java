@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.feedlab.ranker.model.ModelBytes;
 import org.feedlab.ranker.model.SharedSlots;
 import org.junit.jupiter.api.Test;
@@ -65,18 +66,48 @@ class WideDeepScorerTest {
         return new float[] {1, -1, 0.5f, 2};
     }
 
+    /** The constructor's arguments: the scorer above until a test changes one. */
+    private static final class Parts {
+        String[] features = FEATURES.clone();
+        String[] heads = HEADS.clone();
+        int[] hidden = {2};
+        int[] hashBase = HASH_BASE.clone();
+        int buckets = 2;
+        float[] first = first();
+        float[] firstBias = firstBias();
+        float[][] layers = new float[0][];
+        float[][] biases = new float[0][];
+        float[] output = output();
+    }
+
+    /** Two hidden layers, 2 then 3 units: the second layer is [2][3] with 3 biases. */
+    private static Consumer<Parts> twoLayers(float[] layer, float[] layerBias) {
+        return p -> {
+            p.hidden = new int[] {2, 3};
+            p.layers = new float[][] {layer};
+            p.biases = new float[][] {layerBias};
+            p.output = new float[6];
+        };
+    }
+
     private static WideDeepScorer scorer() {
+        return scorer(p -> {});
+    }
+
+    private static WideDeepScorer scorer(Consumer<Parts> change) {
+        Parts p = new Parts();
+        change.accept(p);
         return new WideDeepScorer(
-                FEATURES.clone(),
-                HEADS.clone(),
-                new int[] {2},
-                HASH_BASE.clone(),
-                2,
-                first(),
-                firstBias(),
-                new float[0][],
-                new float[0][],
-                output());
+                p.features,
+                p.heads,
+                p.hidden,
+                p.hashBase,
+                p.buckets,
+                p.first,
+                p.firstBias,
+                p.layers,
+                p.biases,
+                p.output);
     }
 
     /**
@@ -238,303 +269,67 @@ class WideDeepScorerTest {
 
     @Test
     void theConstructorRefusesInconsistentShapes() {
-        int[] one = {2};
-        float[][] none = new float[0][];
-        assertCorrupt(
-                "at least one hidden layer",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                new int[0],
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
-        assertCorrupt(
-                "hashed slots",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                new int[] {-1, -1},
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
-        assertCorrupt(
-                "hashed slots",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                0,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
+        assertCorrupt("at least one hidden layer", () -> scorer(p -> p.hidden = new int[0]));
+        assertCorrupt("hashed slots", () -> scorer(p -> p.hashBase = new int[] {-1, -1}));
+        assertCorrupt("hashed slots", () -> scorer(p -> p.buckets = 0));
         // A bucket row inside the slots' rows.
         assertCorrupt(
                 "hashed slots",
                 () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                new int[] {-1, -1, 2},
-                                2,
-                                Arrays.copyOf(first(), 16),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
-        assertCorrupt(
-                "first layer size",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                Arrays.copyOf(first(), 16),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
-        assertCorrupt(
-                "first bias size",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                new float[3],
-                                none,
-                                none,
-                                output()));
-        assertCorrupt(
-                "layer count",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                new float[1][4],
-                                none,
-                                output()));
-        assertCorrupt(
-                "layer count",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                new float[1][2],
-                                output()));
-        assertCorrupt(
-                "output layer size",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                new float[3]));
-        // Two hidden layers, 2 then 3 units: the second layer is [2][3] with 3 biases.
-        int[] two = {2, 3};
-        assertCorrupt(
-                "layer 1 size",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                two,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                new float[][] {new float[5]},
-                                new float[][] {new float[3]},
-                                new float[6]));
-        assertCorrupt(
-                "layer 1 bias size",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                two,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                new float[][] {new float[6]},
-                                new float[][] {new float[2]},
-                                new float[6]));
-        new WideDeepScorer(
-                FEATURES.clone(),
-                HEADS.clone(),
-                two,
-                HASH_BASE.clone(),
-                2,
-                first(),
-                firstBias(),
-                new float[][] {new float[6]},
-                new float[][] {new float[3]},
-                new float[6]);
+                        scorer(
+                                p -> {
+                                    p.hashBase = new int[] {-1, -1, 2};
+                                    p.first = Arrays.copyOf(first(), 16);
+                                }));
+        assertCorrupt("first layer size", () -> scorer(p -> p.first = Arrays.copyOf(first(), 16)));
+        assertCorrupt("first bias size", () -> scorer(p -> p.firstBias = new float[3]));
+        assertCorrupt("layer count", () -> scorer(p -> p.layers = new float[1][4]));
+        assertCorrupt("layer count", () -> scorer(p -> p.biases = new float[1][2]));
+        assertCorrupt("output layer size", () -> scorer(p -> p.output = new float[3]));
+        assertCorrupt("layer 1 size", () -> scorer(twoLayers(new float[5], new float[3])));
+        assertCorrupt("layer 1 bias size", () -> scorer(twoLayers(new float[6], new float[2])));
+        scorer(twoLayers(new float[6], new float[3]));
         // Non-finite weights anywhere.
         float[] bias = firstBias();
         bias[1] = Float.POSITIVE_INFINITY;
-        assertCorrupt(
-                "non-finite weight",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                bias,
-                                none,
-                                none,
-                                output()));
+        assertCorrupt("non-finite weight", () -> scorer(p -> p.firstBias = bias));
         float[] out = output();
         out[3] = Float.NaN;
-        assertCorrupt(
-                "non-finite weight",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                out));
+        assertCorrupt("non-finite weight", () -> scorer(p -> p.output = out));
         float[] layer = new float[6];
         layer[5] = Float.NEGATIVE_INFINITY;
-        assertCorrupt(
-                "non-finite weight",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                two,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                new float[][] {layer},
-                                new float[][] {new float[3]},
-                                new float[6]));
+        assertCorrupt("non-finite weight", () -> scorer(twoLayers(layer, new float[3])));
         float[] layerBias = new float[3];
         layerBias[0] = Float.NaN;
-        assertCorrupt(
-                "non-finite weight",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                HEADS.clone(),
-                                two,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                new float[][] {new float[6]},
-                                new float[][] {layerBias},
-                                new float[6]));
+        assertCorrupt("non-finite weight", () -> scorer(twoLayers(new float[6], layerBias)));
     }
 
     @Test
     void namesMustBeDistinctAndPresent() {
-        int[] one = {2};
-        float[][] none = new float[0][];
         assertMessage(
                 "at least one feature is needed",
                 () ->
-                        new WideDeepScorer(
-                                new String[0],
-                                HEADS.clone(),
-                                one,
-                                new int[0],
-                                2,
-                                new float[4],
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
+                        scorer(
+                                p -> {
+                                    p.features = new String[0];
+                                    p.hashBase = new int[0];
+                                    p.first = new float[4];
+                                }));
         assertMessage(
                 "at least one head is needed",
                 () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                new String[0],
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                new float[2],
-                                none,
-                                none,
-                                new float[0]));
+                        scorer(
+                                p -> {
+                                    p.heads = new String[0];
+                                    p.firstBias = new float[2];
+                                    p.output = new float[0];
+                                }));
         assertMessage(
                 "null or duplicate feature name: a",
-                () ->
-                        new WideDeepScorer(
-                                new String[] {"a", "b", "a"},
-                                HEADS.clone(),
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
+                () -> scorer(p -> p.features = new String[] {"a", "b", "a"}));
         assertMessage(
                 "null or duplicate head name: null",
-                () ->
-                        new WideDeepScorer(
-                                FEATURES.clone(),
-                                new String[] {"click", null},
-                                one,
-                                HASH_BASE.clone(),
-                                2,
-                                first(),
-                                firstBias(),
-                                none,
-                                none,
-                                output()));
+                () -> scorer(p -> p.heads = new String[] {"click", null}));
     }
 
     @Test
