@@ -30,7 +30,12 @@ public final class Attitudes {
      * al. 2025).
      */
     public static double exitProbability(User u, SocietyConfig cfg) {
-        double excess = Math.max(0.0, u.anger / u.angerThreshold - 1.0);
+        return exitProbability(u.anger, u.angerThreshold, cfg);
+    }
+
+    /** The exit probability of {@link #exitProbability(User, SocietyConfig)} at this anger. */
+    public static double exitProbability(double anger, double threshold, SocietyConfig cfg) {
+        double excess = Math.max(0.0, anger / threshold - 1.0);
         return Math.min(1.0, cfg.affect().angerExitHazard() * excess);
     }
 

@@ -14,6 +14,12 @@ public final class Scrolling {
     /** Log-scale spread of a session's time budget around the user's median. */
     public static final double SESSION_BUDGET_SPREAD = 0.5;
 
+    /** Log-scale spread of an item's seconds on screen around their {@link #dwellBase}. */
+    public static final double DWELL_SPREAD = 0.3;
+
+    /** Shift of the log-scale dwell noise, σ²/2 = 0.045, so its mean is 1. */
+    public static final double DWELL_SHIFT = 0.045;
+
     private Scrolling() {}
 
     /**
@@ -68,10 +74,20 @@ public final class Scrolling {
      */
     public static double dwell(
             double pull, boolean clicked, double quality, SocietyConfig cfg, double gaussian) {
+        return dwellBase(pull, clicked, quality, cfg)
+                * Math.exp(DWELL_SPREAD * gaussian - DWELL_SHIFT);
+    }
+
+    /**
+     * The mean seconds on screen of {@link #dwell}: g (½ + P) + 1[click] R (0.3 + 0.7 q), the
+     * glance plus the reading after a click.
+     */
+    public static double dwellBase(
+            double pull, boolean clicked, double quality, SocietyConfig cfg) {
         SocietyConfig.Reading r = cfg.reading();
         double glance = r.glanceSeconds() * (0.5 + pull);
         double reading = clicked ? r.readSeconds() * (0.3 + 0.7 * quality) : 0.0;
-        return (glance + reading) * Math.exp(0.3 * gaussian - 0.045);
+        return glance + reading;
     }
 
     /**

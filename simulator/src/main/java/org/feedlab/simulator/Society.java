@@ -859,6 +859,14 @@ public final class Society {
         return seed;
     }
 
+    /**
+     * The truth about a post, or null when it is unknown or forgotten. For the lab's oracle ({@code
+     * ranker.oracle}); the platform only ever sees {@link #observe}.
+     */
+    public Content content(long postId) {
+        return content.get(postId);
+    }
+
     /** Forgets post truths older than a tick (no feed can hold them any more). */
     public void forgetPostsBefore(long tick) {
         content.values().removeIf(c -> c.tick() < tick);
