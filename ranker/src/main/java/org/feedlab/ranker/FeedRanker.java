@@ -38,11 +38,34 @@ public final class FeedRanker {
     private final List<FeedPolicy> policies;
     private final long runSeed;
 
+    /** The source of true probabilities under {@code ranker.oracle}, otherwise null. */
+    private final PredictionSource oracle;
+
+    /** A ranker that predicts with the tick's model. */
     public FeedRanker(RankerConfig config, long runSeed) {
+        this(config, runSeed, null);
+    }
+
+    /**
+     * A ranker whose ranked feeds take their predictions from {@code oracle} when the config asks
+     * for the oracle ({@code ranker.oracle}), from the tick's model otherwise.
+     *
+     * @param oracle the true probabilities; required exactly when {@code config.oracle()}
+     * @throws IllegalArgumentException when the source and the config disagree
+     */
+    public FeedRanker(RankerConfig config, long runSeed, PredictionSource oracle) {
+        if (config.oracle() != (oracle != null)) {
+            throw new IllegalArgumentException(
+                    config.oracle()
+                            ? "ranker.oracle needs the society's true probabilities, which only"
+                                    + " the lab's direct engine has"
+                            : "a source of true probabilities without ranker.oracle");
+        }
         this.config = config;
         this.policies = config.policies();
         this.objective = config.objectiveInForce();
         this.runSeed = runSeed;
+        this.oracle = oracle;
     }
 
     /** The objective in force after policies changed it (e.g. weight caps). */
@@ -75,12 +98,21 @@ public final class FeedRanker {
         }
         List<Candidate> candidates = state.candidates;
         int n = candidates.size();
-        Scorer scorer = ranked ? context.scorer : null;
+        // Under the oracle the society's true probabilities stand in for the model's.
+        boolean truth = ranked && oracle != null;
+        Scorer scorer = ranked && !truth ? context.scorer : null;
+        List<String> heads =
+                truth ? oracle.headNames() : scorer == null ? null : scorer.headNames();
         float[] features = scorer == null ? null : features(request, user, context, candidates);
-        state.predictions = scorer == null ? empty(n) : predict(scorer, features, n);
+        if (truth) {
+            state.predictions =
+                    oracle.predict(viewer(state, SessionContext.TOP), candidates, List.of());
+        } else {
+            state.predictions = scorer == null ? empty(n) : predict(scorer, features, n);
+        }
         state.friction = new boolean[n];
         PlatformSignals signals = context.signals == null ? new PlatformSignals() : context.signals;
-        state.scores = score(state, scorer, signals, candidates, state.predictions);
+        state.scores = score(state, heads, signals, candidates, state.predictions);
         if (ranked) {
             objective.adjust(candidates, state.scores);
             for (FeedPolicy p : policies) {
@@ -96,8 +128,8 @@ public final class FeedRanker {
         for (int r = 0; r < state.selected.length; r++) {
             state.selected[r] = order[r];
         }
-        if (ranked && scorer != null && objective.sessionAware()) {
-            buildSlate(state, scorer, signals, features, order);
+        if (ranked && heads != null && objective.sessionAware()) {
+            buildSlate(state, scorer, heads, signals, features, order);
         }
         for (FeedPolicy p : policies) {
             p.feed(state);
@@ -123,7 +155,7 @@ public final class FeedRanker {
                         request.requestId(),
                         request.userId(),
                         request.tick(),
-                        ranked ? context.modelVersion : ModelVersion.NONE,
+                        ranked && !truth ? context.modelVersion : ModelVersion.NONE,
                         state.kind,
                         orderedBy(state.kind).name(),
                         items,
@@ -135,7 +167,7 @@ public final class FeedRanker {
     /** The objective's score of every candidate, term by term. */
     private ScoreBreakdown score(
             RankingState state,
-            Scorer scorer,
+            List<String> heads,
             PlatformSignals signals,
             List<Candidate> candidates,
             double[][] predictions) {
@@ -144,7 +176,7 @@ public final class FeedRanker {
                 .score(
                         candidates,
                         predictions,
-                        scorer == null ? null : scorer.headNames(),
+                        heads,
                         state.user.leaning(),
                         signals,
                         purpose ->
@@ -157,11 +189,13 @@ public final class FeedRanker {
      * by one. Each placed candidate then carries the predictions and features of its slot, and its
      * score is its slot value: the objective's terms at that context, the first pass's adjustments
      * (preset factors and policies' score stages, computed at the top of the feed) and the {@code
-     * session-value} term p_cont · V.
+     * session-value} term p_cont · V. Under the oracle the true probabilities at each slot's
+     * context, given the items placed above it, stand in for the model's (no feature rows).
      */
     private void buildSlate(
             RankingState state,
             Scorer scorer,
+            List<String> heads,
             PlatformSignals signals,
             float[] features,
             Integer[] order) {
@@ -179,35 +213,39 @@ public final class FeedRanker {
             postIds[i] = candidates.get(i).stats().post().postId();
         }
         int f = Feature.count();
-        int continuation = scorer.headNames().indexOf(Head.CONTINUATION.key());
+        int continuation = heads.indexOf(Head.CONTINUATION.key());
         ScoreBreakdown firstPass = state.scores;
         // The predictions and feature rows each candidate was last valued with: after the slate
         // is built, a placed candidate's are those of its own slot.
         double[][] slotPredictions = state.predictions.clone();
-        float[] slotFeatures = new float[n * f];
+        float[] slotFeatures = features == null ? null : new float[n * f];
         SessionSlate.Valuation valuation =
-                (ctx, cands, count, immediate, cont) -> {
+                (ctx, placed, cands, count, immediate, cont) -> {
                     List<Candidate> rows = new ArrayList<>(count);
                     for (int j = 0; j < count; j++) {
                         rows.add(candidates.get(cands[j]));
                     }
-                    float[] xs =
-                            features(
-                                    new Viewer(
-                                            state.request.userId(),
-                                            state.user,
-                                            state.request.tick(),
-                                            ctx),
-                                    state.context,
-                                    rows);
-                    double[][] ps = predict(scorer, xs, count);
-                    ScoreBreakdown at = score(state, scorer, signals, rows, ps);
+                    float[] xs = null;
+                    double[][] ps;
+                    if (scorer == null) {
+                        List<Candidate> above = new ArrayList<>(placed.length);
+                        for (int i : placed) {
+                            above.add(candidates.get(i));
+                        }
+                        ps = oracle.predict(viewer(state, ctx), rows, above);
+                    } else {
+                        xs = features(viewer(state, ctx), state.context, rows);
+                        ps = predict(scorer, xs, count);
+                    }
+                    ScoreBreakdown at = score(state, heads, signals, rows, ps);
                     for (int j = 0; j < count; j++) {
                         int i = cands[j];
                         immediate[j] = at.total(j) + firstPass.adjusted(i);
                         cont[j] = continuation >= 0 ? ps[j][continuation] : 0.0;
                         slotPredictions[i] = ps[j];
-                        System.arraycopy(xs, j * f, slotFeatures, i * f, f);
+                        if (xs != null) {
+                            System.arraycopy(xs, j * f, slotFeatures, i * f, f);
+                        }
                     }
                 };
         List<SessionSlate.Slot> slate =
@@ -220,10 +258,12 @@ public final class FeedRanker {
             int i = slot.candidate();
             state.selected[s] = i;
             predictions[i] = slotPredictions[i];
-            System.arraycopy(slotFeatures, i * f, features, i * f, f);
+            if (features != null) {
+                System.arraycopy(slotFeatures, i * f, features, i * f, f);
+            }
             sessionValue[i] = slot.sessionValue();
         }
-        ScoreBreakdown scores = score(state, scorer, signals, candidates, predictions);
+        ScoreBreakdown scores = score(state, heads, signals, candidates, predictions);
         List<String> adjustedBy = firstPass.adjustedBy();
         for (int a = 0; a < adjustedBy.size(); a++) {
             scores.adjust(adjustedBy.get(a), firstPass.adjustment(a));
@@ -255,6 +295,11 @@ public final class FeedRanker {
         long[] out = Arrays.copyOf(ids, k);
         Arrays.sort(out);
         return out;
+    }
+
+    /** The request's user at a slot of this session context. */
+    private static Viewer viewer(RankingState state, SessionContext session) {
+        return new Viewer(state.request.userId(), state.user, state.request.tick(), session);
     }
 
     /** The objective that orders a feed of this kind. */

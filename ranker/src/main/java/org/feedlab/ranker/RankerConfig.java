@@ -17,13 +17,18 @@ import org.feedlab.ranker.policy.FeedPolicy;
  * @param retrieval which posts a request considers
  * @param model the model as declared (see {@link ModelResolution} for the one the trainer builds)
  * @param policies policy stages applied in this order (see {@link FeedPolicy})
+ * @param oracle rank with the society's true probabilities instead of the model's: an upper bound
+ *     that no platform can serve, since it reads the users' hidden state. The ranker only has the
+ *     seam ({@link PredictionSource}); the source itself lives in the lab and runs on its direct
+ *     engine only (docs/MODEL.md, "The oracle")
  */
 public record RankerConfig(
         ObjectiveConfig objective,
         TrainingConfig training,
         RetrievalConfig retrieval,
         ModelConfig model,
-        List<FeedPolicy> policies)
+        List<FeedPolicy> policies,
+        boolean oracle)
         implements Serializable {
 
     public RankerConfig {
@@ -41,7 +46,8 @@ public record RankerConfig(
                     TrainingConfig.DEFAULTS,
                     RetrievalConfig.DEFAULTS,
                     ModelConfig.DEFAULTS,
-                    List.of());
+                    List.of(),
+                    false);
 
     /**
      * The objective in force: the configured one, changed by every policy that changes objectives
@@ -56,22 +62,26 @@ public record RankerConfig(
     }
 
     public RankerConfig withObjective(ObjectiveConfig v) {
-        return new RankerConfig(v, training, retrieval, model, policies);
+        return new RankerConfig(v, training, retrieval, model, policies, oracle);
     }
 
     public RankerConfig withTraining(TrainingConfig v) {
-        return new RankerConfig(objective, v, retrieval, model, policies);
+        return new RankerConfig(objective, v, retrieval, model, policies, oracle);
     }
 
     public RankerConfig withRetrieval(RetrievalConfig v) {
-        return new RankerConfig(objective, training, v, model, policies);
+        return new RankerConfig(objective, training, v, model, policies, oracle);
     }
 
     public RankerConfig withModel(ModelConfig v) {
-        return new RankerConfig(objective, training, retrieval, v, policies);
+        return new RankerConfig(objective, training, retrieval, v, policies, oracle);
     }
 
     public RankerConfig withPolicies(List<FeedPolicy> v) {
-        return new RankerConfig(objective, training, retrieval, model, v);
+        return new RankerConfig(objective, training, retrieval, model, v, oracle);
+    }
+
+    public RankerConfig withOracle(boolean v) {
+        return new RankerConfig(objective, training, retrieval, model, policies, v);
     }
 }

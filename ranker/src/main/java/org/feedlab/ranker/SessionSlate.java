@@ -30,10 +30,13 @@ public final class SessionSlate {
     public interface Valuation {
         /**
          * Fills, for the first {@code count} candidates of {@code candidates}, the immediate value
-         * r and the continuation probability p_cont at {@code context}.
+         * r and the continuation probability p_cont at {@code context}; {@code placed} holds the
+         * candidates of the slots above, in slot order (a model reads only the context; the lab's
+         * oracle rolls the user's true session state through them).
          */
         void value(
                 SessionContext context,
+                int[] placed,
                 int[] candidates,
                 int count,
                 double[] immediate,
@@ -86,9 +89,10 @@ public final class SessionSlate {
         double[] p = new double[count];
         List<Slot> out = new ArrayList<>(length);
         double outrageSeen = 0.0;
+        int[] placed = new int[length];
         for (int k = 0; k < length; k++) {
             SessionContext context = new SessionContext(k, 0, k, outrageSeen);
-            valuation.value(context, remaining, count, r, p);
+            valuation.value(context, Arrays.copyOf(placed, k), remaining, count, r, p);
             int m = Math.min(length - k - 1, count - 1);
             // Positions in `remaining` by immediate value, best first: the first m + 1 hold the
             // top m of every set C_k without i.
@@ -120,6 +124,7 @@ public final class SessionSlate {
             }
             int chosen = remaining[best];
             out.add(new Slot(chosen, context, r[best], p[best], bestLook));
+            placed[k] = chosen;
             outrageSeen += outrage[chosen];
             remaining[best] = remaining[count - 1];
             count--;

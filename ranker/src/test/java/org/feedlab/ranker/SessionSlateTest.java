@@ -2,6 +2,8 @@ package org.feedlab.ranker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.feedlab.ranker.features.SessionContext;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class SessionSlateTest {
     private static final long[] IDS = {10, 11, 12, 13};
 
     private static final SessionSlate.Valuation VALUATION =
-            (ctx, cands, count, immediate, continuation) -> {
+            (ctx, placed, cands, count, immediate, continuation) -> {
                 for (int j = 0; j < count; j++) {
                     immediate[j] = R[cands[j]] - 0.3 * ctx.outrageSeen();
                     continuation[j] = P[cands[j]] - 0.1 * ctx.itemsSeen();
@@ -48,6 +50,22 @@ class SessionSlateTest {
         check(slate.get(0), 1, new SessionContext(0, 0, 0, 0.0), 0.8, 0.9, 1.32, 1.988);
         check(slate.get(1), 0, new SessionContext(1, 0, 1, 1.0), 0.7, 0.4, 0.3, 0.82);
         check(slate.get(2), 2, new SessionContext(2, 0, 2, 1.0), 0.3, 0.6, 0.0, 0.3);
+    }
+
+    @Test
+    void eachSlotIsValuedKnowingTheCandidatesPlacedAboveItInSlotOrder() {
+        List<String> seen = new ArrayList<>();
+        SessionSlate.build(
+                new int[] {0, 1, 2, 3},
+                3,
+                OUTRAGE,
+                IDS,
+                (ctx, placed, cands, count, immediate, continuation) -> {
+                    seen.add(Arrays.toString(placed));
+                    VALUATION.value(ctx, placed, cands, count, immediate, continuation);
+                });
+        // The slate of the case above: 1, then 0, then 2.
+        assertEquals(List.of("[]", "[1]", "[1, 0]"), seen);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.feedlab.events.FeedAudit;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
 import org.feedlab.ranker.FeedRanker;
+import org.feedlab.ranker.PredictionSource;
 import org.feedlab.ranker.RankedFeed;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
@@ -51,9 +52,20 @@ public final class FeedServer {
      * @param audit whose feeds are explained
      */
     public FeedServer(RankerConfig config, int topics, long runSeed, Audit audit) {
+        this(config, topics, runSeed, audit, null);
+    }
+
+    /**
+     * A serving step whose ranker takes the true probabilities from {@code oracle} ({@code
+     * ranker.oracle}; the lab's direct engine only).
+     *
+     * @param oracle the true probabilities, or null to rank with the tick's model
+     */
+    public FeedServer(
+            RankerConfig config, int topics, long runSeed, Audit audit, PredictionSource oracle) {
         this.config = config;
         this.topics = topics;
-        this.ranker = new FeedRanker(config, runSeed);
+        this.ranker = new FeedRanker(config, runSeed, oracle);
         this.audit = audit;
     }
 
