@@ -680,7 +680,8 @@ public final class BenchCommand implements Callable<Integer> {
         RankerConfig ranker = scenario.ranker();
         Scenario logging =
                 scenario.withRanker(
-                                ranker.withObjective(ObjectiveConfig.named(objective))
+                                ranker.withOracle(false)
+                                        .withObjective(ObjectiveConfig.named(objective))
                                         .withTraining(
                                                 ranker.training()
                                                         .withMode(TrainingConfig.Mode.LOG_ONLY)))

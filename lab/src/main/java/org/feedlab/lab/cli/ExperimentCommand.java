@@ -1,13 +1,17 @@
 package org.feedlab.lab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.feedlab.lab.experiment.ExperimentLoader;
 import org.feedlab.lab.experiment.ExperimentRunner;
 import org.feedlab.lab.experiment.ExperimentSpec;
 import org.feedlab.lab.experiment.Grid;
 import org.feedlab.lab.experiment.PlannedRun;
+import org.feedlab.lab.scenario.Problem;
 import org.feedlab.lab.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +70,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         try {
             experiment = ExperimentLoader.load(file);
             plan = Grid.expand(experiment, file.toString());
+            if (!engine.equals("direct")) {
+                checkNoOracle(experiment, plan, file.toString());
+            }
         } catch (ScenarioException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return FeedLabCommand.EXIT_USAGE;
@@ -93,5 +100,33 @@ public final class ExperimentCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(ExperimentRunner.table(outcome.summary()));
         spec.commandLine().getOut().println("wrote " + outcome.directory());
         return 0;
+    }
+
+    /**
+     * The oracle ({@code ranker.oracle}) runs on the direct engine only: an arm that asks for it on
+     * the stream engine is refused at its path, before anything runs.
+     */
+    private static void checkNoOracle(
+            ExperimentSpec experiment, List<PlannedRun> plan, String source)
+            throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (PlannedRun run : plan) {
+            if (run.scenario().ranker().oracle() && reported.add(run.arm())) {
+                int arm = 0;
+                while (!experiment.arms().get(arm).name().equals(run.arm())) {
+                    arm++;
+                }
+                boolean inArm = experiment.arms().get(arm).overrides().path("ranker").has("oracle");
+                problems.add(
+                        RunCommand.oracleOnStream(
+                                inArm
+                                        ? "$.arms[" + arm + "].ranker.oracle"
+                                        : "$.scenario (ranker.oracle of arm " + run.arm() + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.feedlab.events.FeedAudit;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
+import org.feedlab.lab.oracle.SocietyOracle;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
@@ -81,20 +82,23 @@ public final class ExplainCommand implements Callable<Integer> {
             err.println("feedlab explain: --top: expected an integer ≥ 0, got " + top);
             return FeedLabCommand.EXIT_USAGE;
         }
-        // The platform explains this user's feeds as an audit of that one user would.
+        // The platform explains this user's feeds as an audit of that one user would; an oracle
+        // run replays with the oracle, which is handed the society before tick 0.
+        SocietyOracle oracle = scenario.ranker().oracle() ? new SocietyOracle() : null;
         DirectPlatform platform =
                 new DirectPlatform(
                         scenario.ranker(),
                         scenario.society().population().topics(),
                         scenario.seed(),
-                        Audit.of(user, top));
+                        Audit.of(user, top),
+                        oracle);
         List<FeedAudit> audits = new ArrayList<>();
-        SimulationRun.run(
-                scenario.society(),
-                scenario.seed(),
-                (int) tick + 1,
-                platform,
-                List.of(t -> audits.addAll(t.tick() == tick ? t.audits() : List.of())));
+        List<SimulationRun.Listener> listeners = new ArrayList<>();
+        if (oracle != null) {
+            listeners.add(oracle);
+        }
+        listeners.add(t -> audits.addAll(t.tick() == tick ? t.audits() : List.of()));
+        SimulationRun.run(scenario.society(), scenario.seed(), (int) tick + 1, platform, listeners);
         FeedAudit audit = audits.isEmpty() ? null : audits.get(0);
         if (audit == null) {
             err.printf(

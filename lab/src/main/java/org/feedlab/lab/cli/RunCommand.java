@@ -155,6 +155,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             scenario = applyOverrides(ScenarioLoader.load(scenarioFile));
             checkOptions(scenario);
+            checkEngine(scenario, scenarioFile.toString(), mode != null && mode.direct);
         } catch (ScenarioException e) {
             err.println(e.getMessage());
             return FeedLabCommand.EXIT_USAGE;
@@ -313,6 +314,29 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The oracle ({@code ranker.oracle}) reads the society's hidden state, which exists in-process
+     * only: a stream or cluster run of it is refused with the field's path.
+     *
+     * @param source the scenario's source name, which prefixes the problem
+     * @param direct whether the run is on the direct engine
+     */
+    public static void checkEngine(Scenario scenario, String source, boolean direct)
+            throws ScenarioException {
+        if (scenario.ranker().oracle() && !direct) {
+            throw new ScenarioException(source, List.of(oracleOnStream("$.ranker.oracle")));
+        }
+    }
+
+    /** The problem of an oracle asked for on the stream engine, at this path. */
+    static Problem oracleOnStream(String path) {
+        return new Problem(
+                path,
+                "false on the stream engine (the oracle reads the society's hidden state, which"
+                        + " only the direct engine holds: run with --direct)",
+                "true");
     }
 
     /** Checks the options whose valid range depends on the scenario or on the platform. */

@@ -15,6 +15,7 @@ import org.feedlab.events.Impression;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Post;
 import org.feedlab.lab.run.Manifest;
+import org.feedlab.ranker.PredictionSource;
 import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.TickContext;
 import org.feedlab.ranker.features.UserProfile;
@@ -44,8 +45,19 @@ public class DirectPlatform implements Platform {
 
     /** A platform that explains the feeds of the users the audit includes. */
     public DirectPlatform(RankerConfig config, int topics, long seed, Audit audit) {
+        this(config, topics, seed, audit, null);
+    }
+
+    /**
+     * A platform whose ranked feeds take the society's true probabilities from {@code oracle}
+     * ({@code ranker.oracle}): the same replay and serving step, the oracle in place of the model.
+     *
+     * @param oracle the true probabilities, or null to rank with the model
+     */
+    public DirectPlatform(
+            RankerConfig config, int topics, long seed, Audit audit, PredictionSource oracle) {
         this.replay = new PlatformReplay(config, topics, seed);
-        this.server = new FeedServer(config, topics, seed, audit);
+        this.server = new FeedServer(config, topics, seed, audit, oracle);
         this.treated = Intervention.treatedBy(config.policies(), seed);
     }
 

@@ -12,6 +12,7 @@ import org.feedlab.events.Topics;
 import org.feedlab.lab.flink.FlinkMetrics;
 import org.feedlab.lab.live.LivePage;
 import org.feedlab.lab.metrics.PrometheusEndpoint;
+import org.feedlab.lab.oracle.SocietyOracle;
 import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunDirectory;
@@ -102,8 +103,11 @@ public final class LabLauncher implements RunLauncher {
                         RunGuard.install(
                                 RunDirectory.create(request.out(), runsRoot, s.name(), s.seed()))) {
             RunDirectory dir = guard.directory();
+            // The oracle (ranker.oracle, direct engine only) is handed the society before tick 0.
+            SocietyOracle oracle = s.ranker().oracle() ? new SocietyOracle() : null;
             Platform platform =
-                    guard.watch(startPlatform(request, guard.work(), dir.path().getFileName()));
+                    guard.watch(
+                            startPlatform(request, guard.work(), dir.path().getFileName(), oracle));
             UserSnapshots snapshots = new UserSnapshots(dir, request.snapshotTicks());
             FeedAuditLog audits = new FeedAuditLog(dir);
             List<MetricRow> rows;
@@ -114,6 +118,9 @@ public final class LabLauncher implements RunLauncher {
                 }
                 endpoint.meters().deadLetters(deadLetters == null ? () -> 0 : deadLetters::total);
                 List<SimulationRun.Listener> listeners = new ArrayList<>();
+                if (oracle != null) {
+                    listeners.add(oracle);
+                }
                 listeners.add(new PrometheusGauges(endpoint));
                 listeners.add(snapshots);
                 listeners.add(audits);
@@ -160,15 +167,21 @@ public final class LabLauncher implements RunLauncher {
         return tags;
     }
 
-    private static Platform startPlatform(RunRequest request, Path work, Path runName)
-            throws Exception {
+    private static Platform startPlatform(
+            RunRequest request, Path work, Path runName, SocietyOracle oracle) throws Exception {
         Scenario s = request.scenario();
         if (request.direct()) {
             return new DirectPlatform(
                     s.ranker(),
                     s.society().population().topics(),
                     s.seed(),
-                    Audit.sample(s.seed(), s.stream().auditShare()));
+                    Audit.sample(s.seed(), s.stream().auditShare()),
+                    oracle);
+        }
+        if (oracle != null) {
+            // The commands refuse this with the field's path before anything is written.
+            throw new IllegalArgumentException(
+                    "ranker.oracle: the society's truth exists on the direct engine only");
         }
         JobSettings settings =
                 new JobSettings(

@@ -176,7 +176,12 @@ final class RankerSection {
                             (c, v) ->
                                     c.withTraining(
                                             c.training().withMode(TrainingConfig.Mode.of(v))),
-                            c -> c.training().mode().key()));
+                            c -> c.training().mode().key()),
+                    Key.of(
+                            "oracle",
+                            Boolean.class,
+                            RankerConfig::withOracle,
+                            RankerConfig::oracle));
 
     /** The section's keys, in the order the resolved scenario lists them. */
     static List<String> keys() {

@@ -204,6 +204,89 @@ class RunCommandTest {
         assertEquals(List.of(), launched);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "embedded stream engine | ",
+                "a named cluster        | --cluster --kafka 127.0.0.1:9092 --flink 127.0.0.1:8081"
+            })
+    void anOracleOffTheDirectEngineExitsTwoNamingTheFieldAndCreatesNothing(
+            String label, String options) throws IOException {
+        Path oracle =
+                Files.writeString(
+                        temp.resolve("oracle.yaml"),
+                        VALID + "ranker: {objective: session-aware, oracle: true}\n");
+        Path target = temp.resolve("x");
+        List<String> args =
+                new ArrayList<>(List.of("run", oracle.toString(), "--out", target.toString()));
+        if (options != null) {
+            args.addAll(List.of(options.trim().split(" +")));
+        }
+
+        assertEquals(2, run(recording, args.toArray(String[]::new)));
+
+        assertTrue(
+                err.toString()
+                        .contains(
+                                oracle + ": $.ranker.oracle: expected false on the stream engine"),
+                err.toString());
+        assertFalse(Files.exists(target));
+        assertEquals(List.of(), launched);
+    }
+
+    @Test
+    void anOracleOnTheDirectEngineReachesTheLauncher() throws IOException {
+        Path oracle =
+                Files.writeString(
+                        temp.resolve("oracle.yaml"),
+                        VALID + "ranker: {objective: session-aware, oracle: true}\n");
+
+        assertEquals(0, run(recording, "run", oracle.toString(), "--direct"), err.toString());
+
+        assertTrue(launched.get(0).scenario().ranker().oracle());
+        assertTrue(launched.get(0).direct());
+    }
+
+    @Test
+    void anOracleArmOfAStreamExperimentExitsTwoNamingItsFieldBeforeAnyRun() throws IOException {
+        Files.writeString(temp.resolve("base.yaml"), VALID);
+        Path experiment =
+                Files.writeString(
+                        temp.resolve("exp.yaml"),
+                        """
+                        name: exp
+                        scenario: base.yaml
+                        seeds: [1]
+                        arms:
+                          - name: model
+                            ranker: {objective: session-aware}
+                          - name: truth
+                            ranker: {objective: session-aware, oracle: true}
+                        """);
+        Path target = temp.resolve("exp-out");
+
+        int code =
+                run(
+                        recording,
+                        "experiment",
+                        experiment.toString(),
+                        "--engine",
+                        "stream",
+                        "--out",
+                        target.toString());
+
+        assertEquals(2, code);
+        assertTrue(
+                err.toString()
+                        .contains(
+                                experiment
+                                        + ": $.arms[1].ranker.oracle: expected false on the stream"
+                                        + " engine"),
+                err.toString());
+        assertFalse(Files.exists(target));
+    }
+
     @Test
     void nonEmptyOutIsRefusedBeforeLaunching() throws IOException {
         Path target = Files.createDirectories(temp.resolve("used"));
