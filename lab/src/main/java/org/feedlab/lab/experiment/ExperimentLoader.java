@@ -36,6 +36,18 @@ import org.feedlab.lab.scenario.ScenarioException;
  *     ranker: {objective: chronological}
  * summary: {metrics: [outrage_exposure_share, items_read], last_ticks: 5}
  * </pre>
+ *
+ * Instead of {@code arms}, a {@code dose_response} block lays the arms out as curves over the
+ * levels of one scenario key ({@link DoseResponse}); each curve's overrides are an arm's:
+ *
+ * <pre>
+ * dose_response:
+ *   dose: society.anger_threshold
+ *   levels: [1.5, 3, 6]
+ *   curves:
+ *     - name: engagement
+ *       ranker: {objective: engagement}
+ * </pre>
  */
 public final class ExperimentLoader {
     private static final Set<String> TOP =
@@ -47,10 +59,13 @@ public final class ExperimentLoader {
                     "ticks",
                     "baseline",
                     "arms",
+                    "dose_response",
                     "summary");
     private static final Set<String> ARM_KEYS =
             Set.of("name", "ticks", "society", "ranker", "stream");
     private static final Set<String> SUMMARY_KEYS = Set.of("metrics", "last_ticks");
+    private static final Set<String> DOSE_KEYS = Set.of("dose", "levels", "curves");
+    private static final Pattern DOSE = Pattern.compile("^(society|ranker)\\.[a-z][a-z0-9_]*$");
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$");
     private static final List<String> DEFAULT_METRICS =
             List.of(
@@ -107,8 +122,18 @@ public final class ExperimentLoader {
         }
         List<Arm> arms = new ArrayList<>();
         Set<String> armNames = new HashSet<>();
+        DoseResponse doseResponse = null;
         JsonNode armsNode = root.path("arms");
-        if (!armsNode.isArray() || armsNode.isEmpty()) {
+        if (root.has("dose_response")) {
+            if (root.has("arms")) {
+                problems.add(
+                        new Problem(
+                                "$.arms",
+                                "nothing when dose_response lays out the arms",
+                                describe(armsNode)));
+            }
+            doseResponse = doseResponse(root, arms, armNames, problems);
+        } else if (!armsNode.isArray() || armsNode.isEmpty()) {
             problems.add(new Problem("$.arms", "a non-empty list of arms", describe(armsNode)));
         } else {
             for (int i = 0; i < armsNode.size(); i++) {
@@ -213,7 +238,106 @@ public final class ExperimentLoader {
                 baseline,
                 List.copyOf(arms),
                 List.copyOf(metrics),
-                lastTicks);
+                lastTicks,
+                doseResponse);
+    }
+
+    /**
+     * Reads {@code dose_response} and adds its arms, curve by curve and level by level: each a
+     * curve's overrides with the dose key set to the level.
+     */
+    private static DoseResponse doseResponse(
+            JsonNode root, List<Arm> arms, Set<String> armNames, List<Problem> problems) {
+        JsonNode d = root.get("dose_response");
+        if (!d.isObject()) {
+            problems.add(new Problem("$.dose_response", "a mapping", describe(d)));
+            return null;
+        }
+        unknownKeys(d, DOSE_KEYS, "$.dose_response", problems);
+        String key = text(d, "dose", "$.dose_response.dose", true, problems);
+        if (key != null && !DOSE.matcher(key).matches()) {
+            problems.add(
+                    new Problem(
+                            "$.dose_response.dose",
+                            "a scenario key as society.<key> or ranker.<key>",
+                            key));
+            key = null;
+        }
+        List<Double> levels = new ArrayList<>();
+        JsonNode l = d.path("levels");
+        if (!l.isArray() || l.isEmpty()) {
+            problems.add(
+                    new Problem(
+                            "$.dose_response.levels",
+                            "a non-empty list of ascending numbers",
+                            describe(l)));
+        } else {
+            for (int i = 0; i < l.size(); i++) {
+                JsonNode v = l.get(i);
+                if (!v.isNumber()
+                        || (!levels.isEmpty()
+                                && v.doubleValue() <= levels.get(levels.size() - 1))) {
+                    problems.add(
+                            new Problem(
+                                    "$.dose_response.levels[" + i + "]",
+                                    "a number above the level before it",
+                                    describe(v)));
+                } else {
+                    levels.add(v.doubleValue());
+                }
+            }
+        }
+        List<String> curves = new ArrayList<>();
+        JsonNode c = d.path("curves");
+        if (!c.isArray() || c.isEmpty()) {
+            problems.add(
+                    new Problem(
+                            "$.dose_response.curves",
+                            "a non-empty list of curves, each a name and overrides",
+                            describe(c)));
+            return null;
+        }
+        for (int i = 0; i < c.size(); i++) {
+            String path = "$.dose_response.curves[" + i + "]";
+            JsonNode curve = c.get(i);
+            if (!curve.isObject()) {
+                problems.add(new Problem(path, "a mapping with a name", describe(curve)));
+                continue;
+            }
+            unknownKeys(curve, ARM_KEYS, path, problems);
+            String name = text(curve, "name", path + ".name", true, problems);
+            if (name == null || key == null) {
+                continue;
+            }
+            curves.add(name);
+            for (double level : levels) {
+                String arm = DoseResponse.arm(name, level);
+                if (!NAME.matcher(arm).matches()) {
+                    problems.add(
+                            new Problem(
+                                    path + ".name",
+                                    "letters, digits, '.', '_' or '-' (at most 30 with the level)",
+                                    arm));
+                    break;
+                }
+                if (!armNames.add(arm)) {
+                    problems.add(new Problem(path + ".name", "a unique curve name", name));
+                    break;
+                }
+                ObjectNode overrides = ((ObjectNode) curve).deepCopy();
+                overrides.remove("name");
+                if (root.has("ticks") && !overrides.has("ticks")) {
+                    overrides.set("ticks", root.get("ticks"));
+                }
+                String[] parts = key.split("\\.");
+                JsonNode section = overrides.get(parts[0]);
+                ObjectNode target =
+                        section instanceof ObjectNode o ? o : overrides.putObject(parts[0]);
+                target.put(parts[1], level);
+                arms.add(new Arm(arm, overrides));
+            }
+        }
+        return key == null ? null : new DoseResponse(key, levels, curves);
     }
 
     private static void unknownKeys(

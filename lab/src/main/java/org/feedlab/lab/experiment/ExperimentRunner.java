@@ -144,6 +144,14 @@ public final class ExperimentRunner {
         manifest.put("arms", arms);
         manifest.put("summary_metrics", spec.metrics());
         manifest.put("summary_last_ticks", spec.lastTicks());
+        if (spec.doseResponse() != null) {
+            DoseResponse dose = spec.doseResponse();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("dose", dose.key());
+            d.put("levels", dose.levels());
+            d.put("curves", dose.curves());
+            manifest.put("dose_response", d);
+        }
         AtomicFiles.write(
                 out.resolve("experiment.json"),
                 new ObjectMapper()

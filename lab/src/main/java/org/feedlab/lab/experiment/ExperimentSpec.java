@@ -15,6 +15,7 @@ import java.util.List;
  * @param arms the arms, in file order
  * @param metrics metrics the summary reports
  * @param lastTicks the summary averages each run over its last this many ticks
+ * @param doseResponse how the arms form dose–response curves, or null when they do not
  */
 public record ExperimentSpec(
         String name,
@@ -25,4 +26,5 @@ public record ExperimentSpec(
         String baseline,
         List<Arm> arms,
         List<String> metrics,
-        int lastTicks) {}
+        int lastTicks,
+        DoseResponse doseResponse) {}

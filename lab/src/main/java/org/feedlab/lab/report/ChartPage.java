@@ -92,6 +92,39 @@ final class ChartPage {
         return c;
     }
 
+    /**
+     * The script data of a dose–response chart {@code index}: x is the dose's levels (labelled
+     * {@code dose}), each line a curve's value per level with its 95 % band.
+     */
+    static ObjectNode doseSpec(
+            int index,
+            String title,
+            Kind kind,
+            String dose,
+            List<Double> levels,
+            List<Line> lines) {
+        TreeSet<Long> positions = new TreeSet<>();
+        for (long i = 0; i < levels.size(); i++) {
+            positions.add(i);
+        }
+        ObjectNode c = spec(index, title, kind, lines);
+        c.put("x", dose);
+        ArrayNode x = c.putArray("ticks");
+        levels.forEach(x::add);
+        // The lines are keyed by the level's position; spec() laid them over those positions.
+        ArrayNode ls = c.putArray("lines");
+        for (Line line : lines) {
+            ObjectNode l = ls.addObject();
+            l.put("label", line.label());
+            values(l.putArray("values"), positions, line.values());
+            if (line.lower() != null && line.upper() != null) {
+                values(l.putArray("lower"), positions, line.lower());
+                values(l.putArray("upper"), positions, line.upper());
+            }
+        }
+        return c;
+    }
+
     private static void values(ArrayNode out, TreeSet<Long> ticks, Map<Long, Double> values) {
         for (long t : ticks) {
             Double v = values.get(t);

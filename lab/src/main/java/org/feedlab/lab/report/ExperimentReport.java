@@ -2,6 +2,7 @@ package org.feedlab.lab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.feedlab.lab.experiment.DoseResponse;
 import org.feedlab.lab.experiment.StudentT;
 import org.feedlab.lab.run.AtomicFiles;
 import org.feedlab.lab.run.MetricRow;
@@ -193,8 +195,106 @@ public final class ExperimentReport {
             }
             h.append("</table>\n");
         }
+        doseResponse(h, experiment, summary);
         ReportWriter.foot(h, "Experiment as run", experiment);
         return h.toString();
+    }
+
+    /**
+     * Dose–response curves (an experiment laid out by {@code dose_response}): for each summary
+     * metric, each curve's summary mean against the dose's levels with its 95 % band, then a table
+     * of the level at which each curve peaks (▲) and its value.
+     */
+    static void doseResponse(StringBuilder h, JsonNode experiment, List<String> summary) {
+        JsonNode d = experiment.path("dose_response");
+        if (!d.isObject() || summary.size() < 2) {
+            return;
+        }
+        String dose = d.path("dose").asText("dose");
+        List<Double> levels = new ArrayList<>();
+        d.path("levels").forEach(l -> levels.add(l.asDouble()));
+        List<String> curves = new ArrayList<>();
+        d.path("curves").forEach(c -> curves.add(c.asText()));
+        // metric → arm → {mean, low, high}, in summary order.
+        Map<String, Map<String, double[]>> rows = new LinkedHashMap<>();
+        for (String line : summary.subList(1, summary.size())) {
+            List<String> f = MetricSeries.split(line);
+            if (f.size() == 9) {
+                rows.computeIfAbsent(f.get(0), k -> new LinkedHashMap<>())
+                        .put(
+                                f.get(1),
+                                new double[] {
+                                    Double.parseDouble(f.get(3)),
+                                    Double.parseDouble(f.get(4)),
+                                    Double.parseDouble(f.get(5))
+                                });
+            }
+        }
+        h.append("<h2>Dose–response: ")
+                .append(ChartPage.escape(dose))
+                .append("</h2>\n<p>Each line is a curve's summary mean (the last ")
+                .append(experiment.path("summary_last_ticks").asText("?"))
+                .append(" ticks, mean over seeds) at each level of ")
+                .append(ChartPage.escape(dose))
+                .append(", its band the 95 % interval over seeds.</p>\n<div class=\"charts\">\n");
+        List<ObjectNode> specs = new ArrayList<>();
+        StringBuilder peaks =
+                new StringBuilder(
+                        "<table><tr><th>metric</th><th>curve</th><th>peak at</th>"
+                                + "<th>mean [95% CI] there</th></tr>\n");
+        for (Map.Entry<String, Map<String, double[]>> metric : rows.entrySet()) {
+            List<ChartPage.Line> lines = new ArrayList<>();
+            for (String curve : curves) {
+                TreeMap<Long, Double> mean = new TreeMap<>();
+                TreeMap<Long, Double> low = new TreeMap<>();
+                TreeMap<Long, Double> high = new TreeMap<>();
+                int peak = -1;
+                for (int i = 0; i < levels.size(); i++) {
+                    double[] v = metric.getValue().get(DoseResponse.arm(curve, levels.get(i)));
+                    if (v == null) {
+                        continue;
+                    }
+                    mean.put((long) i, v[0]);
+                    low.put((long) i, v[1]);
+                    high.put((long) i, v[2]);
+                    if (Double.isFinite(v[0]) && (peak < 0 || v[0] > mean.get((long) peak))) {
+                        peak = i;
+                    }
+                }
+                lines.add(new ChartPage.Line(curve, mean, low, high));
+                if (peak >= 0) {
+                    peaks.append("<tr><td>")
+                            .append(ChartPage.escape(metric.getKey()))
+                            .append("</td><td>")
+                            .append(ChartPage.escape(curve))
+                            .append("</td><td class=\"num\">▲ ")
+                            .append(ChartPage.escape(DoseResponse.level(levels.get(peak))))
+                            .append("</td><td class=\"num\">")
+                            .append(
+                                    ChartPage.escape(
+                                            MetricRow.formatValue(mean.get((long) peak))
+                                                    + " ["
+                                                    + MetricRow.formatValue(low.get((long) peak))
+                                                    + ", "
+                                                    + MetricRow.formatValue(high.get((long) peak))
+                                                    + "]"))
+                            .append("</td></tr>\n");
+                }
+            }
+            int index = 1000 + specs.size();
+            h.append("<figure>")
+                    .append(ChartPage.container(index))
+                    .append("<figcaption>")
+                    .append(ChartPage.escape(metric.getKey() + " against " + dose))
+                    .append("</figcaption></figure>\n");
+            specs.add(
+                    ChartPage.doseSpec(
+                            index, metric.getKey(), ChartPage.Kind.VALUE, dose, levels, lines));
+        }
+        h.append("</div>\n").append(ChartPage.draw(specs));
+        h.append("<p>▲ the level at which each curve is highest.</p>\n")
+                .append(peaks)
+                .append("</table>\n");
     }
 
     private static String interval(String mean, String low, String high) {

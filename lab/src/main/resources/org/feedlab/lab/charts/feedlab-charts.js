@@ -45,14 +45,18 @@
     return splits.map(function (v) { return String(Math.round(v)); });
   }
 
+  function levelLabels(u, splits) {
+    return splits.map(function (v) { return String(Number(v.toPrecision(3))); });
+  }
+
   /*
-   * A line chart over ticks.
-   * spec: {title, kind: 'count' | 'share' | 'value', width, height,
+   * A line chart over ticks, or over the levels of a dose when spec.x names it.
+   * spec: {title, kind: 'count' | 'share' | 'value', x, width, height,
    *        lines: [{label, values, lower, upper, right}]}  (lower/upper: an optional 95 % band;
    *        right: the line has its own scale, on an axis at the right, from `right.min` up)
    */
   function lineChart(el, ticks, spec) {
-    var series = [{label: 'tick'}];
+    var series = [{label: spec.x || 'tick'}];
     var data = [ticks];
     var bands = [];
     spec.lines.forEach(function (line, i) {
@@ -74,7 +78,8 @@
     var right = spec.lines.filter(function (l) { return l.right; })[0];
     var scales = {x: {time: false}, y: {range: yRange(spec.kind)}};
     var axes = [
-      {label: 'tick', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], values: tickLabels},
+      spec.x ? {label: spec.x, values: levelLabels}
+             : {label: 'tick', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], values: tickLabels},
       {size: 56}
     ];
     if (right) {

@@ -113,6 +113,68 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void aDoseResponseLaysOutOneArmPerCurveAndLevelWithTheDoseSet() throws Exception {
+        Path f =
+                write(
+                        """
+                        name: dose
+                        scenario: base.yaml
+                        seeds: [1, 2]
+                        dose_response:
+                          dose: society.anger_threshold
+                          levels: [1.5, 3, 6]
+                          curves:
+                            - name: eng
+                              ranker: {objective: engagement}
+                            - name: truth
+                              ranker: {objective: session-aware, oracle: true}
+                              society: {users: 80}
+                        """);
+        ExperimentSpec spec = ExperimentLoader.load(f);
+        assertEquals(
+                new DoseResponse(
+                        "society.anger_threshold", List.of(1.5, 3.0, 6.0), List.of("eng", "truth")),
+                spec.doseResponse());
+        assertEquals(
+                List.of("eng-1.5", "eng-3", "eng-6", "truth-1.5", "truth-3", "truth-6"),
+                spec.arms().stream().map(Arm::name).toList());
+        assertEquals("eng-1.5", spec.baseline());
+        List<PlannedRun> plan = Grid.expand(spec, "dose.yaml");
+        assertEquals(12, plan.size());
+        PlannedRun truth6 = plan.get(11);
+        assertEquals("truth-6", truth6.arm());
+        assertEquals(6.0, truth6.scenario().society().affect().angerThreshold(), 0.0);
+        assertEquals(80, truth6.scenario().society().population().users(), "the curve's override");
+        assertTrue(truth6.scenario().ranker().oracle());
+        assertEquals(1.5, plan.get(0).scenario().society().affect().angerThreshold(), 0.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "dose_response: {dose: anger_threshold, levels: [1], curves: [{name: a}]}"
+                        + " | $.dose_response.dose",
+                "dose_response: {dose: society.anger_threshold, levels: [2, 1], curves: [{name:"
+                        + " a}]} | $.dose_response.levels[1]",
+                "dose_response: {dose: society.anger_threshold, levels: [1], curves: []}"
+                        + " | $.dose_response.curves",
+                "dose_response: {dose: society.anger_threshold, levels: [1], curves: [{name: a,"
+                        + " seeds: 3}]} | $.dose_response.curves[0].seeds",
+                "arms: [{name: a}]\\ndose_response: {dose: society.anger_threshold, levels: [1],"
+                        + " curves: [{name: a}]} | $.arms"
+            })
+    void badDoseResponsesNameTheField(String block, String path) throws Exception {
+        Path f =
+                write(
+                        "name: exp\nscenario: base.yaml\nseeds: [1]\n"
+                                + block.replace("\\n", "\n")
+                                + "\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));
+        assertTrue(e.getMessage().contains(path + ":"), e.getMessage());
+    }
+
+    @Test
     void aMissingBaseScenarioIsNamed() throws Exception {
         Path f = write("name: exp\nscenario: nowhere.yaml\nseeds: [1]\narms: [{name: a}]\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));

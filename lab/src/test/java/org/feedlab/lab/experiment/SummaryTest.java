@@ -29,7 +29,8 @@ class SummaryTest {
                                 new Arm("treat", JsonNodeFactory.instance.objectNode()),
                                 new Arm("base", JsonNodeFactory.instance.objectNode())),
                         List.of("m"),
-                        2);
+                        2,
+                        null);
         Map<String, Map<Long, List<MetricRow>>> results = new LinkedHashMap<>();
         // Per run, the value is the mean of the last 2 ticks (tick 0 is ignored):
         // treat: seed1 (3+5)/2 = 4, seed2 (5+7)/2 = 6, seed3 (7+9)/2 = 8 → mean 6

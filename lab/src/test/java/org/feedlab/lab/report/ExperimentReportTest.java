@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +101,60 @@ class ExperimentReportTest {
                                 + "<td class=\"num\">0.7 [0.5, 0.9]</td><td class=\"num\">0.45 [0.2, 0.7]</td>"),
                 html);
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(ReportWriter.write(dir)));
+    }
+
+    @Test
+    void aDoseResponseIsDrawnAgainstTheDoseAndEachCurvesPeakIsMarked() {
+        JsonNode experiment =
+                JsonNodeFactory.instance
+                        .objectNode()
+                        .put("summary_last_ticks", 3)
+                        .set(
+                                "dose_response",
+                                JsonNodeFactory.instance
+                                        .objectNode()
+                                        .put("dose", "society.anger_threshold")
+                                        .<ObjectNode>set(
+                                                "levels",
+                                                JsonNodeFactory.instance
+                                                        .arrayNode()
+                                                        .add(0.75)
+                                                        .add(3.0))
+                                        .set(
+                                                "curves",
+                                                JsonNodeFactory.instance
+                                                        .arrayNode()
+                                                        .add("model")
+                                                        .add("oracle")));
+        List<String> summary =
+                List.of(
+                        "metric,arm,n,mean,ci_low,ci_high,diff_vs_baseline,diff_ci_low,diff_ci_high",
+                        "minutes_per_active_user,model-0.75,3,20,19,21,0,0,0",
+                        "minutes_per_active_user,model-3,3,22,21,23,2,1,3",
+                        "minutes_per_active_user,oracle-0.75,3,25,24,26,5,4,6",
+                        "minutes_per_active_user,oracle-3,3,24,23,25,4,3,5");
+        StringBuilder h = new StringBuilder();
+        ExperimentReport.doseResponse(h, experiment, summary);
+        String html = h.toString();
+        // x is the dose's levels; each curve's means in level order, with their intervals.
+        assertTrue(html.contains("\"ticks\":[0.75,3.0]"), html);
+        assertTrue(html.contains("\"x\":\"society.anger_threshold\""), html);
+        assertTrue(
+                html.contains(
+                        "\"label\":\"model\",\"values\":[20.0,22.0],\"lower\":[19.0,21.0],\"upper\":[21.0,23.0]"),
+                html);
+        assertTrue(html.contains("\"label\":\"oracle\",\"values\":[25.0,24.0]"), html);
+        // The model peaks at the higher tolerance, the oracle at the lower.
+        assertTrue(
+                html.contains(
+                        "<td>minutes_per_active_user</td><td>model</td><td class=\"num\">▲ 3</td>"
+                                + "<td class=\"num\">22 [21, 23]</td>"),
+                html);
+        assertTrue(
+                html.contains(
+                        "<td>minutes_per_active_user</td><td>oracle</td><td class=\"num\">▲ 0.75</td>"
+                                + "<td class=\"num\">25 [24, 26]</td>"),
+                html);
     }
 
     @Test

@@ -33,7 +33,8 @@ class ValidationSuiteTest {
                                 new Arm("c", JsonNodeFactory.instance.objectNode()),
                                 new Arm("t", JsonNodeFactory.instance.objectNode())),
                         List.of("m"),
-                        1);
+                        1,
+                        null);
         Measure measure =
                 new Measure(
                         "m",
@@ -151,7 +152,8 @@ class ValidationSuiteTest {
                         "c",
                         a.design().arms(),
                         List.of("m"),
-                        1);
+                        1,
+                        null);
         assertNotEquals(
                 ValidationSuite.designKey(a.design()), ValidationSuite.designKey(fewerSeeds));
         ExperimentSpec otherArm =
@@ -168,7 +170,8 @@ class ValidationSuiteTest {
                                         "t",
                                         JsonNodeFactory.instance.objectNode().put("ticks", 9))),
                         List.of("m"),
-                        1);
+                        1,
+                        null);
         assertNotEquals(ValidationSuite.designKey(a.design()), ValidationSuite.designKey(otherArm));
     }
 
