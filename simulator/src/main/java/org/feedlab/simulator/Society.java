@@ -69,21 +69,33 @@ public final class Society {
     private final List<Integer> pendingResharers = new ArrayList<>();
     private long nextPostId = 1;
     private final Interventions interventions;
+    private final Workers workers;
+    private long rereads;
 
-    private Society(SocietyConfig config, long seed, User[] users, Creator[] creators) {
+    private Society(
+            SocietyConfig config, long seed, User[] users, Creator[] creators, Workers workers) {
         this.config = config;
         this.seed = seed;
         this.users = users;
         this.creators = creators;
         this.interventions = new Interventions(config, seed, users.length);
+        this.workers = workers;
     }
 
-    /** Draws the population and builds the follow graph. */
+    /** Draws the population and builds the follow graph; the society runs on one thread. */
     public static Society create(SocietyConfig config, long seed) {
+        return create(config, seed, Workers.ONE);
+    }
+
+    /**
+     * Draws the population and builds the follow graph; per-user work runs on {@code workers} (the
+     * results are the same for any number of threads).
+     */
+    public static Society create(SocietyConfig config, long seed, Workers workers) {
         Creator[] creators = PopulationDraw.creators(config, seed);
         User[] users = PopulationDraw.users(config, seed);
         new FollowGraph(config, seed, users, creators).build();
-        return new Society(config, seed, users, creators);
+        return new Society(config, seed, users, creators, workers);
     }
 
     /**
@@ -92,20 +104,22 @@ public final class Society {
      * revert toward their anchors.
      */
     public void beginTick(long tick) {
-        for (User u : users) {
-            u.anger *= config.affect().angerDecay();
-            double out = u.thermometer;
-            u.thermometer = Attitudes.decayed(out, u.thermometerBaseline, config);
-            u.thermometerBaseline = Attitudes.baselineDrifted(u.thermometerBaseline, out, config);
-            double in = u.thermometerIn;
-            u.thermometerIn = Attitudes.decayed(in, u.thermometerInBaseline, config);
-            u.thermometerInBaseline =
-                    Attitudes.baselineDrifted(u.thermometerInBaseline, in, config);
-            u.ideology = Attitudes.revertedToAnchor(u.ideology, u.anchor, config);
-            for (int k = 0; k < u.extraIdeology.length; k++) {
-                u.extraIdeology[k] =
-                        Attitudes.revertedToAnchor(u.extraIdeology[k], u.extraAnchor[k], config);
-            }
+        workers.forEach(users.length, i -> passNight(users[i]));
+    }
+
+    /** One user's night (step 1): changes only that user. */
+    private void passNight(User u) {
+        u.anger *= config.affect().angerDecay();
+        double out = u.thermometer;
+        u.thermometer = Attitudes.decayed(out, u.thermometerBaseline, config);
+        u.thermometerBaseline = Attitudes.baselineDrifted(u.thermometerBaseline, out, config);
+        double in = u.thermometerIn;
+        u.thermometerIn = Attitudes.decayed(in, u.thermometerInBaseline, config);
+        u.thermometerInBaseline = Attitudes.baselineDrifted(u.thermometerInBaseline, in, config);
+        u.ideology = Attitudes.revertedToAnchor(u.ideology, u.anchor, config);
+        for (int k = 0; k < u.extraIdeology.length; k++) {
+            u.extraIdeology[k] =
+                    Attitudes.revertedToAnchor(u.extraIdeology[k], u.extraAnchor[k], config);
         }
     }
 
@@ -338,17 +352,26 @@ public final class Society {
      * follow list and the declared segment, by user id.
      */
     public List<FeedRequest> openSessions(long tick) {
+        FeedRequest[] opened = new FeedRequest[users.length];
+        workers.forEach(
+                users.length,
+                i -> {
+                    User u = users[i];
+                    if (opensToday(u, tick)) {
+                        opened[i] =
+                                FeedRequest.of(
+                                        requestId(tick, u.id),
+                                        u.id,
+                                        tick,
+                                        u.following.clone(),
+                                        config.reading().dayFeedSize(),
+                                        u.segment);
+                    }
+                });
         List<FeedRequest> requests = new ArrayList<>();
-        for (User u : users) {
-            if (opensToday(u, tick)) {
-                requests.add(
-                        FeedRequest.of(
-                                requestId(tick, u.id),
-                                u.id,
-                                tick,
-                                u.following.clone(),
-                                config.reading().dayFeedSize(),
-                                u.segment));
+        for (FeedRequest r : opened) {
+            if (r != null) {
+                requests.add(r);
             }
         }
         return requests;
@@ -375,21 +398,68 @@ public final class Society {
     /**
      * Step 5: every user with a feed reads it, in user id order, whatever order the feeds arrived
      * in; then posting accounts learn from the feedback of the day and mature cascades are counted.
+     *
+     * <p>The readers' days are read in parallel ({@link Workers}), then merged in user id order, so
+     * the result is the same bytes as one thread reading one user after the other:
+     *
+     * <ol>
+     *   <li>every reader reads their own feed into their own {@link DayReading}: a day changes only
+     *       the reader's own state, except a follow-back, which changes the followed user's follows
+     *       and is only recorded;
+     *   <li>in user id order, each day's impressions, exposures, sessions, reshares and follow
+     *       counts are appended, and its follow-backs applied. A follow-back into a reader whose
+     *       day is not merged yet is what one thread would have applied before that reader's day:
+     *       when that reader examined a post of the new followee (the only thing the follow changes
+     *       for them), their day is read again from its start with the follow in place.
+     * </ol>
      */
     public TickReadout read(long tick, Map<Integer, Feed> feedsByUser, List<Content> newPosts) {
-        List<Integer> readers = new ArrayList<>(feedsByUser.keySet());
-        readers.sort(Integer::compare);
+        int[] readers =
+                feedsByUser.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        DayReading[] days = new DayReading[readers.length];
+        workers.forEach(
+                readers.length,
+                k -> days[k] = readDay(users[readers[k]], feedsByUser.get(readers[k]), tick));
         List<Impression> impressions = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
         List<Session> sessions = new ArrayList<>();
         List<FeedStages> stages = new ArrayList<>();
         int version = ModelVersion.NONE;
         follows.startTick();
-        for (int id : readers) {
-            Feed feed = feedsByUser.get(id);
-            version = feed.modelVersion();
-            stages.add(stages(users[id], feed));
-            readDay(new DayReading(users[id], feed, tick), impressions, exposures, sessions);
+        // Follow-backs into readers whose day is not merged yet: reader id -> accounts followed.
+        Map<Integer, List<Integer>> waiting = new HashMap<>();
+        for (int k = 0; k < readers.length; k++) {
+            DayReading d = days[k];
+            User reader = d.user;
+            List<Integer> followed = waiting.remove(reader.id);
+            if (followed != null) {
+                if (d.examinedAnyOf(followed)) {
+                    d.start.restore(reader);
+                    followed.forEach(a -> FollowGraph.follow(reader, a));
+                    d = readDay(reader, d.feed, tick);
+                    rereads++;
+                } else {
+                    followed.forEach(a -> FollowGraph.follow(reader, a));
+                }
+            }
+            version = d.feed.modelVersion();
+            stages.add(d.stages);
+            impressions.addAll(d.impressions);
+            exposures.addAll(d.exposures);
+            sessions.addAll(d.sessions);
+            for (Content c : d.reshared) {
+                pendingParents.add(c);
+                pendingResharers.add(d.user.id);
+            }
+            follows.add(d.follows);
+            for (int back : d.followedBack) {
+                int account = authorIdOfUser(d.user.id);
+                if (Arrays.binarySearch(readers, back) > k) {
+                    waiting.computeIfAbsent(back, b -> new ArrayList<>()).add(account);
+                } else {
+                    FollowGraph.follow(users[back], account);
+                }
+            }
         }
         if (config.posting().learning()) {
             OutrageLearning.learn(config.posting(), creators, users, content, exposures, newPosts);
@@ -441,15 +511,21 @@ public final class Society {
     }
 
     /**
+     * Readers whose day was read a second time because a follow-back from a reader before them (in
+     * id order) followed an author they examined that day, since the society was created.
+     */
+    public long rereads() {
+        return rereads;
+    }
+
+    /**
      * One user's day: S sessions ({@link Scrolling#sessionsToday}, purpose "sessions"), each with
      * its own time budget, boredom and satiation, continuing down the feed where the previous one
-     * stopped; anger fades between sessions. Then the user judges the day.
+     * stopped; anger fades between sessions. Then the user judges the day. Changes only this user's
+     * state; what the day produced is in the returned reading.
      */
-    private void readDay(
-            DayReading d,
-            List<Impression> impressions,
-            List<Exposure> exposures,
-            List<Session> sessions) {
+    private DayReading readDay(User user, Feed feed, long tick) {
+        DayReading d = new DayReading(user, feed, tick);
         int planned = Scrolling.sessionsToday(d.user.sessionsPerDay, d.sessionDraws);
         List<FeedItem> items = d.feed.items();
         List<ReadingSession> done = new ArrayList<>();
@@ -466,11 +542,11 @@ public final class Society {
                 FeedItem item = items.get(d.position);
                 Content c = known(item.postId());
                 Examined e = examine(d, s, item, c);
-                impressions.add(impression(d, s, c, e));
-                exposures.add(exposure(d, s, item, c, e));
+                d.impressions.add(impression(d, s, c, e));
+                d.exposures.add(exposure(d, s, item, c, e));
                 d.tally(s, c, e);
                 updateAffectAndOpinion(d.user, c, e.zone());
-                reshareIfChosen(d.user, c, e.actions());
+                reshareIfChosen(d, c, e.actions());
                 updateFollows(d, c, e.actions());
                 d.position++;
                 Optional<StopReason> reason = stopAfter(d, s, e);
@@ -488,7 +564,7 @@ public final class Society {
             ReadingSession s = done.get(k);
             double satisfaction =
                     Habits.satisfaction(d.user, s.read, s.qualitySum, s.hostilitySum, s.topics);
-            sessions.add(
+            d.sessions.add(
                     new Session(
                             d.user.id,
                             k,
@@ -498,6 +574,7 @@ public final class Society {
                             s.stop,
                             churned && k == done.size() - 1));
         }
+        return d;
     }
 
     /**
@@ -601,10 +678,9 @@ public final class Society {
     }
 
     /** A reshare is published as the user's post at the start of the next tick. */
-    private void reshareIfChosen(User u, Content c, int actions) {
+    private static void reshareIfChosen(DayReading d, Content c, int actions) {
         if (Impression.with(actions, Action.RESHARE) == actions) {
-            pendingParents.add(c);
-            pendingResharers.add(u.id);
+            d.reshared.add(c);
         }
     }
 
@@ -669,7 +745,7 @@ public final class Society {
         boolean following = Arrays.binarySearch(u.following, author) >= 0;
         int camp = campOf(author);
         if (!following && camp != 0) {
-            follows.seen(camp == u.camp);
+            d.follows.seen(camp == u.camp);
         }
         boolean hid = (actions & Impression.with(0, Action.HIDE)) != 0;
         boolean engaged =
@@ -679,28 +755,33 @@ public final class Society {
         if (!following && engaged && draw < config.follows().followRate()) {
             FollowGraph.follow(u, author);
             if (camp != 0) {
-                follows.followed(camp == u.camp);
+                d.follows.followed(camp == u.camp);
             }
             if (author >= creators.length) {
-                followBack(u, users[author - creators.length], d.tick);
+                followBack(d, users[author - creators.length]);
             }
         } else if (following && hid && draw < config.follows().unfollowRate()) {
             FollowGraph.unfollow(u, author);
         }
     }
 
-    /** The followed user follows back with the probability of their camps (Mosleh et al. 2021). */
-    private void followBack(User follower, User followed, long tick) {
+    /**
+     * The followed user follows back with the probability of their camps (Mosleh et al. 2021). The
+     * follow changes the followed user, so it is recorded in the follower's day and applied when
+     * the day is merged ({@link #read}).
+     */
+    private void followBack(DayReading d, User followed) {
+        User follower = d.user;
         boolean same = follower.camp == followed.camp;
         long pair =
                 (long) authorIdOfUser(follower.id) * (creators.length + users.length) + followed.id;
         boolean back =
-                Seeds.derive(seed, pair, tick, "follow-back").nextDouble()
+                Seeds.derive(seed, pair, d.tick, "follow-back").nextDouble()
                         < FollowGraph.followBackProbability(follower, followed, config);
         if (back) {
-            FollowGraph.follow(followed, authorIdOfUser(follower.id));
+            d.followedBack.add(followed.id);
         }
-        follows.askedBack(same, back);
+        d.follows.askedBack(same, back);
     }
 
     /** The camp of an account: a user's, a political creator's, 0 for a non-political creator. */
@@ -711,12 +792,13 @@ public final class Society {
     }
 
     /**
-     * One user's reading of one day's feed: generators, position in the feed and the day's sums.
-     * The generators are derived from (run seed, user, tick) with the purposes "sessions" (how many
-     * and their budgets), "read" (actions, the anger-exit and continue draws), "experience" (dwell
-     * and survey) and "follow".
+     * One user's reading of one day's feed: generators, position in the feed, the day's sums, and
+     * what the day produced for the merge ({@link #read}). The generators are derived from (run
+     * seed, user, tick) with the purposes "sessions" (how many and their budgets), "read" (actions,
+     * the anger-exit and continue draws), "experience" (dwell and survey) and "follow".
      */
     private final class DayReading {
+        final User.DayStart start;
         final User user;
         final Feed feed;
         final long tick;
@@ -727,6 +809,21 @@ public final class Society {
         final SplittableRandom social;
         final double[] probabilities = new double[Action.values().length];
         final double[] topics;
+        final List<Impression> impressions = new ArrayList<>();
+        final List<Exposure> exposures = new ArrayList<>();
+        final List<Session> sessions = new ArrayList<>();
+
+        /** Posts reshared, published at t + 1 as the user's. */
+        final List<Content> reshared = new ArrayList<>();
+
+        /** Users who follow this user back today (applied to them when the day is merged). */
+        final List<Integer> followedBack = new ArrayList<>();
+
+        final FollowTally follows = new FollowTally();
+
+        /** The political posts of the reader's candidate pool and feed (read before the day). */
+        final FeedStages stages;
+
         int position;
         int read;
         int engagedItems;
@@ -734,6 +831,8 @@ public final class Society {
         double hostilitySum;
 
         DayReading(User user, Feed feed, long tick) {
+            this.start = User.DayStart.of(user);
+            this.stages = stages(user, feed);
             this.user = user;
             this.feed = feed;
             this.tick = tick;
@@ -743,6 +842,16 @@ public final class Society {
             this.experience = Seeds.derive(seed, user.id, tick, "experience");
             this.social = Seeds.derive(seed, user.id, tick, "follow");
             this.topics = new double[config.population().topics()];
+        }
+
+        /** Whether the user examined a post by any of these accounts today. */
+        boolean examinedAnyOf(List<Integer> accounts) {
+            for (Exposure e : exposures) {
+                if (accounts.contains(e.content().authorId())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -801,6 +910,18 @@ public final class Society {
 
         void startTick() {
             seenSame = seenOther = followsSame = followsOther = 0;
+        }
+
+        /** Adds one reader's day. */
+        void add(FollowTally day) {
+            seenSame += day.seenSame;
+            seenOther += day.seenOther;
+            followsSame += day.followsSame;
+            followsOther += day.followsOther;
+            asksSame += day.asksSame;
+            asksOther += day.asksOther;
+            backsSame += day.backsSame;
+            backsOther += day.backsOther;
         }
 
         void seen(boolean same) {

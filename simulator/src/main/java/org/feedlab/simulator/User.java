@@ -134,6 +134,52 @@ public final class User {
         this.style = new double[tasteDims];
     }
 
+    /**
+     * Everything a day's reading changes in a user (affect, opinions, follows, satisfaction,
+     * churn), taken before the day, so that the day can be read again from where it started.
+     * Reading changes no other field; a field that reading starts to change belongs here.
+     */
+    record DayStart(
+            double anger,
+            double thermometer,
+            double thermometerIn,
+            double ideology,
+            double[] extraIdeology,
+            int[] following,
+            double satisfaction,
+            int unsatisfiedStreak,
+            double habit,
+            boolean churned) {
+        static DayStart of(User u) {
+            // following is replaced, never changed in place (FollowGraph): the array is kept.
+            return new DayStart(
+                    u.anger,
+                    u.thermometer,
+                    u.thermometerIn,
+                    u.ideology,
+                    u.extraIdeology.clone(),
+                    u.following,
+                    u.satisfaction,
+                    u.unsatisfiedStreak,
+                    u.habit,
+                    u.churned);
+        }
+
+        /** Puts the user back as they were when this was taken. */
+        void restore(User u) {
+            u.anger = anger;
+            u.thermometer = thermometer;
+            u.thermometerIn = thermometerIn;
+            u.ideology = ideology;
+            System.arraycopy(extraIdeology, 0, u.extraIdeology, 0, extraIdeology.length);
+            u.following = following;
+            u.satisfaction = satisfaction;
+            u.unsatisfiedStreak = unsatisfiedStreak;
+            u.habit = habit;
+            u.churned = churned;
+        }
+    }
+
     public int id() {
         return id;
     }
