@@ -35,13 +35,15 @@ public final class TickContext {
     /** Objective state fitted by the platform replay (bridging intercepts, outrage multiplier). */
     public PlatformSignals signals = new PlatformSignals();
 
-    private transient long[] ids;
+    // The lookups below are built once, on first use, and then only read: volatile, so that the
+    // threads serving one tick's users may share a context (DirectPlatform).
+    private transient volatile long[] ids;
 
     /** Post indices per author, ascending by post id; built on first use. */
-    private transient HashMap<Integer, int[]> byAuthor;
+    private transient volatile HashMap<Integer, int[]> byAuthor;
 
     /** All post indices, most engaged first (ties: higher post id first); built on first use. */
-    private transient int[] popularOrder;
+    private transient volatile int[] popularOrder;
 
     public TickContext() {}
 
@@ -60,6 +62,15 @@ public final class TickContext {
 
     /** The post with counters, or null when it is not in the snapshot. */
     public PostStats post(long postId) {
+        long[] index = ids;
+        if (index == null) {
+            index = ids();
+        }
+        int i = Arrays.binarySearch(index, postId);
+        return i < 0 ? null : posts.get(i);
+    }
+
+    private synchronized long[] ids() {
         if (ids == null) {
             long[] index = new long[posts.size()];
             for (int i = 0; i < index.length; i++) {
@@ -67,15 +78,23 @@ public final class TickContext {
             }
             ids = index;
         }
-        int i = Arrays.binarySearch(ids, postId);
-        return i < 0 ? null : posts.get(i);
+        return ids;
     }
 
     /**
      * Indices into {@link #posts()} of one author's posts, ascending by post id (newest last), so
      * candidate retrieval visits only the followed authors' posts.
      */
-    public synchronized int[] postsOf(int authorId) {
+    public int[] postsOf(int authorId) {
+        HashMap<Integer, int[]> index = byAuthor;
+        if (index == null) {
+            index = byAuthor();
+        }
+        int[] found = index.get(authorId);
+        return found == null ? EMPTY : found;
+    }
+
+    private synchronized HashMap<Integer, int[]> byAuthor() {
         if (byAuthor == null) {
             HashMap<Integer, int[]> counts = new HashMap<>();
             for (PostStats s : posts) {
@@ -93,8 +112,7 @@ public final class TickContext {
             }
             byAuthor = index;
         }
-        int[] found = byAuthor.get(authorId);
-        return found == null ? EMPTY : found;
+        return byAuthor;
     }
 
     /**
@@ -102,7 +120,12 @@ public final class TickContext {
      * post id: the order out-of-network retrieval takes candidates in, computed once per tick
      * instead of once per request.
      */
-    public synchronized int[] popularOrder() {
+    public int[] popularOrder() {
+        int[] order = popularOrder;
+        return order != null ? order : buildPopularOrder();
+    }
+
+    private synchronized int[] buildPopularOrder() {
         if (popularOrder == null) {
             Integer[] order = new Integer[posts.size()];
             for (int i = 0; i < order.length; i++) {

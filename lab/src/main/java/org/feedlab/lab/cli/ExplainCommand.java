@@ -15,6 +15,7 @@ import org.feedlab.lab.run.Manifest;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.lab.scenario.ScenarioException;
 import org.feedlab.ranker.serving.Audit;
+import org.feedlab.simulator.Workers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,7 +92,8 @@ public final class ExplainCommand implements Callable<Integer> {
                         scenario.society().population().topics(),
                         scenario.seed(),
                         Audit.of(user, top),
-                        oracle);
+                        oracle,
+                        Workers.ONE);
         List<FeedAudit> audits = new ArrayList<>();
         List<SimulationRun.Listener> listeners = new ArrayList<>();
         if (oracle != null) {

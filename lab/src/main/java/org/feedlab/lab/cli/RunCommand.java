@@ -69,6 +69,15 @@ public final class RunCommand implements Callable<Integer> {
     private Integer parallelism;
 
     @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description =
+                    "Threads for the society's per-user work and, with --direct, for serving the"
+                            + " users' feeds (default: the machine's processors). Results do not"
+                            + " change with it, and no output file records it.")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(
             names = "--snapshot-ticks",
             split = ",",
             paramLabel = "T",
@@ -197,7 +206,8 @@ public final class RunCommand implements Callable<Integer> {
                                 InetAddress.getByName(metricsBind), metricsPort, live, livePort),
                         quiet,
                         scenarioFile.toString(),
-                        cluster);
+                        cluster,
+                        threads);
         return launcher.launch(request);
     }
 
@@ -352,6 +362,9 @@ public final class RunCommand implements Callable<Integer> {
                                     String.valueOf(tick)));
                 }
             }
+        }
+        if (threads < 1) {
+            problems.add(new Problem("--threads", "integer ≥ 1", Integer.toString(threads)));
         }
         if (livePort < 0 || livePort > MAX_PORT) {
             problems.add(

@@ -23,12 +23,15 @@ import org.feedlab.ranker.policy.Intervention;
 import org.feedlab.ranker.serving.Audit;
 import org.feedlab.ranker.serving.FeedServer;
 import org.feedlab.ranker.training.PlatformReplay;
+import org.feedlab.simulator.Workers;
 import org.feedlab.streams.ScoringMetrics;
 
 /**
  * The same replay, trainer and serving step as the stream job, called in-process without Kafka or
  * Flink: for fast sweeps, and as the reference the stream engine must agree with. Like the job's
- * keyed scorer, it keeps one serving profile per user and serves each user of a tick in turn.
+ * keyed scorer, it keeps one serving profile per user and serves each user of a tick with it; the
+ * platform's replay and trainer run first, on one thread, and the users are then served in parallel
+ * on the run's workers (the context of the tick is read-only while they are served).
  */
 public class DirectPlatform implements Platform {
     private final PlatformReplay replay;
@@ -37,28 +40,39 @@ public class DirectPlatform implements Platform {
     private final List<ModelVersion> versions = new ArrayList<>();
     private final ScoringMetrics metrics = ScoringMetrics.unregistered();
     private final Optional<IntPredicate> treated;
+    private final Workers workers;
 
-    /** A platform whose feeds no audit explains. */
+    /** A platform whose feeds no audit explains, serving on one thread. */
     public DirectPlatform(RankerConfig config, int topics, long seed) {
         this(config, topics, seed, Audit.none());
     }
 
-    /** A platform that explains the feeds of the users the audit includes. */
+    /**
+     * A platform that explains the feeds of the users the audit includes, serving on one thread.
+     */
     public DirectPlatform(RankerConfig config, int topics, long seed, Audit audit) {
-        this(config, topics, seed, audit, null);
+        this(config, topics, seed, audit, null, Workers.ONE);
     }
 
     /**
-     * A platform whose ranked feeds take the society's true probabilities from {@code oracle}
-     * ({@code ranker.oracle}): the same replay and serving step, the oracle in place of the model.
+     * A platform that explains the feeds of the users the audit includes and serves the users of a
+     * tick on {@code workers} (the feeds are the same for any number of threads). Its ranked feeds
+     * take the society's true probabilities from {@code oracle} when one is given ({@code
+     * ranker.oracle}): the same replay and serving step, the oracle in place of the model.
      *
      * @param oracle the true probabilities, or null to rank with the model
      */
     public DirectPlatform(
-            RankerConfig config, int topics, long seed, Audit audit, PredictionSource oracle) {
+            RankerConfig config,
+            int topics,
+            long seed,
+            Audit audit,
+            PredictionSource oracle,
+            Workers workers) {
         this.replay = new PlatformReplay(config, topics, seed);
         this.server = new FeedServer(config, topics, seed, audit, oracle);
         this.treated = Intervention.treatedBy(config.policies(), seed);
+        this.workers = workers;
     }
 
     @Override
@@ -95,21 +109,36 @@ public class DirectPlatform implements Platform {
         for (FeedRequest r : step.requests()) {
             byUser.computeIfAbsent(r.userId(), u -> new UserRecords()).requests.add(r);
         }
+        // Users are served in parallel: each serving step reads the context and writes only the
+        // user's own profile and result; the results are merged in user-id order.
+        List<Map.Entry<Integer, UserRecords>> users = new ArrayList<>(byUser.entrySet());
+        UserProfile[] userProfiles = new UserProfile[users.size()];
+        for (int k = 0; k < userProfiles.length; k++) {
+            userProfiles[k] =
+                    profiles.computeIfAbsent(users.get(k).getKey(), u -> server.newProfile());
+        }
+        FeedServer.Served[] served = new FeedServer.Served[users.size()];
+        long[] nanos = new long[users.size()];
+        workers.forEach(
+                users.size(),
+                k -> {
+                    UserRecords records = users.get(k).getValue();
+                    long started = System.nanoTime();
+                    served[k] =
+                            server.serve(
+                                    userProfiles[k],
+                                    records.impressions,
+                                    records.requests,
+                                    context,
+                                    t -> null);
+                    nanos[k] = System.nanoTime() - started;
+                });
         Map<Integer, Feed> feeds = new HashMap<>();
         List<FeedAudit> audits = new ArrayList<>();
-        for (Map.Entry<Integer, UserRecords> e : byUser.entrySet()) {
-            UserProfile profile = profiles.computeIfAbsent(e.getKey(), u -> server.newProfile());
-            long started = System.nanoTime();
-            FeedServer.Served served =
-                    server.serve(
-                            profile,
-                            e.getValue().impressions,
-                            e.getValue().requests,
-                            context,
-                            t -> null);
-            metrics.served(System.nanoTime() - started, served.candidatesScored());
-            served.feeds().forEach(f -> feeds.put(f.userId(), f));
-            audits.addAll(served.audits());
+        for (int k = 0; k < served.length; k++) {
+            metrics.served(nanos[k], served[k].candidatesScored());
+            served[k].feeds().forEach(f -> feeds.put(f.userId(), f));
+            audits.addAll(served[k].audits());
         }
         audits.sort(Comparator.comparingLong(FeedAudit::requestId));
         return new ServedTick(feeds, audits);

@@ -22,6 +22,7 @@ import org.feedlab.lab.run.Watching;
 import org.feedlab.lab.scenario.Scenario;
 import org.feedlab.ranker.policy.MainParameters;
 import org.feedlab.ranker.serving.Audit;
+import org.feedlab.simulator.Workers;
 import org.feedlab.streams.JobSettings;
 
 /**
@@ -66,10 +67,12 @@ public final class LabLauncher implements RunLauncher {
         if (!request.quiet()) {
             console.printf(
                     Locale.ROOT,
-                    "run %s: %d ticks on the %s engine in %.1f s -> %s%n",
+                    "run %s: %d ticks on the %s engine, %d thread%s, in %.1f s -> %s%n",
                     request.scenario().name(),
                     request.scenario().ticks(),
                     result.engine(),
+                    request.threads(),
+                    request.threads() == 1 ? "" : "s",
                     result.wallSeconds(),
                     result.directory());
         }
@@ -101,13 +104,19 @@ public final class LabLauncher implements RunLauncher {
                         request.direct() ? () -> {} : FlinkMetrics.attach(endpoint);
                 RunGuard guard =
                         RunGuard.install(
-                                RunDirectory.create(request.out(), runsRoot, s.name(), s.seed()))) {
+                                RunDirectory.create(request.out(), runsRoot, s.name(), s.seed()));
+                Workers workers = Workers.of(request.threads())) {
             RunDirectory dir = guard.directory();
             // The oracle (ranker.oracle, direct engine only) is handed the society before tick 0.
             SocietyOracle oracle = s.ranker().oracle() ? new SocietyOracle() : null;
             Platform platform =
                     guard.watch(
-                            startPlatform(request, guard.work(), dir.path().getFileName(), oracle));
+                            startPlatform(
+                                    request,
+                                    guard.work(),
+                                    dir.path().getFileName(),
+                                    oracle,
+                                    workers));
             UserSnapshots snapshots = new UserSnapshots(dir, request.snapshotTicks());
             FeedAuditLog audits = new FeedAuditLog(dir);
             List<MetricRow> rows;
@@ -126,7 +135,9 @@ public final class LabLauncher implements RunLauncher {
                 listeners.add(audits);
                 listeners.add(progress);
                 listeners.addAll(watchers);
-                rows = SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, listeners);
+                rows =
+                        SimulationRun.run(
+                                s.society(), s.seed(), s.ticks(), platform, listeners, workers);
             }
             dir.writeMetrics(rows);
             if (MainParameters.requested(s.ranker())) {
@@ -168,7 +179,8 @@ public final class LabLauncher implements RunLauncher {
     }
 
     private static Platform startPlatform(
-            RunRequest request, Path work, Path runName, SocietyOracle oracle) throws Exception {
+            RunRequest request, Path work, Path runName, SocietyOracle oracle, Workers workers)
+            throws Exception {
         Scenario s = request.scenario();
         if (request.direct()) {
             return new DirectPlatform(
@@ -176,7 +188,8 @@ public final class LabLauncher implements RunLauncher {
                     s.society().population().topics(),
                     s.seed(),
                     Audit.sample(s.seed(), s.stream().auditShare()),
-                    oracle);
+                    oracle,
+                    workers);
         }
         if (oracle != null) {
             // The commands refuse this with the field's path before anything is written.

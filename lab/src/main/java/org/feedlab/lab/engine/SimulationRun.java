@@ -13,6 +13,7 @@ import org.feedlab.simulator.Content;
 import org.feedlab.simulator.Society;
 import org.feedlab.simulator.SocietyConfig;
 import org.feedlab.simulator.TickReadout;
+import org.feedlab.simulator.Workers;
 import org.feedlab.simulator.metrics.Measurement;
 import org.feedlab.simulator.metrics.Reporter;
 import org.feedlab.simulator.metrics.Segment;
@@ -114,7 +115,22 @@ public final class SimulationRun {
             Platform platform,
             List<? extends Listener> listeners)
             throws Exception {
-        Society society = Society.create(config, seed);
+        return run(config, seed, ticks, platform, listeners, Workers.ONE);
+    }
+
+    /**
+     * The same run with the society's per-user work on {@code workers}: the rows, and every
+     * listener's view of every tick, are the same for any number of threads.
+     */
+    public static List<MetricRow> run(
+            SocietyConfig config,
+            long seed,
+            int ticks,
+            Platform platform,
+            List<? extends Listener> listeners,
+            Workers workers)
+            throws Exception {
+        Society society = Society.create(config, seed, workers);
         // The rows of metrics.csv: all, adult, young, and with a field experiment its arms.
         List<Segment> segments = TickMetrics.segments(society, platform.treated());
         for (Listener l : listeners) {

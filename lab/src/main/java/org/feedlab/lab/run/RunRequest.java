@@ -18,6 +18,8 @@ import org.feedlab.lab.scenario.Scenario;
  * @param quiet suppress progress output
  * @param scenarioFile the scenario file as the user named it, for the manifest
  * @param cluster the cluster to run the job on ({@code --cluster}), or null for the embedded one
+ * @param threads threads for the society's per-user work and the direct engine's serving ({@code
+ *     --threads}); an execution detail: no output file changes with it, and none records it
  */
 public record RunRequest(
         Scenario scenario,
@@ -27,9 +29,23 @@ public record RunRequest(
         Watching watching,
         boolean quiet,
         String scenarioFile,
-        ClusterAddress cluster) {
+        ClusterAddress cluster,
+        int threads) {
 
-    /** A request for the direct or the embedded engine. */
+    /** A request on one thread. */
+    public RunRequest(
+            Scenario scenario,
+            Path out,
+            boolean direct,
+            List<Long> snapshotTicks,
+            Watching watching,
+            boolean quiet,
+            String scenarioFile,
+            ClusterAddress cluster) {
+        this(scenario, out, direct, snapshotTicks, watching, quiet, scenarioFile, cluster, 1);
+    }
+
+    /** A request for the direct or the embedded engine, on one thread. */
     public RunRequest(
             Scenario scenario,
             Path out,
@@ -47,6 +63,9 @@ public record RunRequest(
         Objects.requireNonNull(watching, "watching");
         if (direct && cluster != null) {
             throw new IllegalArgumentException("a direct run uses no cluster");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         snapshotTicks =
                 snapshotTicks == null ? List.of() : List.copyOf(new TreeSet<>(snapshotTicks));

@@ -31,6 +31,7 @@ import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.serving.Audit;
 import org.feedlab.simulator.Society;
 import org.feedlab.simulator.TrueSession;
+import org.feedlab.simulator.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,8 @@ class SocietyOracleTest {
                         s.society().population().topics(),
                         s.seed(),
                         Audit.none(),
-                        oracle)) {
+                        oracle,
+                        Workers.ONE)) {
             Checking platform = new Checking(direct, checked);
             SimulationRun.run(s.society(), s.seed(), 1, platform, List.of(oracle, platform));
         }

@@ -85,9 +85,11 @@ public final class WideDeepScorer implements Scorer {
     /** [h_last][heads]. */
     private final float[] output;
 
-    private transient ForwardPass pass;
+    // Built on first use; volatile because the users of a tick may be served on several threads
+    // (each pass keeps its scratch buffers per thread).
+    private transient volatile ForwardPass pass;
 
-    private transient ScalarForward reference;
+    private transient volatile ScalarForward reference;
 
     WideDeepScorer(
             String[] featureNames,
