@@ -454,10 +454,13 @@ public final class Society {
             follows.add(d.follows);
             for (int back : d.followedBack) {
                 int account = authorIdOfUser(d.user.id);
-                if (Arrays.binarySearch(readers, back) > k) {
-                    waiting.computeIfAbsent(back, b -> new ArrayList<>()).add(account);
-                } else {
+                int later = Arrays.binarySearch(readers, back);
+                if (later <= k) {
                     FollowGraph.follow(users[back], account);
+                } else if (!days[later].start.follows(account)) {
+                    // One thread would have applied it before that reader's day (a no-op when
+                    // they followed the account already): it waits for that day's merge.
+                    waiting.computeIfAbsent(back, b -> new ArrayList<>()).add(account);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.feedlab.simulator;
 
+import java.util.Arrays;
+
 /**
  * A user's hidden state: what the platform never sees (except the declared segment, which a
  * platform holds as the declared age group). docs/MODEL.md, "Population", gives how each trait is
@@ -163,6 +165,11 @@ public final class User {
                     u.unsatisfiedStreak,
                     u.habit,
                     u.churned);
+        }
+
+        /** Whether the user followed {@code account} when this was taken. */
+        boolean follows(int account) {
+            return Arrays.binarySearch(following, account) >= 0;
         }
 
         /** Puts the user back as they were when this was taken. */
