@@ -15,6 +15,7 @@ import org.feedlab.bench.PathLatency;
 import org.feedlab.bench.RankerFixture;
 import org.feedlab.bench.trecs.TrecsBench;
 import org.feedlab.bench.trecs.TrecsConfig;
+import org.feedlab.lab.bench.ScaleBench;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
 import org.feedlab.lab.experiment.Summary;
@@ -38,19 +39,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * `feedlab bench ranker|models|trecs`: the ranker's speed, its quality against Tribuo's models, and
- * a T-RECS-shaped content-filtering workload.
+ * `feedlab bench ranker|models|trecs|scale`: the ranker's speed, its quality against Tribuo's
+ * models, a T-RECS-shaped content-filtering workload, and the direct engine at population scale.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
-                "Benchmarks: the ranker's speed (ranker), its held-out quality (models), and the"
-                        + " T-RECS content-filtering workload (trecs).",
+                "Benchmarks: the ranker's speed (ranker), its held-out quality (models), the"
+                        + " T-RECS content-filtering workload (trecs) and the society at population"
+                        + " scale (scale).",
         subcommands = {
             BenchCommand.Ranker.class,
             BenchCommand.Models.class,
-            BenchCommand.Trecs.class
+            BenchCommand.Trecs.class,
+            BenchCommand.Scale.class
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -478,6 +481,114 @@ public final class BenchCommand implements Callable<Integer> {
                 n += b ? 1 : 0;
             }
             return n;
+        }
+    }
+
+    /**
+     * The direct engine at population scale: user-steps per second and the heap needed at each
+     * size, one size after the other in this JVM.
+     */
+    @Command(
+            name = "scale",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Runs a scenario (default: scenarios/scale-100k.yaml, a reverse-chronological feed"
+                        + " without training) on the direct engine at each population size, creators"
+                        + " in the scenario's proportion, for a few ticks, and prints per size the"
+                        + " wall time of every tick (the whole story of a tick: the night, posting,"
+                        + " sessions, the platform's replay, training when the scenario trains,"
+                        + " serving, reading, the metrics), user-steps per second (users x ticks /"
+                        + " wall time), the platform's share, and the heap in use at its peak (GC"
+                        + " notifications and tick-end samples). Population setup is timed apart."
+                        + " The last line is 'scale: <N> users <R> user-steps/s, ...' (after the"
+                        + " first tick). 1,000,000 users need more than 6 GB of heap: set"
+                        + " FEEDLAB_JAVA_OPTS=-Xmx12g.",
+            })
+    static final class Scale implements Callable<Integer> {
+        @Parameters(
+                paramLabel = "SCENARIO",
+                arity = "0..1",
+                description = "Scenario to run (default: scenarios/scale-100k.yaml).")
+        Path scenarioFile = Path.of("scenarios", "scale-100k.yaml");
+
+        @Option(
+                names = "--users",
+                split = ",",
+                description = "Population sizes (default: 10000,100000,1000000).")
+        List<Integer> users = List.of(10_000, 100_000, 1_000_000);
+
+        @Option(names = "--ticks", description = "Ticks per size (default: 3).")
+        int ticks = 3;
+
+        @Option(
+                names = "--threads",
+                description = "Threads (default: the machine's processors; results do not change).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String bad =
+                    users.isEmpty() || users.stream().anyMatch(u -> u == null || u < 2)
+                            ? "--users: expected integers ≥ 2, got " + users
+                            : ticks < 1
+                                    ? "--ticks: expected an integer ≥ 1, got " + ticks
+                                    : threads < 1
+                                            ? "--threads: expected an integer ≥ 1, got " + threads
+                                            : null;
+            if (bad != null) {
+                err.println("feedlab bench scale: " + bad);
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            Scenario base;
+            try {
+                base = ScenarioLoader.load(scenarioFile).withTicks(ticks);
+            } catch (ScenarioException e) {
+                err.println(e.getMessage());
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            out.printf(Locale.ROOT, "machine: %s%n", Machine.current());
+            out.printf(
+                    Locale.ROOT,
+                    "scenario: %s (objective %s, %s), %d ticks per size, %d threads, heap limit"
+                            + " %.1f GB; timed: each tick's whole story on the direct engine,"
+                            + " after the population and follow graph are built%n",
+                    scenarioFile,
+                    base.ranker().objective().name(),
+                    base.ranker().training().retrainEvery() > 0
+                            ? "training every " + base.ranker().training().retrainEvery() + " ticks"
+                            : "no training",
+                    ticks,
+                    threads,
+                    Runtime.getRuntime().maxMemory() / 1e9);
+            out.flush();
+            List<ScaleBench.Result> results = new ArrayList<>();
+            List<Integer> didNotFit = new ArrayList<>();
+            for (int n : users) {
+                Scenario sized = ScaleBench.sized(base, n);
+                try {
+                    ScaleBench.Result r = ScaleBench.run(sized, threads);
+                    results.add(r);
+                    out.println(r.line());
+                } catch (OutOfMemoryError e) {
+                    didNotFit.add(n);
+                    out.printf(
+                            Locale.ROOT,
+                            "%,d users: did not fit in %.1f GB of heap (OutOfMemoryError: %s)%n",
+                            n,
+                            Runtime.getRuntime().maxMemory() / 1e9,
+                            e.getMessage());
+                }
+                out.flush();
+                // The next size starts from an empty heap, so its peak is its own.
+                System.gc();
+            }
+            out.printf(Locale.ROOT, "machine at the end: %s%n", Machine.current());
+            out.println(ScaleBench.lastLine(results, didNotFit));
+            return 0;
         }
     }
 

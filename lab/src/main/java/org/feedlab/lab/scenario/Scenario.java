@@ -45,6 +45,11 @@ public record Scenario(
         return new Scenario(name, description, seed, newTicks, society, ranker, stream);
     }
 
+    /** The same scenario with another society. */
+    public Scenario withSociety(SocietyConfig newSociety) {
+        return new Scenario(name, description, seed, ticks, newSociety, ranker, stream);
+    }
+
     /** The same scenario with another ranker configuration. */
     public Scenario withRanker(RankerConfig newRanker) {
         return new Scenario(name, description, seed, ticks, society, newRanker, stream);
