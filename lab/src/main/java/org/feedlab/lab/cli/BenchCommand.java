@@ -475,7 +475,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Which heads wide&amp;deep is better and worse on against one baseline. */
     record Verdicts(String baseline, boolean[] better, boolean[] worse) {
-        int count(boolean[] which) {
+        /** How many of {@code which} are set. */
+        static int count(boolean[] which) {
             int n = 0;
             for (boolean b : which) {
                 n += b ? 1 : 0;
@@ -633,10 +634,10 @@ public final class BenchCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "wide-deep vs %s: better on %d of %d heads, worse on %d, no clear difference on %d%n",
                     models.get(mi),
-                    v.count(better),
+                    Verdicts.count(better),
                     heads,
-                    v.count(worse),
-                    heads - v.count(better) - v.count(worse));
+                    Verdicts.count(worse),
+                    heads - Verdicts.count(better) - Verdicts.count(worse));
             all.add(v);
         }
         return all;
@@ -679,7 +680,7 @@ public final class BenchCommand implements Callable<Integer> {
             line.append(i == 0 ? " better than " : ", better than ")
                     .append(v.baseline().equals("fm") ? "FM" : v.baseline())
                     .append(" on ")
-                    .append(v.count(v.better()))
+                    .append(Verdicts.count(v.better()))
                     .append('/')
                     .append(heads)
                     .append(i == 0 ? " heads" : "");
@@ -687,11 +688,7 @@ public final class BenchCommand implements Callable<Integer> {
                 worseOnAny[h] |= v.worse()[h];
             }
         }
-        int worse = 0;
-        for (boolean w : worseOnAny) {
-            worse += w ? 1 : 0;
-        }
-        return line.append(", worse on ").append(worse).toString();
+        return line.append(", worse on ").append(Verdicts.count(worseOnAny)).toString();
     }
 
     /** Per seed a − b, over the seeds where both are finite. */

@@ -136,14 +136,15 @@ class BenchCommandTest {
                 new BenchCommand.Verdicts(
                         "linear",
                         new boolean[] {true, true, false, false},
-                        new boolean[] {false, false, true, false});
+                        new boolean[] {false, false, true, true});
         BenchCommand.Verdicts fm =
                 new BenchCommand.Verdicts(
                         "fm",
                         new boolean[] {true, false, false, false},
-                        new boolean[] {false, false, true, true});
+                        new boolean[] {false, true, false, true});
+        // Worse than linear on heads 2 and 3, than FM on 1 and 3: head 3 counts once.
         assertEquals(
-                "models: wide&deep better than linear on 2/4 heads, better than FM on 1/4, worse on 2",
+                "models: wide&deep better than linear on 2/4 heads, better than FM on 1/4, worse on 3",
                 BenchCommand.modelsLine(List.of(linear, fm), 4));
         assertEquals(
                 "models: wide&deep better than linear on 0/4 heads, better than FM on 0/4, worse on 0",
