@@ -52,12 +52,60 @@ class ForwardPassTest {
 
     @Test
     void randomWeightsOfAwkwardWidthsGiveIdenticalProbabilities() {
-        int[][] shapes = {{32, 16}, {1}, {5, 3}, {17, 33, 15}, {128, 128, 64}, {48, 16}};
+        // The first stage is h1 padded to whole lane blocks, then the 10 heads' blocks, gathered
+        // four blocks at a time and the rest by three, two or one: between them these widths end on
+        // each of those at an offset, for 16 float lanes (60: 4 + 1 blocks, 80: 5 + 1, 90: 6 + 1)
+        // and for 8 (17: 3 + 2, 60: 8 + 2, 100: 13 + 2).
+        int[][] shapes = {
+            {32, 16},
+            {1},
+            {5, 3},
+            {17, 33, 15},
+            {128, 128, 64},
+            {48, 16},
+            {60},
+            {80, 8},
+            {90, 8},
+            {100, 8}
+        };
         long seed = 40;
         for (int[] hidden : shapes) {
             WideDeepScorer scorer = random(hidden, Heads.names().size(), seed++);
             for (int n : BATCHES) {
                 assertAllPathsEqual(scorer, fixture.request(n), n);
+            }
+        }
+    }
+
+    /**
+     * The user-side slots the pass hoists once per request hold values other than 0 and 1 here, and
+     * one pass serves two users in turn: the second request must not reuse the first one's
+     * products.
+     */
+    @Test
+    void hoistedUserSlotsAreRecomputedForEveryRequest() {
+        int f = Feature.count();
+        int heads = trainedDefault.heads();
+        int n = 7;
+        ForwardPass scalar = new ScalarForward(trainedDefault);
+        ForwardPass vector = VectorForward.of(trainedDefault);
+        for (float value : new float[] {0.5f, 0.25f, 3f}) {
+            float[] xs = fixture.request(n);
+            for (int slot : FeatureSpace.userSideSlots()) {
+                if (FeatureSpace.hashedField(Feature.names().get(slot)) == null) {
+                    for (int r = 0; r < n; r++) {
+                        xs[r * f + slot] = value;
+                    }
+                }
+            }
+            double[] reference = new double[n * heads];
+            scalar.forward(xs, n, SharedSlots.NONE, reference);
+            for (ForwardPass pass : List.of(scalar, vector)) {
+                double[] out = new double[n * heads];
+                pass.forward(xs, n, USER, out);
+                for (int i = 0; i < out.length; i++) {
+                    assertEquals(reference[i], out[i], 0.0, pass.describe() + " value " + value);
+                }
             }
         }
     }

@@ -31,6 +31,13 @@ class MaskedBinaryCrossEntropyTest {
                         DenseVector.createDenseVector(new double[] {0.0}),
                         DenseVector.createDenseVector(new double[] {40.0}));
         assertEquals(40.0 + Math.log1p(Math.exp(-40)), far.getA(), EPS);
+        // Label 1 away from z = 0: −log σ(z) = max(z, 0) − z + log(1 + e^−|z|), at z = 2 and −3.
+        Pair<Double, SGDVector> ones =
+                bce.lossAndGradient(
+                        DenseVector.createDenseVector(new double[] {1.0, 1.0}),
+                        DenseVector.createDenseVector(new double[] {2.0, -3.0}));
+        assertEquals(Math.log1p(Math.exp(-2)) + 3.0 + Math.log1p(Math.exp(-3)), ones.getA(), EPS);
+        assertEquals(1.0 / (1.0 + Math.exp(2)), ones.getB().get(0), EPS);
     }
 
     @Test

@@ -234,11 +234,12 @@ class WideDeepScorerTest {
         float[] xs = new float[6];
         System.arraycopy(X, 0, xs, 0, 3);
         System.arraycopy(X, 0, xs, 3, 3);
-        // Per row: a = 0.5 multiplies and adds (8), b = 1 and the hashed h add (4 each); the
-        // output layer 2 · 2 · 2.
-        assertEquals(16 + 8, s.executedFlopsPerCandidate(xs, 2, SharedSlots.NONE));
+        xs[4] = 0f;
+        // Row 0: a = 0.5 multiplies and adds (8), b = 1 and the hashed h add (4 each); row 1 has
+        // b = 0, which costs nothing; the output layer 2 · 2 · 2.
+        assertEquals((16 + 12) / 2.0 + 8, s.executedFlopsPerCandidate(xs, 2, SharedSlots.NONE));
         // Slot a shared: its products once for the batch (4), then one add per row (4).
-        assertEquals((4 + 2 * 12) / 2.0 + 8, s.executedFlopsPerCandidate(xs, 2, SharedSlots.of(0)));
+        assertEquals((4 + 12 + 8) / 2.0 + 8, s.executedFlopsPerCandidate(xs, 2, SharedSlots.of(0)));
         assertEquals(0.0, s.executedFlopsPerCandidate(xs, 0, SharedSlots.of(0)));
         assertEquals(3, s.features());
         assertEquals(2, s.heads());
