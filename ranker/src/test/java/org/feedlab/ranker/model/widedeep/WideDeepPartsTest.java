@@ -154,6 +154,48 @@ class WideDeepPartsTest {
         return p;
     }
 
+    /**
+     * Initial weights: embeddings N(0, 1/d), hidden layers He N(0, 2/in) for ReLU (sample standard
+     * deviations over 1,600 and 1,000 draws, within 10 %).
+     */
+    @Test
+    void initialWeightsHaveTheirDeclaredScales() {
+        String[] names = new String[401];
+        names[0] = "n";
+        for (int v = 0; v < 400; v++) {
+            names[1 + v] = "f=" + v;
+        }
+        Layout layout = Layout.of(featureMap(names));
+        int d = 4;
+        WideDeepParameters p =
+                new WideDeepParameters(
+                        layout,
+                        1,
+                        d,
+                        new int[] {200},
+                        new InputScale(new double[] {0.0}, new double[] {1.0}),
+                        new SplittableRandom(7));
+        int in = layout.deepInputs(d);
+        assertEquals(1 + d, in);
+        assertEquals(1 / Math.sqrt(d), sd(p.embedding(0)), 0.1 / Math.sqrt(d));
+        assertEquals(Math.sqrt(2.0 / in), sd(p.layer(0)), 0.1 * Math.sqrt(2.0 / in));
+    }
+
+    private static double sd(DenseMatrix m) {
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (int i = 0; i < m.getDimension1Size(); i++) {
+            for (int j = 0; j < m.getDimension2Size(); j++) {
+                sum += m.get(i, j);
+                squares += m.get(i, j) * m.get(i, j);
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(squares / n - mean * mean);
+    }
+
     @Test
     void theForwardPassIsWidePlusDeepOnAHandSetNetwork() {
         ImmutableFeatureMap map = featureMap("n", "f=0", "f=1");
