@@ -1,6 +1,7 @@
 package org.feedlab.lab.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.feedlab.lab.scenario.Problem;
 import org.feedlab.lab.scenario.SafeYaml;
 import org.feedlab.lab.scenario.ScenarioException;
+import org.feedlab.ranker.policy.Policies;
 
 /**
  * Reads an experiment file (safely, as plain data) and checks it, reporting every problem with the
@@ -48,6 +50,10 @@ import org.feedlab.lab.scenario.ScenarioException;
  *     - name: engagement
  *       ranker: {objective: engagement}
  * </pre>
+ *
+ * <p>The dose may also be one parameter of a policy, {@code
+ * ranker.policies.model-capacity.flops_per_second}: the arm's policy list (the curve's, else the
+ * base scenario's) must hold exactly one policy of that type, and the parameter is set on it.
  */
 public final class ExperimentLoader {
     private static final Set<String> TOP =
@@ -66,6 +72,11 @@ public final class ExperimentLoader {
     private static final Set<String> SUMMARY_KEYS = Set.of("metrics", "last_ticks");
     private static final Set<String> DOSE_KEYS = Set.of("dose", "levels", "curves");
     private static final Pattern DOSE = Pattern.compile("^(society|ranker)\\.[a-z][a-z0-9_]*$");
+
+    /** A policy's parameter as a dose: {@code ranker.policies.<type>.<parameter>}. */
+    private static final Pattern POLICY_DOSE =
+            Pattern.compile("^ranker\\.policies\\.[a-z][a-z-]*\\.[a-z][a-z0-9_]*$");
+
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$");
     private static final List<String> DEFAULT_METRICS =
             List.of(
@@ -120,6 +131,20 @@ public final class ExperimentLoader {
                 }
             }
         }
+        ObjectNode base = JsonNodeFactory.instance.objectNode();
+        if (scenarioFile != null) {
+            Path basePath = file.toAbsolutePath().getParent().resolve(scenarioFile).normalize();
+            if (!Files.isRegularFile(basePath)) {
+                problems.add(new Problem("$.scenario", "an existing scenario file", scenarioFile));
+            } else {
+                JsonNode tree = SafeYaml.read(readText(basePath, scenarioFile), scenarioFile);
+                if (tree instanceof ObjectNode obj) {
+                    base = obj;
+                } else {
+                    problems.add(new Problem("$.scenario", "a scenario mapping", scenarioFile));
+                }
+            }
+        }
         List<Arm> arms = new ArrayList<>();
         Set<String> armNames = new HashSet<>();
         DoseResponse doseResponse = null;
@@ -132,7 +157,7 @@ public final class ExperimentLoader {
                                 "nothing when dose_response lays out the arms",
                                 describe(armsNode)));
             }
-            doseResponse = doseResponse(root, arms, armNames, problems);
+            doseResponse = doseResponse(root, base, arms, armNames, problems);
         } else if (!armsNode.isArray() || armsNode.isEmpty()) {
             problems.add(new Problem("$.arms", "a non-empty list of arms", describe(armsNode)));
         } else {
@@ -212,20 +237,6 @@ public final class ExperimentLoader {
                 }
             }
         }
-        ObjectNode base = JsonNodeFactory.instance.objectNode();
-        if (scenarioFile != null) {
-            Path basePath = file.toAbsolutePath().getParent().resolve(scenarioFile).normalize();
-            if (!Files.isRegularFile(basePath)) {
-                problems.add(new Problem("$.scenario", "an existing scenario file", scenarioFile));
-            } else {
-                JsonNode tree = SafeYaml.read(readText(basePath, scenarioFile), scenarioFile);
-                if (tree instanceof ObjectNode obj) {
-                    base = obj;
-                } else {
-                    problems.add(new Problem("$.scenario", "a scenario mapping", scenarioFile));
-                }
-            }
-        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
@@ -247,7 +258,11 @@ public final class ExperimentLoader {
      * curve's overrides with the dose key set to the level.
      */
     private static DoseResponse doseResponse(
-            JsonNode root, List<Arm> arms, Set<String> armNames, List<Problem> problems) {
+            JsonNode root,
+            ObjectNode base,
+            List<Arm> arms,
+            Set<String> armNames,
+            List<Problem> problems) {
         JsonNode d = root.get("dose_response");
         if (!d.isObject()) {
             problems.add(new Problem("$.dose_response", "a mapping", describe(d)));
@@ -255,11 +270,22 @@ public final class ExperimentLoader {
         }
         unknownKeys(d, DOSE_KEYS, "$.dose_response", problems);
         String key = text(d, "dose", "$.dose_response.dose", true, problems);
-        if (key != null && !DOSE.matcher(key).matches()) {
+        if (key != null && !DOSE.matcher(key).matches() && !POLICY_DOSE.matcher(key).matches()) {
             problems.add(
                     new Problem(
                             "$.dose_response.dose",
-                            "a scenario key as society.<key> or ranker.<key>",
+                            "a scenario key as society.<key>, ranker.<key> or"
+                                    + " ranker.policies.<policy type>.<parameter>",
+                            key));
+            key = null;
+        } else if (key != null
+                && POLICY_DOSE.matcher(key).matches()
+                && !Policies.TYPES.contains(key.split("\\.")[2])) {
+            problems.add(
+                    new Problem(
+                            "$.dose_response.dose",
+                            "ranker.policies.<policy type>.<parameter> with a type among "
+                                    + Policies.TYPES,
                             key));
             key = null;
         }
@@ -329,15 +355,65 @@ public final class ExperimentLoader {
                 if (root.has("ticks") && !overrides.has("ticks")) {
                     overrides.set("ticks", root.get("ticks"));
                 }
-                String[] parts = key.split("\\.");
-                JsonNode section = overrides.get(parts[0]);
-                ObjectNode target =
-                        section instanceof ObjectNode o ? o : overrides.putObject(parts[0]);
-                target.put(parts[1], level);
+                if (!setDose(key, level, base, overrides, path, problems)) {
+                    break;
+                }
                 arms.add(new Arm(arm, overrides));
             }
         }
         return key == null ? null : new DoseResponse(key, levels, curves);
+    }
+
+    /**
+     * Sets the dose key to a level in an arm's overrides: {@code section.key} directly; a policy's
+     * parameter ({@code ranker.policies.<type>.<parameter>}) in a copy of the policy list the arm
+     * runs with (the curve's own {@code ranker.policies}, else the base scenario's), which must
+     * hold exactly one policy of that type. The parameter itself is checked with the rest of each
+     * arm's scenario ({@link Grid#expand}).
+     *
+     * @return false, with a problem naming the curve, when there is no single policy to set
+     */
+    private static boolean setDose(
+            String key,
+            double level,
+            ObjectNode base,
+            ObjectNode overrides,
+            String curvePath,
+            List<Problem> problems) {
+        String[] parts = key.split("\\.");
+        JsonNode section = overrides.get(parts[0]);
+        ObjectNode target = section instanceof ObjectNode o ? o : overrides.putObject(parts[0]);
+        if (parts.length == 2) {
+            target.put(parts[1], level);
+            return true;
+        }
+        JsonNode declared = target.get("policies");
+        String where = curvePath + ".ranker.policies";
+        if (declared == null) {
+            declared = base.path("ranker").path("policies");
+            where = "$.scenario ranker.policies";
+        }
+        ArrayNode policies =
+                declared.isArray() ? (ArrayNode) declared.deepCopy() : target.arrayNode();
+        ObjectNode policy = null;
+        int count = 0;
+        for (JsonNode p : policies) {
+            if (p.isObject() && parts[2].equals(p.path("type").asText())) {
+                policy = (ObjectNode) p;
+                count++;
+            }
+        }
+        if (count != 1) {
+            problems.add(
+                    new Problem(
+                            where,
+                            "exactly one " + parts[2] + " policy for the dose " + key,
+                            count + " of them"));
+            return false;
+        }
+        policy.put(parts[3], level);
+        target.set("policies", policies);
+        return true;
     }
 
     private static void unknownKeys(

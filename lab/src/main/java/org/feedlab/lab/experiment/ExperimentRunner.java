@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.feedlab.lab.run.MetricRow;
 import org.feedlab.lab.run.RunDirectory;
 import org.feedlab.lab.run.RunRequest;
 import org.feedlab.lab.run.Watching;
+import org.feedlab.ranker.ModelResolution;
 
 /**
  * Runs every planned run of an experiment (in parallel on the direct engine when asked), then
@@ -139,6 +141,7 @@ public final class ExperimentRunner {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", a.name());
             m.put("overrides", a.overrides());
+            chosenHiddenSizes(plan, a.name()).ifPresent(h -> m.put("hidden_sizes", h));
             arms.add(m);
         }
         manifest.put("arms", arms);
@@ -159,6 +162,22 @@ public final class ExperimentRunner {
                                 .writeValueAsString(manifest)
                         + "\n");
         return new Outcome(out, summary, byArm);
+    }
+
+    /**
+     * The hidden sizes a model-capacity policy chose for an arm (the same for every seed: the
+     * choice is arithmetic on the arm's scenario), or empty when the scenario declares them.
+     */
+    static Optional<List<Integer>> chosenHiddenSizes(List<PlannedRun> plan, String arm) {
+        for (PlannedRun run : plan) {
+            if (run.arm().equals(arm)) {
+                ModelResolution r = ModelResolution.of(run.scenario().ranker());
+                return r.hiddenSizesFrom().equals(ModelResolution.DECLARED_HIDDEN_SIZES)
+                        ? Optional.empty()
+                        : Optional.of(r.model().hiddenSizes());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The summary as an aligned plain-text table for the console. */

@@ -295,6 +295,47 @@ public final class ExperimentReport {
         h.append("<p>▲ the level at which each curve is highest.</p>\n")
                 .append(peaks)
                 .append("</table>\n");
+        chosenModels(h, experiment, dose, levels, curves);
+    }
+
+    /**
+     * When a model-capacity policy chose an arm's model (experiment.json's arm {@code
+     * hidden_sizes}), a table of the hidden sizes at each level of the dose, one row per curve.
+     */
+    static void chosenModels(
+            StringBuilder h,
+            JsonNode experiment,
+            String dose,
+            List<Double> levels,
+            List<String> curves) {
+        Map<String, String> sizes = new LinkedHashMap<>();
+        for (JsonNode arm : experiment.path("arms")) {
+            if (arm.has("hidden_sizes")) {
+                sizes.put(arm.path("name").asText(), arm.get("hidden_sizes").toString());
+            }
+        }
+        if (sizes.isEmpty()) {
+            return;
+        }
+        h.append("<h3>Hidden sizes the model-capacity policy chose at each level of ")
+                .append(ChartPage.escape(dose))
+                .append("</h3>\n<table><tr><th>curve</th>");
+        for (double level : levels) {
+            h.append("<th>").append(ChartPage.escape(DoseResponse.level(level))).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (String curve : curves) {
+            h.append("<tr><td>").append(ChartPage.escape(curve)).append("</td>");
+            for (double level : levels) {
+                h.append("<td class=\"num\">")
+                        .append(
+                                ChartPage.escape(
+                                        sizes.getOrDefault(DoseResponse.arm(curve, level), "—")))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static String interval(String mean, String low, String high) {

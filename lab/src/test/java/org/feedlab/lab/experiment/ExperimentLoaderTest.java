@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.feedlab.lab.scenario.ScenarioException;
+import org.feedlab.ranker.ModelResolution;
+import org.feedlab.ranker.policy.ModelCapacity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +172,116 @@ class ExperimentLoaderTest {
                         "name: exp\nscenario: base.yaml\nseeds: [1]\n"
                                 + block.replace("\\n", "\n")
                                 + "\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));
+        assertTrue(e.getMessage().contains(path + ":"), e.getMessage());
+    }
+
+    private static final String CAPACITY_BASE =
+            """
+            name: base
+            seed: 1
+            ticks: 4
+            society: {users: 100, creators: 30}
+            ranker:
+              policies:
+                - {type: transparency}
+                - type: model-capacity
+                  latency_budget_ms: 0.5
+                  candidates: 300
+                  flops_per_second: 1.0e9
+            """;
+
+    @Test
+    void aPolicysParameterIsADoseSetOnThatPolicyInEachArm() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), CAPACITY_BASE);
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(
+                f,
+                """
+                name: hw
+                scenario: base.yaml
+                seeds: [1, 2]
+                dose_response:
+                  dose: ranker.policies.model-capacity.flops_per_second
+                  levels: [4.6e9, 1.0e10, 2.5e10, 7.0e10]
+                  curves:
+                    - name: cap
+                """);
+        ExperimentSpec spec = ExperimentLoader.load(f);
+        assertEquals(
+                List.of("cap-4600000000", "cap-10000000000", "cap-25000000000", "cap-70000000000"),
+                spec.arms().stream().map(Arm::name).toList());
+        List<PlannedRun> plan = Grid.expand(spec, "hw.yaml");
+        assertEquals(8, plan.size());
+        // The other policy stays in place; the capacity policy has the level, nothing else moved.
+        for (int i = 0; i < plan.size(); i++) {
+            var policies = plan.get(i).scenario().ranker().policies();
+            assertEquals(2, policies.size());
+            assertEquals("transparency", policies.get(0).type());
+            ModelCapacity c = (ModelCapacity) policies.get(1);
+            assertEquals(spec.doseResponse().levels().get(i / 2), c.flopsPerSecond(), 0.0);
+            assertEquals(0.5, c.latencyBudgetMs(), 0.0);
+            assertEquals(300, c.candidates());
+        }
+        // 300 candidates in 0.5 ms: each speed buys the next rung of the ladder.
+        assertEquals(
+                List.of(
+                        List.of(32, 16),
+                        List.of(32, 16),
+                        List.of(64, 32),
+                        List.of(64, 32),
+                        List.of(128, 64),
+                        List.of(128, 64),
+                        List.of(256, 128),
+                        List.of(256, 128)),
+                plan.stream()
+                        .map(r -> ModelResolution.of(r.scenario().ranker()).model().hiddenSizes())
+                        .toList());
+        assertEquals(
+                java.util.Optional.of(List.of(128, 64)),
+                ExperimentRunner.chosenHiddenSizes(plan, "cap-25000000000"));
+        assertEquals(
+                java.util.Optional.empty(), ExperimentRunner.chosenHiddenSizes(plan, "nowhere"));
+    }
+
+    @Test
+    void aDosedPolicyParameterTheSchemaDoesNotKnowIsNamedBeforeAnyRun() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), CAPACITY_BASE);
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(
+                f,
+                "name: hw\nscenario: base.yaml\nseeds: [1]\ndose_response: {dose:"
+                        + " ranker.policies.model-capacity.flops, levels: [1.0e10], curves:"
+                        + " [{name: cap}]}\n");
+        ExperimentSpec spec = ExperimentLoader.load(f);
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> Grid.expand(spec, "hw.yaml"));
+        assertTrue(e.getMessage().contains("$.ranker.policies[1]"), e.getMessage());
+        assertTrue(e.getMessage().contains("flops"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ranker.policies.model-size.flops_per_second | [{name: a}] | $.dose_response.dose",
+                "ranker.policies.model-capacity | [{name: a}] | $.dose_response.dose",
+                "ranker.policies.telemetry-restriction.from_tick | [{name: a}]"
+                        + " | $.scenario ranker.policies",
+                "ranker.policies.model-capacity.candidates | [{name: a, ranker: {policies: []}}]"
+                        + " | $.dose_response.curves[0].ranker.policies"
+            })
+    void aPolicyDoseNeedsAKnownTypeAndExactlyOnePolicyOfIt(String dose, String curves, String path)
+            throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), CAPACITY_BASE);
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(
+                f,
+                "name: hw\nscenario: base.yaml\nseeds: [1]\ndose_response: {dose: "
+                        + dose
+                        + ", levels: [1], curves: "
+                        + curves
+                        + "}\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));
         assertTrue(e.getMessage().contains(path + ":"), e.getMessage());
     }

@@ -104,6 +104,39 @@ class ExperimentReportTest {
     }
 
     @Test
+    void theHiddenSizesAModelCapacityPolicyChoseAreTabledByLevel() {
+        ObjectNode experiment = JsonNodeFactory.instance.objectNode();
+        var arms = experiment.putArray("arms");
+        arms.addObject().put("name", "cap-4600000000").putArray("hidden_sizes").add(32).add(16);
+        arms.addObject().put("name", "cap-25000000000").putArray("hidden_sizes").add(128).add(64);
+        arms.addObject().put("name", "plain-4600000000");
+        StringBuilder h = new StringBuilder();
+        ExperimentReport.chosenModels(
+                h,
+                experiment,
+                "ranker.policies.model-capacity.flops_per_second",
+                List.of(4.6e9, 2.5e10),
+                List.of("cap", "plain"));
+        assertEquals(
+                "<h3>Hidden sizes the model-capacity policy chose at each level of"
+                        + " ranker.policies.model-capacity.flops_per_second</h3>\n"
+                        + "<table><tr><th>curve</th><th>4600000000</th><th>25000000000</th></tr>\n"
+                        + "<tr><td>cap</td><td class=\"num\">[32,16]</td>"
+                        + "<td class=\"num\">[128,64]</td></tr>\n"
+                        + "<tr><td>plain</td><td class=\"num\">—</td><td class=\"num\">—</td></tr>\n"
+                        + "</table>\n",
+                h.toString());
+        StringBuilder none = new StringBuilder();
+        ExperimentReport.chosenModels(
+                none,
+                JsonNodeFactory.instance.objectNode(),
+                "society.anger_threshold",
+                List.of(1.0),
+                List.of("a"));
+        assertEquals("", none.toString());
+    }
+
+    @Test
     void aDoseResponseIsDrawnAgainstTheDoseAndEachCurvesPeakIsMarked() {
         JsonNode experiment =
                 JsonNodeFactory.instance
