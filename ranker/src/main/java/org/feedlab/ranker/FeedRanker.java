@@ -12,6 +12,7 @@ import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureExtractor;
+import org.feedlab.ranker.features.FeatureMask;
 import org.feedlab.ranker.features.FeatureSpace;
 import org.feedlab.ranker.features.SessionContext;
 import org.feedlab.ranker.features.UserProfile;
@@ -22,6 +23,7 @@ import org.feedlab.ranker.objective.PlatformSignals;
 import org.feedlab.ranker.objective.ScoreBreakdown;
 import org.feedlab.ranker.policy.FeedPolicy;
 import org.feedlab.ranker.policy.RankingState;
+import org.feedlab.ranker.policy.TelemetryRestriction;
 
 /**
  * Ranks one feed request: policies choose the kind of feed, candidates are retrieved and filtered,
@@ -40,6 +42,11 @@ public final class FeedRanker {
 
     /** The source of true probabilities under {@code ranker.oracle}, otherwise null. */
     private final PredictionSource oracle;
+
+    /** Telemetry restrictions that start after tick 0, and the masks of their groups. */
+    private final List<TelemetryRestriction> lateRestrictions;
+
+    private final List<FeatureMask> lateMasks;
 
     /** A ranker that predicts with the tick's model. */
     public FeedRanker(RankerConfig config, long runSeed) {
@@ -63,6 +70,16 @@ public final class FeedRanker {
         }
         this.config = config;
         this.policies = config.policies();
+        List<TelemetryRestriction> late = new ArrayList<>();
+        List<FeatureMask> masks = new ArrayList<>();
+        for (FeedPolicy p : policies) {
+            if (p instanceof TelemetryRestriction r && r.fromTick() > 0) {
+                late.add(r);
+                masks.add(FeatureMask.ofNames(r.groups()));
+            }
+        }
+        this.lateRestrictions = List.copyOf(late);
+        this.lateMasks = List.copyOf(masks);
         this.objective = config.objectiveInForce();
         this.runSeed = runSeed;
         this.oracle = oracle;
@@ -103,7 +120,10 @@ public final class FeedRanker {
         Scorer scorer = ranked && !truth ? context.scorer : null;
         List<String> heads =
                 truth ? oracle.headNames() : scorer == null ? null : scorer.headNames();
-        float[] features = scorer == null ? null : features(request, user, context, candidates);
+        float[] features =
+                scorer == null
+                        ? null
+                        : withheld(features(request, user, context, candidates), n, context.tick);
         if (truth) {
             state.predictions =
                     oracle.predict(viewer(state, SessionContext.TOP), candidates, List.of());
@@ -234,7 +254,11 @@ public final class FeedRanker {
                         }
                         ps = oracle.predict(viewer(state, ctx), rows, above);
                     } else {
-                        xs = features(viewer(state, ctx), state.context, rows);
+                        xs =
+                                withheld(
+                                        features(viewer(state, ctx), state.context, rows),
+                                        count,
+                                        state.context.tick);
                         ps = predict(scorer, xs, count);
                     }
                     ScoreBreakdown at = score(state, heads, signals, rows, ps);
@@ -346,6 +370,20 @@ public final class FeedRanker {
                     c.inNetwork(),
                     xs,
                     i * f);
+        }
+        return xs;
+    }
+
+    /**
+     * Zeroes, in n rows, the slots of every telemetry restriction that starts after tick 0 once its
+     * tick has come ({@link TelemetryRestriction#servingMaskAt}): a model trained before it may
+     * still hold weights for them, and must see them as absent. Returns the rows.
+     */
+    private float[] withheld(float[] xs, int n, long tick) {
+        for (int i = 0; i < lateRestrictions.size(); i++) {
+            if (lateRestrictions.get(i).servingMaskAt(tick)) {
+                lateMasks.get(i).apply(xs, n);
+            }
         }
         return xs;
     }

@@ -75,7 +75,7 @@ class JobSettingsTest {
                                         new WeightCap(Map.of("angry", 0.0)),
                                         new ReshareFriction(0.5),
                                         new ViralityCircuitBreaker(10, 2),
-                                        new TelemetryRestriction(List.of("user")),
+                                        new TelemetryRestriction(List.of("user"), 0),
                                         new ExposureFloor(0.3),
                                         new SessionNudge("young", true, 10),
                                         new ModelCapacity(1, 300, 4.6e9),

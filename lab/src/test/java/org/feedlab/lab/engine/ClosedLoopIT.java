@@ -288,6 +288,11 @@ class ClosedLoopIT {
                                 + " popularity}]\n",
                         Set.of("RANKED", "NON_PROFILING_POPULAR", "HEAD", "popularity")),
                 Arguments.of(
+                        "user history withheld from tick 2",
+                        "  policies: [{type: telemetry-restriction, groups: [user, user_history],"
+                                + " from_tick: 2}]\n",
+                        Set.of("RANKED", "HEAD")),
+                Arguments.of(
                         "reshares removed and like-minded items cut, inside a window",
                         "  policies: [{type: remove-reshares, share: 0.5, start: 1, end: 3},"
                                 + " {type: rerank, target: like-minded, factor: 0.5, share: 0.5,"

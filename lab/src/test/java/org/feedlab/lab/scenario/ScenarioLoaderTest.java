@@ -216,6 +216,18 @@ class ScenarioLoaderTest {
                                 "bad.yaml: $.ranker: expected in_network_candidates +"
                                         + " popular_candidates")),
                 Arguments.of(
+                        "a telemetry restriction from a negative tick",
+                        VALID_HEAD
+                                + "ranker:\n  policies: [{type: telemetry-restriction, groups:"
+                                + " [user_history], from_tick: -1}]\n",
+                        List.of("bad.yaml: $.ranker.policies[0].from_tick")),
+                Arguments.of(
+                        "a telemetry restriction with an unknown key",
+                        VALID_HEAD
+                                + "ranker:\n  policies: [{type: telemetry-restriction, groups:"
+                                + " [user_history], from: 3}]\n",
+                        List.of("bad.yaml: $.ranker.policies[0]", "from")),
+                Arguments.of(
                         "YAML syntax error",
                         "name: t\nseed: 1\nticks: [10\nsociety: {users: 5}\n",
                         List.of("bad.yaml: line ", "expected valid YAML")),

@@ -45,7 +45,8 @@ public final class Policies {
             case ViralityCircuitBreaker.TYPE ->
                     new ViralityCircuitBreaker(
                             p.integer("max_reshares", 20), p.integer("max_depth", 3));
-            case TelemetryRestriction.TYPE -> new TelemetryRestriction(p.texts("groups"));
+            case TelemetryRestriction.TYPE ->
+                    new TelemetryRestriction(p.texts("groups"), fromTick(p, where));
             case ExposureFloor.TYPE -> new ExposureFloor(p.number("share", 0.3));
             case SessionNudge.TYPE ->
                     new SessionNudge(
@@ -100,6 +101,15 @@ public final class Policies {
         double v = p.number(key, Double.NaN);
         if (Double.isNaN(v)) {
             throw new PolicyException(where + "." + key, "a number (required)", "nothing");
+        }
+        return v;
+    }
+
+    /** A telemetry restriction's first tick: 0 (the whole run) unless given, never negative. */
+    private static int fromTick(Params p, String where) {
+        int v = p.integer("from_tick", 0);
+        if (v < 0) {
+            throw new PolicyException(where + ".from_tick", "an integer ≥ 0", String.valueOf(v));
         }
         return v;
     }

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.feedlab.events.Action;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.ModelConfig;
+import org.feedlab.ranker.ModelResolution;
 import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureMask;
@@ -51,6 +52,7 @@ public final class OnlineTrainer {
 
     private final TrainingConfig config;
     private final ModelConfig model;
+    private final Map<String, Integer> withheldLater;
     private final long runSeed;
     private final Deque<TickExamples> window = new ArrayDeque<>();
     private TrainedModel current;
@@ -61,11 +63,19 @@ public final class OnlineTrainer {
     /**
      * @param config the training schedule and SGD settings
      * @param model the model to build, as resolved ({@link org.feedlab.ranker.ModelResolution})
+     * @param withheldLater groups withheld only from a later tick, with that tick ({@link
+     *     org.feedlab.ranker.ModelResolution#withheldLater}): a version trained at or after it is
+     *     trained without them
      * @param runSeed the run seed
      */
-    public OnlineTrainer(TrainingConfig config, ModelConfig model, long runSeed) {
+    public OnlineTrainer(
+            TrainingConfig config,
+            ModelConfig model,
+            Map<String, Integer> withheldLater,
+            long runSeed) {
         this.config = config;
         this.model = model;
+        this.withheldLater = Map.copyOf(withheldLater);
         this.runSeed = runSeed;
     }
 
@@ -122,7 +132,12 @@ public final class OnlineTrainer {
                         examples,
                         config.maxTrainingExamples(),
                         Seeds.derive(runSeed, 0, tick, "subsample"));
-        TrainedModel model = train(examples, versionId(tick), Seeds.mix(runSeed, 0, tick, "train"));
+        FeatureMask mask =
+                FeatureMask.ofNames(
+                        ModelResolution.withheldAt(
+                                model.withheldFeatureGroups(), withheldLater, tick));
+        TrainedModel model =
+                train(examples, mask, versionId(tick), Seeds.mix(runSeed, 0, tick, "train"));
         if (!heldOut.isEmpty()) {
             Map<String, String> evaluation =
                     Evaluation.asMap(Evaluation.score(model.scorer(), heldOut));
@@ -157,8 +172,8 @@ public final class OnlineTrainer {
     }
 
     /** Trains one version with the configured model on the given examples. */
-    private TrainedModel train(List<TrainingExample> examples, int version, long seed) {
-        FeatureMask mask = FeatureMask.ofNames(model.withheldFeatureGroups());
+    private TrainedModel train(
+            List<TrainingExample> examples, FeatureMask mask, int version, long seed) {
         return switch (model.kind()) {
             case LINEAR ->
                     new LinearTrainer(

@@ -84,8 +84,10 @@ public final class PlatformReplay {
     public PlatformReplay(RankerConfig config, int topics, long runSeed) {
         this.config = config;
         this.topics = topics;
+        ModelResolution resolution = ModelResolution.of(config);
         this.trainer =
-                new OnlineTrainer(config.training(), ModelResolution.of(config).model(), runSeed);
+                new OnlineTrainer(
+                        config.training(), resolution.model(), resolution.withheldLater(), runSeed);
         this.objectiveState = new ObjectiveState(config, runSeed);
     }
 

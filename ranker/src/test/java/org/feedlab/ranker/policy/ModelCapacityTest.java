@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.feedlab.ranker.ModelConfig;
 import org.feedlab.ranker.ModelResolution;
@@ -103,7 +104,7 @@ class ModelCapacityTest {
         ModelConfig model = ModelResolution.of(cfg).model();
         List<Integer> hidden = model.hiddenSizes();
         assertTrue(!hidden.equals(ModelConfig.DEFAULTS.hiddenSizes()), hidden.toString());
-        OnlineTrainer trainer = new OnlineTrainer(cfg.training(), model, 42);
+        OnlineTrainer trainer = new OnlineTrainer(cfg.training(), model, Map.of(), 42);
         trainer.add(0, examples(1));
         trainer.add(1, examples(2));
         TrainedModel m = trainer.maybeTrain(2);

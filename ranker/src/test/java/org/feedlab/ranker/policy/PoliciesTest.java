@@ -61,7 +61,7 @@ class PoliciesTest {
                 new ViralityCircuitBreaker(50, 4),
                 parse("type", "circuit-breaker", "max_reshares", 50, "max_depth", 4.0));
         assertEquals(
-                new TelemetryRestriction(List.of("user", "user_x_post")),
+                new TelemetryRestriction(List.of("user", "user_x_post"), 0),
                 parse("type", "telemetry-restriction", "groups", List.of("user", "user_x_post")));
         assertEquals(new ExposureFloor(0.4), parse("type", "exposure-floor", "share", 0.4));
         assertEquals(
@@ -106,7 +106,8 @@ class PoliciesTest {
         assertEquals(new ExposureFloor(0.3), parse("type", "exposure-floor"));
         assertEquals(new ReshareFriction(0.0), parse("type", "reshare-friction"));
         assertEquals(new WeightCap(Map.of()), parse("type", "weight-cap"));
-        assertEquals(new TelemetryRestriction(List.of()), parse("type", "telemetry-restriction"));
+        assertEquals(
+                new TelemetryRestriction(List.of(), 0), parse("type", "telemetry-restriction"));
         assertEquals(new Transparency("main-parameters.md"), parse("type", "transparency"));
         assertEquals(new SessionNudge("", true, 0), parse("type", "session-nudge"));
         assertEquals(new SessionNudge("", true, 0), parse("type", "session-nudge", "nudge", true));
@@ -130,6 +131,25 @@ class PoliciesTest {
         assertRejected("$.p.segment", "a string", "7", "type", "session-nudge", "segment", 7);
         assertRejected(
                 "$.p.nudge", "true or false", "yes", "type", "session-nudge", "nudge", "yes");
+        assertRejected(
+                "$.p.from_tick",
+                "an integer ≥ 0",
+                "-1",
+                "type",
+                "telemetry-restriction",
+                "groups",
+                List.of("user"),
+                "from_tick",
+                -1);
+        assertEquals(
+                new TelemetryRestriction(List.of("user_history"), 12),
+                parse(
+                        "type",
+                        "telemetry-restriction",
+                        "groups",
+                        List.of("user_history"),
+                        "from_tick",
+                        12));
         assertRejected(
                 "$.p.groups",
                 "a list of strings",

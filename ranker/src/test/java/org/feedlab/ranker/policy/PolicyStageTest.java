@@ -493,7 +493,7 @@ class PolicyStageTest {
                 new WeightCap(Map.of("comment", 0.0)).describe());
         assertEquals(
                 "The ranking model may not use these kinds of data: user, user x post.",
-                new TelemetryRestriction(List.of("user", "user_x_post")).describe());
+                new TelemetryRestriction(List.of("user", "user_x_post"), 0).describe());
         assertEquals(
                 "This statement is published with the run (main-parameters.md).",
                 new Transparency(MainParameters.FILE).describe());
@@ -527,7 +527,7 @@ class PolicyStageTest {
         assertEquals("non-profiling", new NonProfilingFeed(1, "popularity").type());
         assertEquals("control-group", new ChronologicalControlGroup(1).type());
         assertEquals("weight-cap", new WeightCap(Map.of()).type());
-        assertEquals("telemetry-restriction", new TelemetryRestriction(List.of()).type());
+        assertEquals("telemetry-restriction", new TelemetryRestriction(List.of(), 0).type());
         assertEquals("transparency", new Transparency("x").type());
         assertEquals("remove-reshares", new RemoveReshares(1, 0, 0).type());
         assertEquals("remove-reshares", new RemoveReshares(1, 0, 0).purpose());

@@ -246,7 +246,7 @@ class PolicyTest {
     @Test
     void telemetryRestrictionRemovesTheGroupsFromTheModelsFeatureMap() {
         RankerConfig cfg =
-                config("engagement", new TelemetryRestriction(List.of("user", "user_x_post")));
+                config("engagement", new TelemetryRestriction(List.of("user", "user_x_post"), 0));
         ModelResolution resolved = ModelResolution.of(cfg);
         assertEquals(List.of("user", "user_x_post"), resolved.model().withheldFeatureGroups());
         assertEquals(
@@ -257,6 +257,63 @@ class PolicyTest {
             boolean withheld =
                     f.group() == Feature.Group.USER || f.group() == Feature.Group.USER_X_POST;
             assertEquals(!withheld, names.contains(f.featureName()), f.featureName());
+        }
+    }
+
+    @Test
+    void aRestrictionFromALaterTickIsWithheldFromThatTickOn() {
+        RankerConfig cfg =
+                config(
+                        "engagement",
+                        new TelemetryRestriction(List.of("user"), 0),
+                        new TelemetryRestriction(List.of("user_history", "user"), 12),
+                        new TelemetryRestriction(List.of("user_history", "session"), 9));
+        ModelResolution resolved = ModelResolution.of(cfg);
+        assertEquals(List.of("user"), resolved.model().withheldFeatureGroups());
+        // The earliest tick per group; a group withheld from tick 0 is not withheld "later".
+        assertEquals(Map.of("user_history", 9, "session", 9), resolved.withheldLater());
+        assertEquals(
+                "$.ranker.policies[2] (telemetry-restriction) from tick 9",
+                resolved.withheldFrom().get("user_history"));
+        assertEquals(
+                "$.ranker.policies[0] (telemetry-restriction)",
+                resolved.withheldFrom().get("user"));
+        assertEquals(List.of("user"), resolved.withheldAt(0));
+        assertEquals(List.of("user"), resolved.withheldAt(8));
+        assertEquals(List.of("user", "user_history", "session"), resolved.withheldAt(9));
+        assertEquals(List.of("user", "user_history", "session"), resolved.withheldAt(30));
+        TelemetryRestriction late = new TelemetryRestriction(List.of("user"), 12);
+        assertFalse(late.appliesAt(11));
+        assertTrue(late.appliesAt(12));
+        assertFalse(late.servingMaskAt(11));
+        assertTrue(late.servingMaskAt(12));
+        assertFalse(new TelemetryRestriction(List.of("user"), 0).servingMaskAt(5));
+        assertEquals(
+                "The ranking model may not use these kinds of data from day 12 on: user.",
+                late.describe());
+    }
+
+    @Test
+    void servingZeroesAGroupWithheldFromALaterTickOnceItsTickHasCome() {
+        // The tick's model scores comments by the outrage slot, a slot of the post group.
+        int outrage = Feature.OUTRAGE_SCORE.ordinal();
+        int f = Feature.count();
+        for (int from : new int[] {0, (int) TICK - 1, (int) TICK, (int) TICK + 1}) {
+            RankerConfig cfg =
+                    config("engagement", new TelemetryRestriction(List.of("post"), from));
+            var ranked =
+                    new FeedRanker(cfg, SEED)
+                            .rank(request(5, "adult"), new UserProfile(4), context());
+            float[] xs = ranked.features();
+            int n = xs.length / f;
+            int nonZero = 0;
+            for (int i = 0; i < n; i++) {
+                nonZero += xs[i * f + outrage] != 0f ? 1 : 0;
+            }
+            // From tick 0 no model has weights for the group: serving leaves the vectors alone.
+            boolean zeroed = from > 0 && TICK >= from;
+            assertEquals(zeroed, nonZero == 0, "from_tick " + from + ": " + nonZero + " of " + n);
+            assertTrue(n >= 10);
         }
     }
 
