@@ -123,7 +123,7 @@ public record ModelResolution(
         List<String> out = new ArrayList<>(fromStart);
         later.forEach(
                 (group, from) -> {
-                    if (tick >= from) {
+                    if (TelemetryRestriction.applies(from, tick)) {
                         out.add(group);
                     }
                 });

@@ -33,6 +33,14 @@ public record TelemetryRestriction(List<String> groups, int fromTick) implements
 
     /** Whether the groups are withheld at this tick: from {@link #fromTick} on. */
     public boolean appliesAt(long tick) {
+        return applies(fromTick, tick);
+    }
+
+    /**
+     * The one boundary rule for a restriction from {@code fromTick}: tick T itself is withheld
+     * (serving at T and a version trained at T both lack the groups), the tick before is not.
+     */
+    public static boolean applies(int fromTick, long tick) {
         return tick >= fromTick;
     }
 
