@@ -98,6 +98,15 @@ public final class ExperimentCommand implements Callable<Integer> {
                         file.toString(),
                         System.out);
         spec.commandLine().getOut().print(ExperimentRunner.table(outcome.summary()));
+        if (experiment.lossRecovery() != null) {
+            spec.commandLine()
+                    .getOut()
+                    .print(
+                            ExperimentRunner.recoveryTable(
+                                    experiment
+                                            .lossRecovery()
+                                            .rows(outcome.runs(), experiment.seeds())));
+        }
         spec.commandLine().getOut().println("wrote " + outcome.directory());
         return 0;
     }

@@ -66,11 +66,15 @@ public final class ExperimentLoader {
                     "baseline",
                     "arms",
                     "dose_response",
+                    "loss_recovery",
                     "summary");
     private static final Set<String> ARM_KEYS =
             Set.of("name", "ticks", "society", "ranker", "stream");
     private static final Set<String> SUMMARY_KEYS = Set.of("metrics", "last_ticks");
     private static final Set<String> DOSE_KEYS = Set.of("dose", "levels", "curves");
+    private static final Set<String> RECOVERY_KEYS =
+            Set.of("tick", "end_ticks", "metrics", "pairs");
+    private static final Set<String> PAIR_KEYS = Set.of("treated", "control");
     private static final Pattern DOSE = Pattern.compile("^(society|ranker)\\.[a-z][a-z0-9_]*$");
 
     /** A policy's parameter as a dose: {@code ranker.policies.<type>.<parameter>}. */
@@ -237,6 +241,8 @@ public final class ExperimentLoader {
                 }
             }
         }
+        LossRecovery lossRecovery =
+                root.has("loss_recovery") ? lossRecovery(root, armNames, problems) : null;
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
@@ -250,7 +256,8 @@ public final class ExperimentLoader {
                 List.copyOf(arms),
                 List.copyOf(metrics),
                 lastTicks,
-                doseResponse);
+                doseResponse,
+                lossRecovery);
     }
 
     /**
@@ -362,6 +369,109 @@ public final class ExperimentLoader {
             }
         }
         return key == null ? null : new DoseResponse(key, levels, curves);
+    }
+
+    /**
+     * Reads {@code loss_recovery}: the treatment's first tick, how many last ticks the end loss
+     * averages, the metrics and the pairs of arms (each a treated arm and its control, both arms of
+     * this experiment).
+     */
+    private static LossRecovery lossRecovery(
+            JsonNode root, Set<String> armNames, List<Problem> problems) {
+        String at = "$.loss_recovery";
+        JsonNode r = root.get("loss_recovery");
+        if (!r.isObject()) {
+            problems.add(new Problem(at, "a mapping", describe(r)));
+            return null;
+        }
+        unknownKeys(r, RECOVERY_KEYS, at, problems);
+        int tick = positiveInt(r, "tick", at, true, 0, problems);
+        int endTicks = positiveInt(r, "end_ticks", at, false, 5, problems);
+        List<String> metrics = new ArrayList<>();
+        JsonNode m = r.path("metrics");
+        if (!m.isArray() || m.isEmpty()) {
+            problems.add(
+                    new Problem(at + ".metrics", "a non-empty list of metric names", describe(m)));
+        } else {
+            for (int i = 0; i < m.size(); i++) {
+                if (!m.get(i).isTextual() || m.get(i).asText().isBlank()) {
+                    problems.add(
+                            new Problem(
+                                    at + ".metrics[" + i + "]",
+                                    "a metric name",
+                                    describe(m.get(i))));
+                } else {
+                    metrics.add(m.get(i).asText());
+                }
+            }
+        }
+        List<LossRecovery.Pair> pairs = new ArrayList<>();
+        JsonNode ps = r.path("pairs");
+        if (!ps.isArray() || ps.isEmpty()) {
+            problems.add(
+                    new Problem(
+                            at + ".pairs",
+                            "a non-empty list of {treated: <arm>, control: <arm>}",
+                            describe(ps)));
+        } else {
+            for (int i = 0; i < ps.size(); i++) {
+                String path = at + ".pairs[" + i + "]";
+                JsonNode p = ps.get(i);
+                if (!p.isObject()) {
+                    problems.add(
+                            new Problem(path, "a mapping of treated and control", describe(p)));
+                    continue;
+                }
+                unknownKeys(p, PAIR_KEYS, path, problems);
+                String treated = arm(p, "treated", path, armNames, problems);
+                String control = arm(p, "control", path, armNames, problems);
+                if (treated != null && treated.equals(control)) {
+                    problems.add(
+                            new Problem(
+                                    path + ".control",
+                                    "an arm other than the treated one",
+                                    control));
+                } else if (treated != null && control != null) {
+                    pairs.add(new LossRecovery.Pair(treated, control));
+                }
+            }
+        }
+        return new LossRecovery(tick, endTicks, metrics, pairs);
+    }
+
+    private static String arm(
+            JsonNode pair, String key, String path, Set<String> armNames, List<Problem> problems) {
+        String name = text(pair, key, path + "." + key, true, problems);
+        if (name != null && !armNames.contains(name)) {
+            problems.add(
+                    new Problem(
+                            path + "." + key,
+                            "one of the arm names " + new TreeSet<>(armNames),
+                            name));
+            return null;
+        }
+        return name;
+    }
+
+    private static int positiveInt(
+            JsonNode node,
+            String key,
+            String at,
+            boolean required,
+            int fallback,
+            List<Problem> problems) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            if (required) {
+                problems.add(new Problem(at + "." + key, "integer ≥ 1 (required)", "nothing"));
+            }
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+            problems.add(new Problem(at + "." + key, "integer ≥ 1", describe(v)));
+            return fallback;
+        }
+        return v.intValue();
     }
 
     /**

@@ -128,6 +128,11 @@ public final class ExperimentRunner {
         }
         AtomicFiles.write(out.resolve("results.csv"), results.toString());
         AtomicFiles.write(out.resolve("summary.csv"), sum.toString());
+        if (spec.lossRecovery() != null) {
+            AtomicFiles.write(
+                    out.resolve(RECOVERY),
+                    recoveryCsv(spec.lossRecovery().rows(byArm, spec.seeds())));
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("experiment", spec.name());
         manifest.put("description", spec.description());
@@ -155,6 +160,19 @@ public final class ExperimentRunner {
             d.put("curves", dose.curves());
             manifest.put("dose_response", d);
         }
+        if (spec.lossRecovery() != null) {
+            LossRecovery r = spec.lossRecovery();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("tick", r.tick());
+            d.put("end_ticks", r.endTicks());
+            d.put("metrics", r.metrics());
+            List<Map<String, String>> pairs = new ArrayList<>();
+            for (LossRecovery.Pair p : r.pairs()) {
+                pairs.add(Map.of("treated", p.treated(), "control", p.control()));
+            }
+            d.put("pairs", pairs);
+            manifest.put("loss_recovery", d);
+        }
         AtomicFiles.write(
                 out.resolve("experiment.json"),
                 new ObjectMapper()
@@ -162,6 +180,29 @@ public final class ExperimentRunner {
                                 .writeValueAsString(manifest)
                         + "\n");
         return new Outcome(out, summary, byArm);
+    }
+
+    /** The loss-recovery file of an experiment with a {@code loss_recovery} block. */
+    public static final String RECOVERY = "recovery.csv";
+
+    /** recovery.csv: one row per metric, treated arm, quantity and (for the gaps) tick. */
+    static String recoveryCsv(List<LossRecovery.Row> rows) {
+        StringBuilder out = new StringBuilder("metric,arm,quantity,tick,n,mean,ci_low,ci_high\n");
+        for (LossRecovery.Row r : rows) {
+            out.append(
+                            String.join(
+                                    ",",
+                                    r.metric(),
+                                    r.pair(),
+                                    r.quantity(),
+                                    Long.toString(r.tick()),
+                                    Integer.toString(r.n()),
+                                    MetricRow.formatValue(r.mean()),
+                                    MetricRow.formatValue(r.ciLow()),
+                                    MetricRow.formatValue(r.ciHigh())))
+                    .append('\n');
+        }
+        return out.toString();
     }
 
     /**
@@ -178,6 +219,36 @@ public final class ExperimentRunner {
             }
         }
         return Optional.empty();
+    }
+
+    /** The loss-recovery summaries (not the per-tick gaps) as a plain-text table. */
+    public static String recoveryTable(List<LossRecovery.Row> rows) {
+        StringBuilder t = new StringBuilder();
+        t.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-28s %-18s %-10s %3s %30s%n",
+                        "metric",
+                        "treated arm",
+                        "loss",
+                        "n",
+                        "mean [95% CI]"));
+        for (LossRecovery.Row r : rows) {
+            if (LossRecovery.QUANTITIES.contains(r.quantity())) {
+                t.append(
+                        String.format(
+                                Locale.ROOT,
+                                "%-28s %-18s %-10s %3d %9.4f [%+.4f, %+.4f]%n",
+                                r.metric(),
+                                r.pair(),
+                                r.quantity(),
+                                r.n(),
+                                r.mean(),
+                                r.ciLow(),
+                                r.ciHigh()));
+            }
+        }
+        return t.toString();
     }
 
     /** The summary as an aligned plain-text table for the console. */

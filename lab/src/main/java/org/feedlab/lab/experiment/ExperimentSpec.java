@@ -16,6 +16,7 @@ import java.util.List;
  * @param metrics metrics the summary reports
  * @param lastTicks the summary averages each run over its last this many ticks
  * @param doseResponse how the arms form dose–response curves, or null when they do not
+ * @param lossRecovery which arms are compared for a loss and its recovery after a tick, or null
  */
 public record ExperimentSpec(
         String name,
@@ -27,4 +28,5 @@ public record ExperimentSpec(
         List<Arm> arms,
         List<String> metrics,
         int lastTicks,
-        DoseResponse doseResponse) {}
+        DoseResponse doseResponse,
+        LossRecovery lossRecovery) {}

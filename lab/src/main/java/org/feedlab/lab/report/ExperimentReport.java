@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.feedlab.lab.experiment.DoseResponse;
+import org.feedlab.lab.experiment.ExperimentRunner;
 import org.feedlab.lab.experiment.StudentT;
 import org.feedlab.lab.run.AtomicFiles;
 import org.feedlab.lab.run.MetricRow;
@@ -26,6 +27,7 @@ public final class ExperimentReport {
     static final String RESULTS = "results.csv";
     static final String SUMMARY = "summary.csv";
     static final String DESCRIPTION = "experiment.json";
+    static final String RECOVERY = ExperimentRunner.RECOVERY;
 
     private static final String RESULTS_HEADER = "arm,seed,tick,metric,segment,value";
 
@@ -45,8 +47,11 @@ public final class ExperimentReport {
         Path summaryFile = dir.resolve(SUMMARY);
         List<String> summary =
                 Files.isRegularFile(summaryFile) ? Files.readAllLines(summaryFile) : List.of();
+        Path recoveryFile = dir.resolve(RECOVERY);
+        List<String> recovery =
+                Files.isRegularFile(recoveryFile) ? Files.readAllLines(recoveryFile) : List.of();
         return AtomicFiles.write(
-                dir.resolve(ReportWriter.FILE), render(experiment, bands, summary));
+                dir.resolve(ReportWriter.FILE), render(experiment, bands, summary, recovery));
     }
 
     /**
@@ -154,7 +159,10 @@ public final class ExperimentReport {
     }
 
     static String render(
-            JsonNode experiment, Map<String, List<ChartPage.Line>> bands, List<String> summary) {
+            JsonNode experiment,
+            Map<String, List<ChartPage.Line>> bands,
+            List<String> summary,
+            List<String> recovery) {
         String name = experiment.path("experiment").asText("experiment");
         StringBuilder h = new StringBuilder();
         ReportWriter.head(h, name, experiment.path("description").asText(""));
@@ -196,6 +204,7 @@ public final class ExperimentReport {
             h.append("</table>\n");
         }
         doseResponse(h, experiment, summary);
+        lossRecovery(h, experiment, bands, recovery);
         ReportWriter.foot(h, "Experiment as run", experiment);
         return h.toString();
     }
@@ -336,6 +345,132 @@ public final class ExperimentReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /**
+     * Loss and recovery (an experiment with {@code loss_recovery}, read from recovery.csv): for
+     * each metric, every arm's value per tick and each treated arm's gap to its control per tick,
+     * both with 95 % bands and T marked in the caption; then a table of the first loss (at T), the
+     * end loss (the last ticks) and the share recovered, each with its 95 % interval over seeds.
+     */
+    static void lossRecovery(
+            StringBuilder h,
+            JsonNode experiment,
+            Map<String, List<ChartPage.Line>> bands,
+            List<String> recovery) {
+        JsonNode r = experiment.path("loss_recovery");
+        if (!r.isObject() || recovery.size() < 2) {
+            return;
+        }
+        String tick = r.path("tick").asText("?");
+        String end = r.path("end_ticks").asText("?");
+        // metric → treated arm → gap per tick {mean, low, high}; and the summaries, in file order.
+        Map<String, Map<String, TreeMap<Long, double[]>>> gaps = new LinkedHashMap<>();
+        StringBuilder table =
+                new StringBuilder(
+                        "<table><tr><th>metric</th><th>treated arm</th><th>n</th>"
+                                + "<th>loss at T [95% CI]</th><th>loss at the end [95% CI]</th>"
+                                + "<th>share recovered [95% CI]</th></tr>\n");
+        Map<String, String[]> summaries = new LinkedHashMap<>();
+        for (String line : recovery.subList(1, recovery.size())) {
+            List<String> f = MetricSeries.split(line);
+            if (f.size() != 8) {
+                continue;
+            }
+            String ci = interval(f.get(5), f.get(6), f.get(7));
+            if (f.get(2).equals("gap")) {
+                gaps.computeIfAbsent(f.get(0), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(f.get(1), k -> new TreeMap<>())
+                        .put(
+                                Long.parseLong(f.get(3)),
+                                new double[] {
+                                    Double.parseDouble(f.get(5)),
+                                    Double.parseDouble(f.get(6)),
+                                    Double.parseDouble(f.get(7))
+                                });
+            } else {
+                String[] row =
+                        summaries.computeIfAbsent(
+                                f.get(0) + "\u0000" + f.get(1), k -> new String[4]);
+                int at = f.get(2).equals("first") ? 1 : f.get(2).equals("end") ? 2 : 3;
+                row[at] = ci;
+                row[0] = row[0] == null || at == 3 ? f.get(4) : row[0];
+            }
+        }
+        h.append("<h2>Loss and recovery after tick ")
+                .append(ChartPage.escape(tick))
+                .append("</h2>\n<p>The gap is the control arm's value minus the treated arm's at")
+                .append(
+                        " each tick, per seed, then averaged over seeds (paired by seed). Loss at T")
+                .append(" = the gap at tick ")
+                .append(ChartPage.escape(tick))
+                .append(", the first tick treated; loss at the end = the mean gap over the last ")
+                .append(ChartPage.escape(end))
+                .append(" ticks; share recovered = 1 − end / T, per seed (docs/METRICS.md).</p>\n")
+                .append("<div class=\"charts\">\n");
+        List<ObjectNode> specs = new ArrayList<>();
+        for (Map.Entry<String, Map<String, TreeMap<Long, double[]>>> metric : gaps.entrySet()) {
+            List<ChartPage.Line> arms = bands.getOrDefault(metric.getKey(), List.of());
+            if (!arms.isEmpty()) {
+                int index = 2000 + specs.size();
+                h.append("<figure>")
+                        .append(ChartPage.container(index))
+                        .append("<figcaption>")
+                        .append(
+                                ChartPage.escape(
+                                        metric.getKey()
+                                                + " per tick, every arm (treated from tick "
+                                                + tick
+                                                + ")"))
+                        .append("</figcaption></figure>\n");
+                specs.add(ChartPage.spec(index, metric.getKey(), ChartPage.Kind.VALUE, arms));
+            }
+            List<ChartPage.Line> lines = new ArrayList<>();
+            metric.getValue()
+                    .forEach(
+                            (arm, series) -> {
+                                TreeMap<Long, Double> mean = new TreeMap<>();
+                                TreeMap<Long, Double> low = new TreeMap<>();
+                                TreeMap<Long, Double> high = new TreeMap<>();
+                                series.forEach(
+                                        (t, v) -> {
+                                            mean.put(t, v[0]);
+                                            low.put(t, v[1]);
+                                            high.put(t, v[2]);
+                                        });
+                                lines.add(new ChartPage.Line(arm, mean, low, high));
+                            });
+            int index = 2000 + specs.size();
+            h.append("<figure>")
+                    .append(ChartPage.container(index))
+                    .append("<figcaption>")
+                    .append(
+                            ChartPage.escape(
+                                    "Gap in "
+                                            + metric.getKey()
+                                            + " per tick: control − treated (treated from tick "
+                                            + tick
+                                            + ")"))
+                    .append("</figcaption></figure>\n");
+            specs.add(ChartPage.spec(index, "gap " + metric.getKey(), ChartPage.Kind.VALUE, lines));
+        }
+        h.append("</div>\n").append(ChartPage.draw(specs));
+        for (Map.Entry<String, String[]> row : summaries.entrySet()) {
+            String[] key = row.getKey().split("\u0000", 2);
+            String[] v = row.getValue();
+            table.append("<tr><td>")
+                    .append(ChartPage.escape(key[0]))
+                    .append("</td><td>")
+                    .append(ChartPage.escape(key[1]))
+                    .append("</td><td class=\"num\">")
+                    .append(ChartPage.escape(v[0] == null ? "" : v[0]))
+                    .append("</td>");
+            for (int i = 1; i <= 3; i++) {
+                table.append("<td class=\"num\">").append(v[i] == null ? "" : v[i]).append("</td>");
+            }
+            table.append("</tr>\n");
+        }
+        h.append(table).append("</table>\n");
     }
 
     private static String interval(String mean, String low, String high) {

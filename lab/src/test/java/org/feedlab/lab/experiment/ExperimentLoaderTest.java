@@ -287,6 +287,67 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void aLossRecoveryBlockNamesTheTickAndPairsOfArms() throws Exception {
+        Path f =
+                write(
+                        """
+                        name: loss
+                        scenario: base.yaml
+                        seeds: [1, 2]
+                        arms:
+                          - name: kept
+                          - name: lost
+                            ranker:
+                              policies:
+                                - {type: telemetry-restriction, groups: [user_history], from_tick: 2}
+                        loss_recovery:
+                          tick: 2
+                          metrics: [model_auc_click, items_read]
+                          pairs:
+                            - {treated: lost, control: kept}
+                        """);
+        ExperimentSpec spec = ExperimentLoader.load(f);
+        assertEquals(
+                new LossRecovery(
+                        2,
+                        5,
+                        List.of("model_auc_click", "items_read"),
+                        List.of(new LossRecovery.Pair("lost", "kept"))),
+                spec.lossRecovery());
+        assertEquals(4, Grid.expand(spec, "loss.yaml").size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{tick: 0, metrics: [m], pairs: [{treated: b, control: a}]} | $.loss_recovery.tick",
+                "{metrics: [m], pairs: [{treated: b, control: a}]} | $.loss_recovery.tick",
+                "{tick: 2, end_ticks: -1, metrics: [m], pairs: [{treated: b, control: a}]}"
+                        + " | $.loss_recovery.end_ticks",
+                "{tick: 2, metrics: [], pairs: [{treated: b, control: a}]}"
+                        + " | $.loss_recovery.metrics",
+                "{tick: 2, metrics: [m], pairs: [{treated: b, control: z}]}"
+                        + " | $.loss_recovery.pairs[0].control",
+                "{tick: 2, metrics: [m], pairs: [{treated: b, control: b}]}"
+                        + " | $.loss_recovery.pairs[0].control",
+                "{tick: 2, metrics: [m], pairs: [{treated: b}]} | $.loss_recovery.pairs[0].control",
+                "{tick: 2, metrics: [m], pairs: []} | $.loss_recovery.pairs",
+                "{tick: 2, at: 3, metrics: [m], pairs: [{treated: b, control: a}]}"
+                        + " | $.loss_recovery.at"
+            })
+    void badLossRecoveriesNameTheField(String block, String path) throws Exception {
+        Path f =
+                write(
+                        "name: exp\nscenario: base.yaml\nseeds: [1]\narms: [{name: a}, {name:"
+                                + " b}]\nloss_recovery: "
+                                + block
+                                + "\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));
+        assertTrue(e.getMessage().contains(path + ":"), e.getMessage());
+    }
+
+    @Test
     void aMissingBaseScenarioIsNamed() throws Exception {
         Path f = write("name: exp\nscenario: nowhere.yaml\nseeds: [1]\narms: [{name: a}]\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ExperimentLoader.load(f));

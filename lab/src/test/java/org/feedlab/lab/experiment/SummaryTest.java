@@ -30,6 +30,7 @@ class SummaryTest {
                                 new Arm("base", JsonNodeFactory.instance.objectNode())),
                         List.of("m"),
                         2,
+                        null,
                         null);
         Map<String, Map<Long, List<MetricRow>>> results = new LinkedHashMap<>();
         // Per run, the value is the mean of the last 2 ticks (tick 0 is ignored):

@@ -104,6 +104,43 @@ class ExperimentReportTest {
     }
 
     @Test
+    void aLossRecoveryDrawsTheGapPerTickAndTablesTheLossesAndTheShareRecovered() {
+        ObjectNode experiment = JsonNodeFactory.instance.objectNode();
+        experiment.putObject("loss_recovery").put("tick", 3).put("end_ticks", 2);
+        List<String> recovery =
+                List.of(
+                        "metric,arm,quantity,tick,n,mean,ci_low,ci_high",
+                        "m,lost,gap,2,3,0,0,0",
+                        "m,lost,gap,3,3,3,0.5,5.5",
+                        "m,lost,gap,4,3,1.5,1,2",
+                        "m,lost,first,-1,3,3,0.5,5.5",
+                        "m,lost,end,-1,3,1,0.25,1.75",
+                        "m,lost,recovered,-1,2,0.65,0.25,1.05");
+        Map<String, List<ChartPage.Line>> bands = new java.util.LinkedHashMap<>();
+        bands.put("m", List.of(ChartPage.Line.of("lost", new TreeMap<>(Map.of(2L, 7.0)))));
+        StringBuilder h = new StringBuilder();
+        ExperimentReport.lossRecovery(h, experiment, bands, recovery);
+        String html = h.toString();
+        assertTrue(html.contains("<h2>Loss and recovery after tick 3</h2>"), html);
+        assertTrue(
+                html.contains(
+                        "\"label\":\"lost\",\"values\":[0.0,3.0,1.5],\"lower\":[0.0,0.5,1.0],"
+                                + "\"upper\":[0.0,5.5,2.0]"),
+                html);
+        assertTrue(html.contains("\"label\":\"lost\",\"values\":[7.0]"), "every arm per tick");
+        assertTrue(
+                html.contains(
+                        "<tr><td>m</td><td>lost</td><td class=\"num\">2</td>"
+                                + "<td class=\"num\">3 [0.5, 5.5]</td>"
+                                + "<td class=\"num\">1 [0.25, 1.75]</td>"
+                                + "<td class=\"num\">0.65 [0.25, 1.05]</td></tr>"),
+                html);
+        StringBuilder none = new StringBuilder();
+        ExperimentReport.lossRecovery(none, JsonNodeFactory.instance.objectNode(), bands, recovery);
+        assertEquals("", none.toString());
+    }
+
+    @Test
     void theHiddenSizesAModelCapacityPolicyChoseAreTabledByLevel() {
         ObjectNode experiment = JsonNodeFactory.instance.objectNode();
         var arms = experiment.putArray("arms");

@@ -34,6 +34,7 @@ class ValidationSuiteTest {
                                 new Arm("t", JsonNodeFactory.instance.objectNode())),
                         List.of("m"),
                         1,
+                        null,
                         null);
         Measure measure =
                 new Measure(
@@ -153,6 +154,7 @@ class ValidationSuiteTest {
                         a.design().arms(),
                         List.of("m"),
                         1,
+                        null,
                         null);
         assertNotEquals(
                 ValidationSuite.designKey(a.design()), ValidationSuite.designKey(fewerSeeds));
@@ -171,6 +173,7 @@ class ValidationSuiteTest {
                                         JsonNodeFactory.instance.objectNode().put("ticks", 9))),
                         List.of("m"),
                         1,
+                        null,
                         null);
         assertNotEquals(ValidationSuite.designKey(a.design()), ValidationSuite.designKey(otherArm));
     }
