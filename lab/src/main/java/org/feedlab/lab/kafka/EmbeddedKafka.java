@@ -233,6 +233,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     static List<String> brokerJvmOptions(BrokerFiles files, String maxHeap) {
         return List.of(
                 "-Xmx" + maxHeap,
+                // The broker moves bytes: the quick C1 compiler's code serves it, and the C2
+                // compiler's work on Kafka's code cost as much CPU as the broker's data plane in a
+                // classroom run (docs/PERFORMANCE.md, "Stream vs direct").
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 "-Djava.io.tmpdir=" + files.tmpDir(),

@@ -305,10 +305,10 @@ public final class OnlineTrainer {
     }
 
     /**
-     * Writes the window (each tick's examples, features by their bits) and the current version: its
-     * number, its scorer's checksummed bytes, its warm-start weights, provenance and evaluation.
-     * The Tribuo model object itself is not kept; nothing later needs it (warm starts read the
-     * weights).
+     * Writes the window (each tick's examples, features by the bits of their non-zero values: most
+     * slots of a vector are one-hot fields that are off) and the current version: its number, its
+     * scorer's checksummed bytes, its warm-start weights, provenance and evaluation. The Tribuo
+     * model object itself is not kept; nothing later needs it (warm starts read the weights).
      */
     public void writeTo(DataOutput out) throws IOException {
         out.writeInt(window.size());
@@ -316,7 +316,7 @@ public final class OnlineTrainer {
             out.writeLong(te.tick());
             out.writeInt(te.examples().size());
             for (TrainingExample e : te.examples()) {
-                StateIO.writeFloats(out, e.features());
+                StateIO.writeSparseFloats(out, e.features());
                 out.writeInt(e.labels());
             }
         }
@@ -331,8 +331,11 @@ public final class OnlineTrainer {
         }
     }
 
-    /** Restores, into a trainer built from the same configuration, what {@link #writeTo} wrote. */
-    public void readFrom(DataInput in) throws IOException {
+    /**
+     * Restores, into a trainer built from the same configuration, what {@link #writeTo} wrote
+     * ({@code sparse}), or what it wrote before the window's features were sparse.
+     */
+    public void readFrom(DataInput in, boolean sparse) throws IOException {
         window.clear();
         int ticks = StateIO.readCount(in);
         for (int t = 0; t < ticks; t++) {
@@ -340,7 +343,8 @@ public final class OnlineTrainer {
             int n = StateIO.readCount(in);
             List<TrainingExample> examples = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                examples.add(new TrainingExample(StateIO.readFloats(in), in.readInt()));
+                float[] features = sparse ? StateIO.readSparseFloats(in) : StateIO.readFloats(in);
+                examples.add(new TrainingExample(features, in.readInt()));
             }
             window.addLast(new TickExamples(tick, examples));
         }

@@ -53,8 +53,12 @@ public final class PlatformReplay {
     /** Tag of the checkpoint form. */
     private static final String FORMAT = "FLRP";
 
-    /** Version of the checkpoint form this code writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version of the checkpoint form this code writes. 2: the trainer's window keeps each feature
+     * vector as its non-zero values ({@link StateIO#writeSparseFloats}); 1, which held them dense,
+     * is still read.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private final RankerConfig config;
     private final int topics;
@@ -288,7 +292,7 @@ public final class PlatformReplay {
                 FORMAT_VERSION,
                 bytes,
                 (version, in) -> {
-                    read(in);
+                    read(version, in);
                     return this;
                 });
     }
@@ -301,13 +305,13 @@ public final class PlatformReplay {
         r.objectiveState.writeTo(out);
     }
 
-    private void read(DataInput in) throws IOException {
+    private void read(int version, DataInput in) throws IOException {
         index = PostIndex.readFrom(in);
         profiles.clear();
         StateIO.readMap(in, profiles, DataInput::readInt, UserProfile::readFrom);
         lastRequests.clear();
         StateIO.readMap(in, lastRequests, DataInput::readLong, DataInput::readInt);
-        trainer.readFrom(in);
+        trainer.readFrom(in, version >= 2);
         objectiveState.readFrom(in);
     }
 }

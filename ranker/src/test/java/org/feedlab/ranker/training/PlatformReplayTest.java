@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
 import org.feedlab.events.Action;
 import org.feedlab.events.FeedRequest;
 import org.feedlab.events.Impression;
@@ -396,6 +399,38 @@ class PlatformReplayTest {
                 assertArrayEquals(original.toBytes(), restored.toBytes(), "cut " + cut);
             }
         }
+    }
+
+    /**
+     * A checkpoint in format 1 (the window's features dense), written by the code of that format
+     * from this test's inputs after ticks 0 to {@code BOOTSTRAP - 1}, restores to the same state as
+     * a replay that ran those ticks: the same bytes in today's format, the same steps after.
+     */
+    @Test
+    void aCheckpointInFormatOneIsRestored() throws IOException {
+        byte[] formatOne;
+        try (InputStream in =
+                new GZIPInputStream(
+                        PlatformReplayTest.class.getResourceAsStream("replay-format-1.bin.gz"))) {
+            formatOne = in.readAllBytes();
+        }
+        PlatformReplay original = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        for (long t = 0; t < BOOTSTRAP; t++) {
+            advance(original, t, inputs(t));
+        }
+        assertTrue(
+                formatOne.length > original.toBytes().length,
+                "the window's features take less room in format " + PlatformReplay.FORMAT_VERSION);
+        PlatformReplay restored = new PlatformReplay(CONFIG, TOPICS, RUN_SEED);
+        restored.restore(formatOne);
+        assertArrayEquals(original.toBytes(), restored.toBytes());
+        for (long t = BOOTSTRAP; t <= TICKS; t++) {
+            PlatformReplay.Step a = advance(original, t, inputs(t));
+            PlatformReplay.Step b = advance(restored, t, inputs(t));
+            assertEquals(a.announcement(), b.announcement(), "tick " + t);
+            assertSameContext(a.context(), b.context(), "tick " + t);
+        }
+        assertArrayEquals(original.toBytes(), restored.toBytes());
     }
 
     @Test
