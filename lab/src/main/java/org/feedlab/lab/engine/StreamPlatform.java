@@ -1,5 +1,6 @@
 package org.feedlab.lab.engine;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -479,6 +480,10 @@ public final class StreamPlatform implements Platform {
                 Files.createDirectories(Path.of(URI.create(savepoints)));
             }
             job.stopWithSavepoint(savepoints);
+            if (job.savepointsAborted() > 0) {
+                // The job failed and restarted while it was being stopped: count that restart.
+                restarts = Math.max(restarts + job.savepointsAborted(), stoppedRestarts(restarts));
+            }
             jobFacts =
                     Manifest.Pipeline.stream(0, 0, partitions)
                             .withJob(
@@ -489,6 +494,18 @@ public final class StreamPlatform implements Platform {
                                     cp.latestDurationMillis());
         }
         return jobFacts;
+    }
+
+    /** The stopped job's restart count as its JobManager recorded it, or {@code before}. */
+    private long stoppedRestarts(long before) {
+        try {
+            return job.restarts();
+        } catch (IOException | RuntimeException e) {
+            return before;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return before;
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.CheckpointException;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 
 /**
@@ -26,6 +27,7 @@ public final class RankingJob {
     private final ClusterClient<?> client;
     private final URI rest;
     private final JobID id;
+    private int savepointsAborted;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -55,13 +57,113 @@ public final class RankingJob {
      * Stops the job with a savepoint in {@code directory} (without draining: no timer fires that
      * the input has not completed) and returns its path. The exactly-once sinks commit their last
      * transaction with it.
+     *
+     * <p>A task that fails while the savepoint is taken makes the JobManager abort it ("Checkpoint
+     * Coordinator is suspending") and restart the job from its last completed checkpoint, which
+     * gives the same records again (the job is deterministic). So an aborted savepoint is not the
+     * end of the run: once the restored job is running, it is stopped again, at most {@link
+     * #STOP_ATTEMPTS} times in all. A job that does not come back (its restarts are used up) ends
+     * the run with the failure.
      */
     public String stopWithSavepoint(String directory) throws Exception {
         String path =
-                client.stopWithSavepoint(id, false, directory, SavepointFormatType.CANONICAL)
-                        .get(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS);
+                stopAcrossRestarts(
+                        new Control() {
+                            @Override
+                            public String stop() throws Exception {
+                                return client.stopWithSavepoint(
+                                                id, false, directory, SavepointFormatType.CANONICAL)
+                                        .get(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS);
+                            }
+
+                            @Override
+                            public JobStatus status() throws Exception {
+                                return RankingJob.this.status();
+                            }
+
+                            @Override
+                            public void aborted(Exception cause, int attempt) {
+                                savepointsAborted++;
+                                System.err.println(
+                                        "feedlab: the final savepoint was aborted ("
+                                                + rootMessage(cause)
+                                                + "); the job restarts from its last checkpoint and is stopped again"
+                                                + " (attempt "
+                                                + (attempt + 1)
+                                                + " of "
+                                                + STOP_ATTEMPTS
+                                                + ")\n"
+                                                + lastFailure());
+                            }
+                        },
+                        Duration.ofSeconds(1),
+                        Duration.ofMinutes(5));
         client.requestJobResult(id).get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return path;
+    }
+
+    /** Final savepoints aborted by a task failure (each followed by a restart of the job). */
+    public int savepointsAborted() {
+        return savepointsAborted;
+    }
+
+    /** How many times the final stop is tried before a run fails. */
+    static final int STOP_ATTEMPTS = 5;
+
+    /** The calls {@link #stopAcrossRestarts} makes, so that its policy can be tested alone. */
+    interface Control {
+        String stop() throws Exception;
+
+        JobStatus status() throws Exception;
+
+        void aborted(Exception cause, int attempt);
+    }
+
+    /**
+     * Tries {@code control.stop()}; when it fails with a {@link CheckpointException} anywhere in
+     * its causes and the job has not ended, waits (at least one {@code poll}, then polling every
+     * {@code poll}, at most {@code patience}) until the job runs again and tries once more, {@link
+     * #STOP_ATTEMPTS} times in all. Any other failure, a job that ended, or one that is not running
+     * again in time, is thrown.
+     */
+    static String stopAcrossRestarts(Control control, Duration poll, Duration patience)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return control.stop();
+            } catch (Exception e) {
+                if (attempt >= STOP_ATTEMPTS || !abortedCheckpoint(e)) {
+                    throw e;
+                }
+                control.aborted(e, attempt);
+                long deadline = System.nanoTime() + patience.toNanos();
+                JobStatus status;
+                do {
+                    Thread.sleep(poll.toMillis());
+                    status = control.status();
+                    if (status.isGloballyTerminalState() || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                } while (status != JobStatus.RUNNING);
+            }
+        }
+    }
+
+    private static boolean abortedCheckpoint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CheckpointException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** Cancels the job unless it has ended already. */
