@@ -45,8 +45,13 @@
     return splits.map(function (v) { return String(Math.round(v)); });
   }
 
+  /* A dose's levels: three significant digits; from 100,000 up in exponent form (7e10, 4.6e9),
+     so a hardware speed's levels do not run into each other. */
   function levelLabels(u, splits) {
-    return splits.map(function (v) { return String(Number(v.toPrecision(3))); });
+    return splits.map(function (v) {
+      var r = Number(v.toPrecision(3));
+      return Math.abs(r) >= 1e5 ? r.toExponential().replace('e+', 'e') : String(r);
+    });
   }
 
   /*
