@@ -66,6 +66,15 @@ final class ChartPage {
         return "<div id=\"chart-" + index + "\" class=\"chart\"></div>";
     }
 
+    /** A chart's figure: its container and its caption (escaped here), one line of the page. */
+    static String figure(int index, String caption) {
+        return "<figure>"
+                + container(index)
+                + "<figcaption>"
+                + escape(caption)
+                + "</figcaption></figure>\n";
+    }
+
     /**
      * The script that draws chart {@code index} into its container: ticks are the union of the
      * lines' ticks, a missing or NaN value is a gap.

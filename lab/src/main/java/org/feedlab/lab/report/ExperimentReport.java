@@ -291,11 +291,7 @@ public final class ExperimentReport {
                 }
             }
             int index = 1000 + specs.size();
-            h.append("<figure>")
-                    .append(ChartPage.container(index))
-                    .append("<figcaption>")
-                    .append(ChartPage.escape(metric.getKey() + " against " + dose))
-                    .append("</figcaption></figure>\n");
+            h.append(ChartPage.figure(index, metric.getKey() + " against " + dose));
             specs.add(
                     ChartPage.doseSpec(
                             index, metric.getKey(), ChartPage.Kind.VALUE, dose, levels, lines));
@@ -413,16 +409,13 @@ public final class ExperimentReport {
             List<ChartPage.Line> arms = bands.getOrDefault(metric.getKey(), List.of());
             if (!arms.isEmpty()) {
                 int index = 2000 + specs.size();
-                h.append("<figure>")
-                        .append(ChartPage.container(index))
-                        .append("<figcaption>")
-                        .append(
-                                ChartPage.escape(
-                                        metric.getKey()
-                                                + " per tick, every arm (treated from tick "
-                                                + tick
-                                                + ")"))
-                        .append("</figcaption></figure>\n");
+                h.append(
+                        ChartPage.figure(
+                                index,
+                                metric.getKey()
+                                        + " per tick, every arm (treated from tick "
+                                        + tick
+                                        + ")"));
                 specs.add(ChartPage.spec(index, metric.getKey(), ChartPage.Kind.VALUE, arms));
             }
             List<ChartPage.Line> lines = new ArrayList<>();
@@ -441,17 +434,14 @@ public final class ExperimentReport {
                                 lines.add(new ChartPage.Line(arm, mean, low, high));
                             });
             int index = 2000 + specs.size();
-            h.append("<figure>")
-                    .append(ChartPage.container(index))
-                    .append("<figcaption>")
-                    .append(
-                            ChartPage.escape(
-                                    "Gap in "
-                                            + metric.getKey()
-                                            + " per tick: control − treated (treated from tick "
-                                            + tick
-                                            + ")"))
-                    .append("</figcaption></figure>\n");
+            h.append(
+                    ChartPage.figure(
+                            index,
+                            "Gap in "
+                                    + metric.getKey()
+                                    + " per tick: control − treated (treated from tick "
+                                    + tick
+                                    + ")"));
             specs.add(ChartPage.spec(index, "gap " + metric.getKey(), ChartPage.Kind.VALUE, lines));
         }
         h.append("</div>\n").append(ChartPage.draw(specs));

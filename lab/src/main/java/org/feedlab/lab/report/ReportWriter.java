@@ -127,11 +127,7 @@ public final class ReportWriter {
             if (lines.isEmpty()) {
                 continue;
             }
-            h.append("<figure>")
-                    .append(ChartPage.container(specs.size()))
-                    .append("<figcaption>")
-                    .append(ChartPage.escape(chart.getValue().question()))
-                    .append("</figcaption></figure>\n");
+            h.append(ChartPage.figure(specs.size(), chart.getValue().question()));
             specs.add(ChartPage.spec(specs.size(), chart.getKey(), chart.getValue().kind(), lines));
         }
         h.append("</div>\n").append(ChartPage.draw(specs));
