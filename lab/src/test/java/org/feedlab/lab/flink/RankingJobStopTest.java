@@ -26,6 +26,7 @@ class RankingJobStopTest {
         final Deque<JobStatus> statuses = new ArrayDeque<>();
         final List<Integer> aborted = new ArrayList<>();
         int stopCalls;
+        int statusCalls;
 
         @Override
         public String stop() throws Exception {
@@ -39,6 +40,7 @@ class RankingJobStopTest {
 
         @Override
         public JobStatus status() {
+            statusCalls++;
             return statuses.size() > 1 ? statuses.removeFirst() : statuses.getFirst();
         }
 
@@ -106,6 +108,7 @@ class RankingJobStopTest {
                         ExecutionException.class,
                         () -> RankingJob.stopAcrossRestarts(s, POLL, PATIENCE)));
         assertEquals(1, s.stopCalls);
+        assertEquals(2, s.statusCalls, "it stopped waiting as soon as the job had failed");
     }
 
     @Test
