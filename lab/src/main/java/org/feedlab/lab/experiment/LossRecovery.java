@@ -66,15 +66,7 @@ public record LossRecovery(int tick, int endTicks, List<String> metrics, List<Pa
 
     /** The end loss: the mean of the finite gaps over the last k ticks of the series. */
     static double endLoss(TreeMap<Long, Double> gaps, int k) {
-        double sum = 0;
-        int n = 0;
-        for (double g : gaps.descendingMap().values().stream().limit(k).toList()) {
-            if (Double.isFinite(g)) {
-                sum += g;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return Summary.meanOfLast(gaps, k);
     }
 
     /** control − treated at each tick both have (population values), for one seed. */

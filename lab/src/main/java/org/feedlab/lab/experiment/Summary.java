@@ -69,15 +69,7 @@ public final class Summary {
                     series.put(r.tick(), r.value());
                 }
             }
-            double sum = 0;
-            int n = 0;
-            for (double v : series.descendingMap().values().stream().limit(lastTicks).toList()) {
-                if (Double.isFinite(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            out.put(run.getKey(), n == 0 ? Double.NaN : sum / n);
+            out.put(run.getKey(), meanOfLast(series, lastTicks));
         }
         return out;
     }
@@ -98,5 +90,18 @@ public final class Summary {
         }
         double sd = Math.sqrt(ss / (n - 1));
         return new double[] {mean, StudentT.q975(n - 1) * sd / Math.sqrt(n)};
+    }
+
+    /** The mean of the finite values over the last {@code k} ticks of a series; NaN if none. */
+    static double meanOfLast(TreeMap<Long, Double> series, int k) {
+        double sum = 0;
+        int n = 0;
+        for (double v : series.descendingMap().values().stream().limit(k).toList()) {
+            if (Double.isFinite(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 }
