@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.feedlab.lab.run.MetricRow;
 
 /**
@@ -72,25 +71,13 @@ public record LossRecovery(int tick, int endTicks, List<String> metrics, List<Pa
     /** control − treated at each tick both have (population values), for one seed. */
     static TreeMap<Long, Double> gaps(
             List<MetricRow> control, List<MetricRow> treated, String metric) {
-        TreeMap<Long, Double> c = series(control, metric);
-        TreeMap<Long, Double> w = series(treated, metric);
+        TreeMap<Long, Double> c = Summary.series(control, metric);
+        TreeMap<Long, Double> w = Summary.series(treated, metric);
         TreeMap<Long, Double> out = new TreeMap<>();
         for (Map.Entry<Long, Double> e : c.entrySet()) {
             Double v = w.get(e.getKey());
             if (v != null) {
                 out.put(e.getKey(), e.getValue() - v);
-            }
-        }
-        return out;
-    }
-
-    private static TreeMap<Long, Double> series(List<MetricRow> rows, String metric) {
-        TreeMap<Long, Double> out = new TreeMap<>();
-        if (rows != null) {
-            for (MetricRow r : rows) {
-                if (r.metric().equals(metric) && r.segment().equals("all")) {
-                    out.put(r.tick(), r.value());
-                }
             }
         }
         return out;
@@ -127,9 +114,7 @@ public record LossRecovery(int tick, int endTicks, List<String> metrics, List<Pa
                     add(end, e);
                     add(recovered, recovered(f, e));
                 }
-                for (long t : new TreeSet<>(byTick.keySet())) {
-                    out.add(row(metric, p.treated(), "gap", t, byTick.get(t)));
-                }
+                byTick.forEach((t, xs) -> out.add(row(metric, p.treated(), "gap", t, xs)));
                 out.add(row(metric, p.treated(), "first", -1, first));
                 out.add(row(metric, p.treated(), "end", -1, end));
                 out.add(row(metric, p.treated(), "recovered", -1, recovered));

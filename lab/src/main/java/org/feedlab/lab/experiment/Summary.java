@@ -63,13 +63,20 @@ public final class Summary {
             return out;
         }
         for (Map.Entry<Long, List<MetricRow>> run : bySeed.entrySet()) {
-            TreeMap<Long, Double> series = new TreeMap<>();
-            for (MetricRow r : run.getValue()) {
+            out.put(run.getKey(), meanOfLast(series(run.getValue(), metric), lastTicks));
+        }
+        return out;
+    }
+
+    /** One run's population ("all" segment) value of a metric at each tick; empty for null. */
+    static TreeMap<Long, Double> series(List<MetricRow> rows, String metric) {
+        TreeMap<Long, Double> out = new TreeMap<>();
+        if (rows != null) {
+            for (MetricRow r : rows) {
                 if (r.metric().equals(metric) && r.segment().equals("all")) {
-                    series.put(r.tick(), r.value());
+                    out.put(r.tick(), r.value());
                 }
             }
-            out.put(run.getKey(), meanOfLast(series, lastTicks));
         }
         return out;
     }
