@@ -99,13 +99,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                         System.out);
         spec.commandLine().getOut().print(ExperimentRunner.table(outcome.summary()));
         if (experiment.lossRecovery() != null) {
-            spec.commandLine()
-                    .getOut()
-                    .print(
-                            ExperimentRunner.recoveryTable(
-                                    experiment
-                                            .lossRecovery()
-                                            .rows(outcome.runs(), experiment.seeds())));
+            spec.commandLine().getOut().print(ExperimentRunner.recoveryTable(outcome.recovery()));
         }
         spec.commandLine().getOut().println("wrote " + outcome.directory());
         return 0;

@@ -37,11 +37,13 @@ public final class ExperimentRunner {
      * @param directory where it was written
      * @param summary the summary rows
      * @param runs every run's metric rows, keyed by arm then seed
+     * @param recovery the rows of recovery.csv, empty without a {@code loss_recovery} block
      */
     public record Outcome(
             Path directory,
             List<SummaryRow> summary,
-            Map<String, Map<Long, List<MetricRow>>> runs) {}
+            Map<String, Map<Long, List<MetricRow>>> runs,
+            List<LossRecovery.Row> recovery) {}
 
     public static Outcome run(
             ExperimentSpec spec,
@@ -128,10 +130,12 @@ public final class ExperimentRunner {
         }
         AtomicFiles.write(out.resolve("results.csv"), results.toString());
         AtomicFiles.write(out.resolve("summary.csv"), sum.toString());
+        List<LossRecovery.Row> recovery =
+                spec.lossRecovery() == null
+                        ? List.of()
+                        : spec.lossRecovery().rows(byArm, spec.seeds());
         if (spec.lossRecovery() != null) {
-            AtomicFiles.write(
-                    out.resolve(RECOVERY),
-                    recoveryCsv(spec.lossRecovery().rows(byArm, spec.seeds())));
+            AtomicFiles.write(out.resolve(RECOVERY), recoveryCsv(recovery));
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("experiment", spec.name());
@@ -179,7 +183,7 @@ public final class ExperimentRunner {
                                 .enable(SerializationFeature.INDENT_OUTPUT)
                                 .writeValueAsString(manifest)
                         + "\n");
-        return new Outcome(out, summary, byArm);
+        return new Outcome(out, summary, byArm, recovery);
     }
 
     /** The loss-recovery file of an experiment with a {@code loss_recovery} block. */
