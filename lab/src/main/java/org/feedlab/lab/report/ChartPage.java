@@ -19,11 +19,52 @@ final class ChartPage {
 
     private ChartPage() {}
 
-    /** What a chart's y axis holds: counts start at 0, shares stay within [0, 1]. */
+    /**
+     * What a chart's y axis holds: counts start at 0; shares stay within [0, 1]; a positive
+     * quantity (minutes, items per session) is fitted to its data but never drawn below 0; a value
+     * (an opinion, a gap, a difference) may take either sign. The bounds clip only the axis, so a
+     * 95 % band of a share that reaches below 0 is drawn cut at 0; the CSV keeps its numbers.
+     */
     enum Kind {
         COUNT,
         SHARE,
+        POSITIVE,
         VALUE;
+
+        /** Metrics of {@code metrics.csv} that are shares or rates in [0, 1], by name. */
+        private static final List<String> SHARE_PREFIXES =
+                List.of("engagement_rate_", "follow_rate_", "follow_back_rate_", "model_auc_");
+
+        /** Metrics that can only be 0 or more and are not shares, by name. */
+        private static final List<String> POSITIVE_PREFIXES =
+                List.of("engagements_", "items_", "sessions", "minutes_", "time_spent_");
+
+        private static final List<String> POSITIVE_NAMES =
+                List.of(
+                        "active_users",
+                        "anger_exits",
+                        "churned_users",
+                        "impressions",
+                        "reshare_posts",
+                        "dwell_mean",
+                        "posts_per_user_month_median");
+
+        /**
+         * The axis of a metric of {@code metrics.csv} charted as itself (not as a difference): a
+         * share or rate by its name's suffix {@code _share} or prefix, a positive quantity from a
+         * fixed list, otherwise a value of either sign. A metric not listed is drawn with a free
+         * axis, which is never wrong, only less tidy.
+         */
+        static Kind of(String metric) {
+            if (metric.endsWith("_share") || SHARE_PREFIXES.stream().anyMatch(metric::startsWith)) {
+                return SHARE;
+            }
+            if (POSITIVE_NAMES.contains(metric)
+                    || POSITIVE_PREFIXES.stream().anyMatch(metric::startsWith)) {
+                return POSITIVE;
+            }
+            return VALUE;
+        }
 
         String js() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -294,7 +294,12 @@ public final class ExperimentReport {
             h.append(ChartPage.figure(index, metric.getKey() + " against " + dose));
             specs.add(
                     ChartPage.doseSpec(
-                            index, metric.getKey(), ChartPage.Kind.VALUE, dose, levels, lines));
+                            index,
+                            metric.getKey(),
+                            ChartPage.Kind.of(metric.getKey()),
+                            dose,
+                            levels,
+                            lines));
         }
         h.append("</div>\n").append(ChartPage.draw(specs));
         h.append("<p>▲ the level at which each curve is highest.</p>\n")
@@ -416,7 +421,9 @@ public final class ExperimentReport {
                                         + " per tick, every arm (treated from tick "
                                         + tick
                                         + ")"));
-                specs.add(ChartPage.spec(index, metric.getKey(), ChartPage.Kind.VALUE, arms));
+                specs.add(
+                        ChartPage.spec(
+                                index, metric.getKey(), ChartPage.Kind.of(metric.getKey()), arms));
             }
             List<ChartPage.Line> lines = new ArrayList<>();
             metric.getValue()

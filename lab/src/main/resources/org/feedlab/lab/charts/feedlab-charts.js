@@ -26,7 +26,8 @@
     return n;
   }
 
-  /* Round bounds for the y scale: counts start at 0, shares stay in [0, 1] when they fit. */
+  /* Round bounds for the y scale: counts start at 0, shares stay in [0, 1] when they fit,
+     positive quantities are fitted to the data but never go below 0. */
   function yRange(kind) {
     return function (u, min, max) {
       if (min === null || max === null) return [0, 1];
@@ -36,6 +37,10 @@
       if (kind === 'share') {
         var r = uPlot.rangeNum(Math.max(0, min), Math.min(1, max), 0.1, true);
         return [Math.max(0, r[0]), Math.min(1, r[1])];
+      }
+      if (kind === 'positive') {
+        var p = uPlot.rangeNum(Math.max(0, min), Math.max(0, max), 0.1, true);
+        return [Math.max(0, p[0]), p[1]];
       }
       return uPlot.rangeNum(min, max, 0.1, true);
     };

@@ -174,6 +174,25 @@ class ExperimentReportTest {
     }
 
     @Test
+    void aMetricsAxisFollowsWhatItCounts() {
+        assertEquals(ChartPage.Kind.SHARE, ChartPage.Kind.of("outrage_exposure_share"));
+        assertEquals(ChartPage.Kind.SHARE, ChartPage.Kind.of("engagement_rate_like"));
+        assertEquals(ChartPage.Kind.SHARE, ChartPage.Kind.of("model_auc_click"));
+        assertEquals(ChartPage.Kind.SHARE, ChartPage.Kind.of("follow_back_rate_other"));
+        assertEquals(ChartPage.Kind.POSITIVE, ChartPage.Kind.of("minutes_per_active_user"));
+        assertEquals(ChartPage.Kind.POSITIVE, ChartPage.Kind.of("items_read"));
+        assertEquals(ChartPage.Kind.POSITIVE, ChartPage.Kind.of("sessions_per_active_user"));
+        assertEquals(ChartPage.Kind.POSITIVE, ChartPage.Kind.of("engagements_angry"));
+        assertEquals(ChartPage.Kind.POSITIVE, ChartPage.Kind.of("anger_exits"));
+        // Either sign: opinions, gaps, thermometer differences; an unknown metric too.
+        assertEquals(ChartPage.Kind.VALUE, ChartPage.Kind.of("ideology_left_mean"));
+        assertEquals(ChartPage.Kind.VALUE, ChartPage.Kind.of("affective_gap_mean"));
+        assertEquals(ChartPage.Kind.VALUE, ChartPage.Kind.of("engagement_satisfaction_gap"));
+        assertEquals(ChartPage.Kind.VALUE, ChartPage.Kind.of("thermometer_outgroup_mean"));
+        assertEquals(ChartPage.Kind.VALUE, ChartPage.Kind.of("some_new_metric"));
+    }
+
+    @Test
     void aDoseResponseIsDrawnAgainstTheDoseAndEachCurvesPeakIsMarked() {
         JsonNode experiment =
                 JsonNodeFactory.instance
@@ -209,6 +228,9 @@ class ExperimentReportTest {
         // x is the dose's levels; each curve's means in level order, with their intervals.
         assertTrue(html.contains("\"ticks\":[0.75,3.0]"), html);
         assertTrue(html.contains("\"x\":\"society.anger_threshold\""), html);
+        // Minutes cannot be negative: the axis is fitted to the curves but stops at 0.
+        assertTrue(
+                html.contains("\"title\":\"minutes_per_active_user\",\"kind\":\"positive\""), html);
         assertTrue(
                 html.contains(
                         "\"label\":\"model\",\"values\":[20.0,22.0],\"lower\":[19.0,21.0],\"upper\":[21.0,23.0]"),
