@@ -242,8 +242,12 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--ticks", description = "Ticks simulated per seed (default: 10).")
         int ticks = 10;
 
-        @Option(names = "--epochs", description = "SGD epochs for every model (default: 5).")
-        int epochs = 5;
+        @Option(
+                names = "--epochs",
+                description =
+                        "SGD epochs for every model (default: the scenario's training epochs, the"
+                                + " passes each of the platform's retrainings makes).")
+        Integer epochs;
 
         @Option(
                 names = "--objective",
@@ -261,7 +265,7 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("feedlab bench models: --ticks: expected an integer ≥ 4, got " + ticks);
                 return FeedLabCommand.EXIT_USAGE;
             }
-            if (epochs < 1) {
+            if (epochs != null && epochs < 1) {
                 err.println(
                         "feedlab bench models: --epochs: expected a positive integer, got "
                                 + epochs);
@@ -278,6 +282,7 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return FeedLabCommand.EXIT_USAGE;
             }
+            int epochs = this.epochs != null ? this.epochs : base.ranker().training().epochs();
             List<String> models = ModelComparison.MODELS;
             int heads = Heads.names().size();
             // [model][head][seed] AUC and log loss; NaN when a head had no positive in the test.

@@ -154,9 +154,10 @@ public final class OnlineTrainer {
     /**
      * At most {@code max} of the examples, in their original order: selection sampling (Knuth,
      * TAOCP vol. 2, Algorithm S), so every subset of that size is equally likely and the draw is a
-     * pure function of the seed. Bounds the cost of a retraining on a large population.
+     * pure function of the seed. Bounds the cost of a retraining on a large population (and of
+     * {@code feedlab bench models}'s learning-rate search).
      */
-    static List<TrainingExample> subsample(
+    public static List<TrainingExample> subsample(
             List<TrainingExample> examples, int max, SplittableRandom rng) {
         int n = examples.size();
         if (n <= max) {
