@@ -15,6 +15,7 @@ import org.feedlab.bench.PathLatency;
 import org.feedlab.bench.RankerFixture;
 import org.feedlab.bench.trecs.TrecsBench;
 import org.feedlab.bench.trecs.TrecsConfig;
+import org.feedlab.lab.bench.PipelineBench;
 import org.feedlab.lab.bench.ScaleBench;
 import org.feedlab.lab.engine.DirectPlatform;
 import org.feedlab.lab.engine.SimulationRun;
@@ -39,21 +40,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * `feedlab bench ranker|models|trecs|scale`: the ranker's speed, its quality against Tribuo's
- * models, a T-RECS-shaped content-filtering workload, and the direct engine at population scale.
+ * `feedlab bench ranker|models|trecs|scale|pipeline`: the ranker's speed, its quality against
+ * Tribuo's models, a T-RECS-shaped content-filtering workload, the direct engine at population
+ * scale, and the embedded Kafka + Flink pipeline alone.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks: the ranker's speed (ranker), its held-out quality (models), the"
-                        + " T-RECS content-filtering workload (trecs) and the society at population"
-                        + " scale (scale).",
+                        + " T-RECS content-filtering workload (trecs), the society at population"
+                        + " scale (scale) and the embedded Kafka + Flink pipeline alone (pipeline).",
         subcommands = {
             BenchCommand.Ranker.class,
             BenchCommand.Models.class,
             BenchCommand.Trecs.class,
-            BenchCommand.Scale.class
+            BenchCommand.Scale.class,
+            BenchCommand.Pipeline.class
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -596,6 +599,186 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(ScaleBench.lastLine(results, didNotFit));
             return 0;
         }
+    }
+
+    /**
+     * The embedded Kafka + Flink pipeline alone: a scenario's platform inputs recorded on the
+     * direct engine, replayed through the stream engine, timed tick by tick.
+     */
+    @Command(
+            name = "pipeline",
+            mixinStandardHelpOptions = true,
+            description = {
+                "The embedded Kafka + Flink pipeline alone. Runs the scenario's society for a few"
+                        + " ticks on the direct engine and records the platform's inputs of every"
+                        + " tick (posts, feed requests, impressions, as the society hands them to the"
+                        + " platform; not timed), then starts the stream engine as 'feedlab run'"
+                        + " does (a Kafka broker in a child process, a Flink MiniCluster in this"
+                        + " JVM, the ranking job) and replays the recorded inputs through it tick by"
+                        + " tick. Timed: each tick's serve (producing the records and tick-end"
+                        + " markers, the job's replay, training and scoring, reading the feeds"
+                        + " back); the startup and the stop with a savepoint apart. Feed latency:"
+                        + " from the tick's producer flush (every record and marker acknowledged by"
+                        + " the broker) to the poll that read the feed. CPU of this JVM and of the"
+                        + " broker's JVM apart, and the direct engine's serve on the same inputs for"
+                        + " comparison. Every replayed feed, audit and model version must"
+                        + " have the direct engine's bytes, or the bench fails. The last line is"
+                        + " 'pipeline: <R> ranked requests/s, <I> impressions/s, p99 feed latency"
+                        + " <X> ms (<T> ticks, <U> users)', over the ticks after the first (tick 0"
+                        + " also deploys the job's tasks).",
+            })
+    static final class Pipeline implements Callable<Integer> {
+        @Parameters(
+                paramLabel = "SCENARIO",
+                arity = "0..1",
+                description = "Scenario to replay (default: scenarios/classroom.yaml).")
+        Path scenarioFile = Path.of("scenarios", "classroom.yaml");
+
+        @Option(names = "--ticks", description = "Ticks recorded and replayed (default: 8).")
+        int ticks = 8;
+
+        @Option(
+                names = "--threads",
+                description =
+                        "Threads of the recording run on the direct engine (default: the"
+                                + " machine's processors; the inputs do not change with it).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String bad =
+                    ticks < 1
+                            ? "--ticks: expected an integer ≥ 1, got " + ticks
+                            : threads < 1
+                                    ? "--threads: expected an integer ≥ 1, got " + threads
+                                    : null;
+            if (bad != null) {
+                err.println("feedlab bench pipeline: " + bad);
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            Scenario s;
+            try {
+                s = ScenarioLoader.load(scenarioFile).withTicks(ticks);
+                RunCommand.checkEngine(s, scenarioFile.toString(), false);
+            } catch (ScenarioException e) {
+                err.println(e.getMessage());
+                return FeedLabCommand.EXIT_USAGE;
+            }
+            out.printf(Locale.ROOT, "machine: %s%n", Machine.current());
+            out.printf(
+                    Locale.ROOT,
+                    "scenario: %s (%,d users, objective %s, %s), %d ticks, seed %d; stream: %d"
+                            + " partitions, parallelism %d, audit share %s; heap limit %.1f GB%n",
+                    scenarioFile,
+                    s.society().population().users(),
+                    s.ranker().objective().name(),
+                    s.ranker().training().retrainEvery() > 0
+                            ? "training every " + s.ranker().training().retrainEvery() + " ticks"
+                            : "no training",
+                    ticks,
+                    s.seed(),
+                    s.stream().partitions(),
+                    s.stream().parallelism(),
+                    s.stream().auditShare(),
+                    Runtime.getRuntime().maxMemory() / 1e9);
+            out.flush();
+            PipelineBench.Recording recording = PipelineBench.record(s, threads);
+            long posts = 0;
+            long requests = 0;
+            long impressions = 0;
+            for (PipelineBench.RecordedTick t : recording.ticks()) {
+                posts += t.posts().size();
+                requests += t.requests().size();
+                impressions += t.impressions().size();
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "recorded on the direct engine (society and platform, %d threads; not timed):"
+                            + " %d ticks in %.1f s, %,d posts, %,d feed requests, %,d impressions%n",
+                    threads,
+                    recording.ticks().size(),
+                    recording.seconds(),
+                    posts,
+                    requests,
+                    impressions);
+            StringBuilder serves = new StringBuilder();
+            for (PipelineBench.RecordedTick t : recording.ticks()) {
+                serves.append(serves.length() == 0 ? "" : " ")
+                        .append(String.format(Locale.ROOT, "%.2f", t.serveNanos() / 1e9));
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "direct engine's serve, the same platform work in-process (replay, training,"
+                            + " serving on %d threads): ticks %s s; %.2f s wall, %.2f s CPU in all%n",
+                    threads,
+                    serves,
+                    recording.serveNanos(0) / 1e9,
+                    recording.serveCpuNanos(0) / 1e9);
+            out.println(
+                    "timed: each tick's serve on the stream engine with the recorded inputs"
+                            + " (producing posts, requests, impressions and tick-end markers to"
+                            + " Kafka; the ranking job's replay, training and scoring on the Flink"
+                            + " MiniCluster, checkpoints included; reading the feeds back); feed"
+                            + " latency from the tick's producer flush to the poll that read the"
+                            + " feed; CPU of this JVM (MiniCluster, Kafka clients, JSON, GC, JIT;"
+                            + " the society does not run) and of the broker's child JVM, apart");
+            out.flush();
+            Path work = PipelineBench.workDirectory();
+            PipelineBench.Result r;
+            try {
+                r = PipelineBench.replay(s, recording, work);
+            } catch (PipelineBench.Mismatch e) {
+                err.println(
+                        "feedlab bench pipeline: the stream engine did not answer like the direct"
+                                + " engine, so nothing was measured: "
+                                + e.getMessage());
+                return 1;
+            } finally {
+                if (!PipelineBench.deleteWork(work)) {
+                    err.println("feedlab bench pipeline: could not delete " + work);
+                }
+            }
+            printPipeline(out, recording, r);
+            return 0;
+        }
+    }
+
+    /** Prints the pipeline bench's figures, its check and its last line. */
+    static void printPipeline(
+            PrintWriter out, PipelineBench.Recording recording, PipelineBench.Result r) {
+        out.printf(
+                Locale.ROOT,
+                "startup (broker in a child JVM, topics, MiniCluster, job submitted): %.1f s%n",
+                r.startupSeconds());
+        for (int k = 0; k < r.ticks().size(); k++) {
+            out.println(r.ticks().get(k).line("tick " + k));
+        }
+        PipelineBench.Span all = r.all();
+        out.println(all.line("replay, all " + all.ticks() + " ticks"));
+        if (r.ticks().size() > 1) {
+            out.println(
+                    r.afterFirst()
+                            .line(
+                                    "replay, ticks 1-"
+                                            + (r.ticks().size() - 1)
+                                            + " (after the first)"));
+        }
+        out.println(PipelineBench.comparison(recording, r));
+        out.printf(Locale.ROOT, "stop with a savepoint: %.1f s%n", r.stopSeconds());
+        out.printf(
+                Locale.ROOT,
+                "checked: %,d feeds and %,d audits byte for byte equal to the direct engine's, %d"
+                        + " model versions equal, no dead letters%n",
+                r.feedsChecked(),
+                r.auditsChecked(),
+                r.modelVersions());
+        out.printf(Locale.ROOT, "machine at the end: %s%n", Machine.current());
+        out.println(r.lastLine());
+        out.flush();
     }
 
     /**

@@ -183,35 +183,58 @@ public final class LabLauncher implements RunLauncher {
             throws Exception {
         Scenario s = request.scenario();
         if (request.direct()) {
-            return new DirectPlatform(
-                    s.ranker(),
-                    s.society().population().topics(),
-                    s.seed(),
-                    Audit.sample(s.seed(), s.stream().auditShare()),
-                    oracle,
-                    workers);
+            return directPlatform(s, oracle, workers);
         }
         if (oracle != null) {
             // The commands refuse this with the field's path before anything is written.
             throw new IllegalArgumentException(
                     "ranker.oracle: the society's truth exists on the direct engine only");
         }
-        JobSettings settings =
-                new JobSettings(
-                        s.ranker(),
-                        s.society().population().topics(),
-                        s.seed(),
-                        s.stream().auditShare(),
-                        s.stream().scoringDelayMs());
         if (request.cluster() != null) {
             return StreamPlatform.connect(
                     request.cluster(),
                     runName.toString(),
-                    settings,
+                    jobSettings(s),
                     s.stream().partitions(),
                     s.stream().parallelism());
         }
+        return embeddedPlatform(s, work);
+    }
+
+    /**
+     * The direct engine as {@code feedlab run --direct} starts it for a scenario: its audit sample
+     * ({@code stream.audit_share}), the oracle when given ({@code ranker.oracle}), serving on
+     * {@code workers}.
+     *
+     * @param oracle the society's true probabilities, or null to rank with the model
+     */
+    public static DirectPlatform directPlatform(Scenario s, SocietyOracle oracle, Workers workers) {
+        return new DirectPlatform(
+                s.ranker(),
+                s.society().population().topics(),
+                s.seed(),
+                Audit.sample(s.seed(), s.stream().auditShare()),
+                oracle,
+                workers);
+    }
+
+    /**
+     * The stream engine as {@code feedlab run} starts it for a scenario: a broker in a child
+     * process and a MiniCluster in this JVM, their files under {@code work}, the scenario's
+     * partitions and parallelism, the job submitted.
+     */
+    public static StreamPlatform embeddedPlatform(Scenario s, Path work) throws Exception {
         return StreamPlatform.start(
-                work, settings, s.stream().partitions(), s.stream().parallelism());
+                work, jobSettings(s), s.stream().partitions(), s.stream().parallelism());
+    }
+
+    /** What the ranking job is built from for a scenario. */
+    private static JobSettings jobSettings(Scenario s) {
+        return new JobSettings(
+                s.ranker(),
+                s.society().population().topics(),
+                s.seed(),
+                s.stream().auditShare(),
+                s.stream().scoringDelayMs());
     }
 }

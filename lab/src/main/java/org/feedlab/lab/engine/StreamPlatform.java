@@ -29,6 +29,7 @@ import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -123,6 +124,36 @@ public final class StreamPlatform implements Platform {
     private final Set<Long> auditsDelivered = new HashSet<>();
     private int duplicateFeeds;
     private Manifest.Pipeline jobFacts;
+    private FeedTiming timing = FeedTiming.NONE;
+
+    /**
+     * When a tick's records reached the broker and when each feed came back, on the lab's clock
+     * ({@link System#nanoTime}): for {@code feedlab bench pipeline}'s feed latency. The domain
+     * never sees these moments.
+     */
+    public interface FeedTiming {
+        /** Nothing is timed. */
+        FeedTiming NONE =
+                new FeedTiming() {
+                    @Override
+                    public void flushed(long tick, long nanoTime) {}
+
+                    @Override
+                    public void delivered(long tick, long requestId, long nanoTime) {}
+                };
+
+        /**
+         * Every record of phase t (posts, requests, impressions) and its tick-end markers were
+         * acknowledged by the broker: the producer's flush returned.
+         */
+        void flushed(long tick, long nanoTime);
+
+        /**
+         * The feed of a request of tick t was read from the feeds topic for the first time; the
+         * moment is when the poll that returned it came back.
+         */
+        void delivered(long tick, long requestId, long nanoTime);
+    }
 
     private StreamPlatform(
             String bootstrap,
@@ -351,6 +382,11 @@ public final class StreamPlatform implements Platform {
         return path;
     }
 
+    /** Reports the moments of every following tick to {@code timing}. */
+    public void timeWith(FeedTiming timing) {
+        this.timing = timing;
+    }
+
     /** The run's topic names. */
     public JobTopics topics() {
         return topics;
@@ -390,6 +426,7 @@ public final class StreamPlatform implements Platform {
             }
         }
         producer.flush();
+        timing.flushed(tick, System.nanoTime());
         return awaitFeeds(tick, requests);
     }
 
@@ -429,7 +466,9 @@ public final class StreamPlatform implements Platform {
                                 + "; ranking job status: "
                                 + job.status());
             }
-            for (ConsumerRecord<byte[], byte[]> rec : feeds.poll(Duration.ofMillis(50))) {
+            ConsumerRecords<byte[], byte[]> polled = feeds.poll(Duration.ofMillis(50));
+            long polledAt = System.nanoTime();
+            for (ConsumerRecord<byte[], byte[]> rec : polled) {
                 if (rec.topic().equals(auditTopic)) {
                     FeedAudit a = JsonSerde.read(rec.value(), FeedAudit.class);
                     if (auditsDelivered.add(a.requestId())) {
@@ -454,6 +493,7 @@ public final class StreamPlatform implements Platform {
                             "feed for unexpected request " + feed.requestId() + " at tick " + tick);
                 }
                 byUser.put(feed.userId(), feed);
+                timing.delivered(tick, feed.requestId(), polledAt);
             }
             if (awaited.isEmpty() && awaitedAudits.isEmpty()) {
                 break;
@@ -470,9 +510,9 @@ public final class StreamPlatform implements Platform {
     /**
      * Ends the job once the society is done: records its checkpoint statistics and restart count,
      * then stops it with a savepoint, which commits the exactly-once sinks' last records. Called
-     * once, before the first read of a topic those sinks write.
+     * before the first read of a topic those sinks write; only the first call stops the job.
      */
-    private Manifest.Pipeline finish() throws Exception {
+    public Manifest.Pipeline finish() throws Exception {
         if (jobFacts == null) {
             RankingJob.Checkpoints cp = job.checkpoints();
             long restarts = job.restarts();
