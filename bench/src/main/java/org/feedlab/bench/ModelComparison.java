@@ -10,7 +10,6 @@ import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Evaluation;
 import org.feedlab.ranker.model.Heads;
-import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.Standardiser;
 import org.feedlab.ranker.model.TrainingExample;
@@ -19,6 +18,8 @@ import org.feedlab.ranker.training.OnlineTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.multilabel.sgd.fm.FMMultiLabelModel;
 import org.tribuo.multilabel.sgd.fm.FMMultiLabelTrainer;
+import org.tribuo.multilabel.sgd.linear.LinearSGDModel;
+import org.tribuo.multilabel.sgd.linear.LinearSGDTrainer;
 import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
 
 /**
@@ -200,12 +201,31 @@ public final class ModelComparison {
             double learningRate,
             long seed) {
         List<String> heads = Heads.names();
+        // Both baselines are Tribuo's own multi-label SGD models on the same sparse dataset: the
+        // non-zero slots of each example, a hashed id as a one-hot bucket. (The ranker's own
+        // LinearTrainer builds dense examples and copies them once more, about 5 GB per million
+        // examples here, and sees no ids.) Minibatch 1: Tribuo 4.3.2's FMParameters.merge fails
+        // on sparse minibatches, and the linear model gets the same.
+        var dataset =
+                Datasets.multiLabel(
+                        train,
+                        features,
+                        Datasets.allColumns(features.size()),
+                        heads,
+                        false,
+                        "model comparison");
         if (model.equals("linear")) {
-            return new LinearTrainer(features, heads, epochs, learningRate, seed)
-                    .train(train, ModelVersion.NONE, null)
-                    .scorer();
+            LinearSGDModel linear =
+                    new LinearSGDTrainer(
+                                    new BinaryCrossEntropy(),
+                                    new AdaGrad(learningRate),
+                                    epochs,
+                                    -1,
+                                    1,
+                                    seed)
+                            .train(dataset);
+            return new TribuoScorer(linear, features, heads);
         }
-        // Minibatch 1: Tribuo 4.3.2's FMParameters.merge fails on sparse minibatches.
         FMMultiLabelTrainer fmTrainer =
                 new FMMultiLabelTrainer(
                         new BinaryCrossEntropy(),
@@ -216,15 +236,7 @@ public final class ModelComparison {
                         seed,
                         FM_FACTORS,
                         FM_INIT_STD);
-        FMMultiLabelModel fm =
-                fmTrainer.train(
-                        Datasets.multiLabel(
-                                train,
-                                features,
-                                Datasets.allColumns(features.size()),
-                                heads,
-                                false,
-                                "model comparison"));
+        FMMultiLabelModel fm = fmTrainer.train(dataset);
         return new TribuoScorer(fm, features, heads);
     }
 
