@@ -2,8 +2,10 @@ package org.feedlab.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,16 @@ public final class JsonSerde {
                     .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                     .build();
 
+    /**
+     * The mapper's writer with Jackson's Schubfach double writer ({@code USE_FAST_DOUBLE_WRITER}):
+     * each double as the shortest decimal that reads back as the same double. Java 17's {@link
+     * Double#toString} can write more digits than that (the bug fixed in Java 19), so the text can
+     * differ, never the value: records that only cross a topic or a Flink channel and are read back
+     * use it; what a run writes to its files keeps {@link #write}.
+     */
+    private static final ObjectWriter WIRE_WRITER =
+            MAPPER.writer().with(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
+
     private JsonSerde() {}
 
     /** The shared mapper (thread-safe once configured). */
@@ -37,6 +49,21 @@ public final class JsonSerde {
     public static byte[] write(Object record) {
         try {
             return MAPPER.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Serializes a record for the wire (a Kafka topic, a Flink channel or state): the same fields
+     * as {@link #write}, each double as its shortest decimal, which {@link #read} turns back into
+     * the same double. A feed carries thousands of predictions, and {@link Double#toString} took
+     * more than half of the stream engine's scorer thread (docs/PERFORMANCE.md, "Where a stream
+     * tick's time goes").
+     */
+    public static byte[] writeWire(Object record) {
+        try {
+            return WIRE_WRITER.writeValueAsBytes(record);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

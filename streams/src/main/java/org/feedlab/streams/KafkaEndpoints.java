@@ -138,7 +138,7 @@ public record KafkaEndpoints(
         public ProducerRecord<byte[], byte[]> serialize(
                 T element, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(
-                    topic, null, null, key.serialize(element), JsonSerde.write(element));
+                    topic, null, null, key.serialize(element), JsonSerde.writeWire(element));
         }
 
         /** The topic written, which the pooled transaction naming needs to know. */

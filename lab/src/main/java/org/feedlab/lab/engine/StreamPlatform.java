@@ -407,13 +407,13 @@ public final class StreamPlatform implements Platform {
             long tick, List<Post> posts, List<FeedRequest> requests, List<Impression> impressions)
             throws Exception {
         for (Post p : posts) {
-            send(Topics.POSTS, Long.toString(p.postId()), JsonSerde.write(p));
+            send(Topics.POSTS, Long.toString(p.postId()), JsonSerde.writeWire(p));
         }
         for (FeedRequest r : requests) {
-            send(Topics.FEED_REQUESTS, Integer.toString(r.userId()), JsonSerde.write(r));
+            send(Topics.FEED_REQUESTS, Integer.toString(r.userId()), JsonSerde.writeWire(r));
         }
         for (Impression i : impressions) {
-            send(Topics.ENGAGEMENTS, Integer.toString(i.userId()), JsonSerde.write(i));
+            send(Topics.ENGAGEMENTS, Integer.toString(i.userId()), JsonSerde.writeWire(i));
         }
         for (Topic<?> topic : Topics.JOB_INPUTS) {
             for (int partition = 0; partition < partitions; partition++) {

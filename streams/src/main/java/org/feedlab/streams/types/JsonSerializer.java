@@ -23,7 +23,7 @@ public abstract class JsonSerializer<T> extends VersionedSerializer<T> {
 
     @Override
     protected final void write(T value, DataOutputView out) throws IOException {
-        byte[] json = JsonSerde.write(value);
+        byte[] json = JsonSerde.writeWire(value);
         out.writeInt(json.length);
         out.write(json);
     }
