@@ -66,6 +66,15 @@ public final class PlatformReplayFunction
     private transient ListState<byte[]> replayState;
     private transient PlatformReplay replay;
 
+    /**
+     * The replay's bytes as the last checkpoint wrote them, or null once the replay has advanced
+     * since: a checkpoint between two phases (most of them: the replay advances once per tick and
+     * the job checkpoints every {@link Checkpointing#INTERVAL}) hands on the same bytes again
+     * instead of sealing the same state anew on the task thread. The operator state holds the array
+     * until the next checkpoint anyway.
+     */
+    private transient byte[] sealed;
+
     public PlatformReplayFunction(JobSettings settings) {
         this.settings = settings;
     }
@@ -88,7 +97,10 @@ public final class PlatformReplayFunction
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        replayState.update(List.of(replay.toBytes()));
+        if (sealed == null) {
+            sealed = replay.toBytes();
+        }
+        replayState.update(List.of(sealed));
     }
 
     @Override
@@ -153,6 +165,7 @@ public final class PlatformReplayFunction
                 impressions.add(i);
             }
         }
+        sealed = null;
         PlatformReplay.Step step = replay.advance(phase, posts, requests, impressions);
         for (PlatformReplay.Rejection r : step.rejected()) {
             ctx.output(REFUSED, origins.get(r.record()).refused(r.reason()));

@@ -284,6 +284,53 @@ class PlatformReplayFunctionTest {
         }
     }
 
+    /**
+     * Checkpoints reuse the replay's bytes until it advances: a job restored from the second of two
+     * checkpoints with no advance between them, and one restored from a checkpoint taken after the
+     * next advance, each emit from then on what the original emits. A checkpoint that handed on
+     * stale bytes after an advance would restore the replay a phase behind and differ.
+     */
+    @Test
+    void aCheckpointAfterAnAdvanceHoldsTheAdvancedReplay() throws Exception {
+        List<List<PlatformRecord>> phases = phases();
+        for (PlatformRecord r : phases.get(0)) {
+            add(r);
+        }
+        harness.processWatermark(0);
+        harness.snapshot(1L, 0L);
+        List<PlatformRecord> next = phases.get(1);
+        add(next.get(0));
+        OperatorSubtaskState unchanged = harness.snapshot(2L, 0L);
+        for (PlatformRecord r : next.subList(1, next.size())) {
+            add(r);
+        }
+        harness.processWatermark(1);
+        OperatorSubtaskState advanced = harness.snapshot(3L, 0L);
+        int before = contexts().size();
+        try (var fromUnchanged = newHarness(unchanged);
+                var fromAdvanced = newHarness(advanced)) {
+            for (PlatformRecord r : next.subList(1, next.size())) {
+                fromUnchanged.processElement(inbound(r), r.phase());
+            }
+            fromUnchanged.processWatermark(1);
+            for (var h : List.of(harness, fromUnchanged, fromAdvanced)) {
+                for (PlatformRecord r : phases.get(2)) {
+                    h.processElement(inbound(r), r.phase());
+                }
+                h.processWatermark(2);
+            }
+            List<TickContext> original = contexts();
+            assertThat(original).hasSize(3);
+            assertSameContexts(original.subList(1, 3), fromUnchanged.extractOutputValues());
+            assertSameContexts(
+                    original.subList(before, original.size()), fromAdvanced.extractOutputValues());
+            assertThat(original.get(2).scorer).isNotNull();
+            // The model of tick 2, warm-started from the one trained at tick 1.
+            assertThat(sideValues(fromAdvanced, PlatformReplayFunction.MODEL_VERSIONS))
+                    .isEqualTo(modelVersions().subList(1, 2));
+        }
+    }
+
     /** Three phases: requests and posts of 0, their impressions and new requests in 1, and 2. */
     private static List<List<PlatformRecord>> phases() {
         return List.of(
