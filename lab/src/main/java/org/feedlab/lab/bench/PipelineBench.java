@@ -97,8 +97,8 @@ public final class PipelineBench {
      * against the direct serve's CPU).
      */
     public static String comparison(Recording recording, Result result) {
-        int from = result.ticks().size() < 2 ? 0 : 1;
         Span stream = result.afterFirst();
+        int from = result.ticks().size() - stream.ticks();
         long direct = recording.serveNanos(from);
         long directCpu = recording.serveCpuNanos(from);
         return String.format(
@@ -109,9 +109,9 @@ public final class PipelineBench {
                 stream.wallNanos() / 1e9,
                 direct / 1e9,
                 (double) stream.wallNanos() / direct,
-                (stream.cpuNanos() + Math.max(0, stream.brokerCpuNanos())) / 1e9,
+                stream.totalCpuNanos() / 1e9,
                 directCpu / 1e9,
-                (double) (stream.cpuNanos() + Math.max(0, stream.brokerCpuNanos())) / directCpu,
+                (double) stream.totalCpuNanos() / directCpu,
                 stream.brokerCpuNanos() < 0 ? "" : " and the broker");
     }
 
@@ -181,11 +181,16 @@ public final class PipelineBench {
         }
 
         /**
-         * Milliseconds of CPU per ranked request: this JVM's and the broker's (this JVM's alone
-         * when the broker's is not reported).
+         * CPU time of this JVM and the broker's over the span (this JVM's alone when the broker's
+         * is not reported).
          */
+        public long totalCpuNanos() {
+            return cpuNanos + Math.max(0, brokerCpuNanos);
+        }
+
+        /** Milliseconds of CPU per ranked request: {@link #totalCpuNanos} / requests. */
         public double cpuMillisPerRequest() {
-            return (cpuNanos + Math.max(0, brokerCpuNanos)) / 1e6 / requests;
+            return totalCpuNanos() / 1e6 / requests;
         }
 
         /** The feed latency at a percentile (0–100), in milliseconds. */
