@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.events.Seeds;
 import org.feedlab.ranker.RankerConfig;
@@ -33,6 +37,10 @@ import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
  * then is retrained on the whole training part. Tribuo's baselines cannot leave the unasked survey
  * impressions out of one head's loss, so their survey head comes from a second model of the same
  * kind trained on the answered impressions alone: every model learns the same target.
+ *
+ * <p>The trainings are independent (each model draws from its own seeded trainer), so they run on
+ * up to {@code threads} threads with the same results for any thread count: the learning-rate
+ * trials side by side, then the three final models, the factorization machine (the longest) first.
  */
 public final class ModelComparison {
     /** Model names, in table order. */
@@ -67,6 +75,7 @@ public final class ModelComparison {
      * @param validation later examples of the training part, to choose each learning rate
      * @param test held-out examples, only ever scored
      * @param epochs passes over the data for every model
+     * @param threads trainings run at once (results do not depend on it)
      * @return per model name (in {@link #MODELS} order), its choice and per-head scores
      */
     public static Map<String, Result> compare(
@@ -76,21 +85,56 @@ public final class ModelComparison {
             List<String> features,
             RankerConfig config,
             int epochs,
-            long seed) {
+            long seed,
+            int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            return compare(fit, validation, test, features, config, epochs, seed, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, Result> compare(
+            List<TrainingExample> fit,
+            List<TrainingExample> validation,
+            List<TrainingExample> test,
+            List<String> features,
+            RankerConfig config,
+            int epochs,
+            long seed,
+            ExecutorService pool) {
         // Tuning sees statistics of the fit part only; the final models those of the training part.
         // Every model is tuned before any is retrained, so that one standardised copy of the logs
         // is alive at a time (on a month of a classroom's logs a copy is about 1.7 GB).
-        Map<String, Double> rates = chooseRates(fit, validation, features, config, epochs, seed);
+        Map<String, Double> rates =
+                chooseRates(fit, validation, features, config, epochs, seed, pool);
         List<TrainingExample> train = new ArrayList<>(fit);
         train.addAll(validation);
         Standardiser scale = Standardiser.fit(train);
         List<TrainingExample> trainS = scale.apply(train);
         List<TrainingExample> testS = scale.apply(test);
+        // Longest first, so that two threads finish about together.
+        Map<String, Future<Result>> running = new LinkedHashMap<>();
+        for (String model : List.of("fm", "wide-deep", "linear")) {
+            double rate = rates.get(model);
+            running.put(
+                    model,
+                    pool.submit(
+                            () ->
+                                    new Result(
+                                            model,
+                                            rate,
+                                            trainAndScore(
+                                                    model, trainS, testS, features, config, epochs,
+                                                    rate, seed))));
+        }
         Map<String, Result> out = new LinkedHashMap<>();
         for (String model : MODELS) {
-            double rate = rates.get(model);
-            Scorer scorer = train(model, trainS, features, config, epochs, rate, seed);
-            out.put(model, new Result(model, rate, Evaluation.score(scorer, testS)));
+            out.put(model, await(running.get(model)));
         }
         return out;
     }
@@ -105,23 +149,41 @@ public final class ModelComparison {
             List<String> features,
             RankerConfig config,
             int epochs,
-            long seed) {
+            long seed,
+            ExecutorService pool) {
         List<TrainingExample> tuning =
                 OnlineTrainer.subsample(
                         fit, TUNING_EXAMPLES, Seeds.derive(seed, 0, 0, "tuning-subsample"));
         Standardiser tuneScale = Standardiser.fit(tuning);
         List<TrainingExample> fitS = tuneScale.apply(tuning);
         List<TrainingExample> validationS = tuneScale.apply(validation);
+        Map<String, List<Future<Double>>> trials = new LinkedHashMap<>();
+        for (String model : MODELS) {
+            List<Future<Double>> losses = new ArrayList<>();
+            for (double rate : LEARNING_RATES) {
+                losses.add(
+                        pool.submit(
+                                () ->
+                                        meanLogLoss(
+                                                trainAndScore(
+                                                        model,
+                                                        fitS,
+                                                        validationS,
+                                                        features,
+                                                        config,
+                                                        epochs,
+                                                        rate,
+                                                        seed))));
+            }
+            trials.put(model, losses);
+        }
         Map<String, Double> rates = new LinkedHashMap<>();
         for (String model : MODELS) {
             double bestRate = Double.NaN;
             double bestLoss = Double.POSITIVE_INFINITY;
-            for (double rate : LEARNING_RATES) {
-                double loss =
-                        meanLogLoss(
-                                Evaluation.score(
-                                        train(model, fitS, features, config, epochs, rate, seed),
-                                        validationS));
+            for (int i = 0; i < LEARNING_RATES.size(); i++) {
+                double rate = LEARNING_RATES.get(i);
+                double loss = await(trials.get(model).get(i));
                 if (loss < bestLoss) {
                     bestLoss = loss;
                     bestRate = rate;
@@ -134,6 +196,39 @@ public final class ModelComparison {
             rates.put(model, bestRate);
         }
         return rates;
+    }
+
+    /** One of {@link #MODELS} trained on {@code train}, scored per head on {@code evaluate}. */
+    private static Evaluation.HeadScore[] trainAndScore(
+            String model,
+            List<TrainingExample> train,
+            List<TrainingExample> evaluate,
+            List<String> features,
+            RankerConfig config,
+            int epochs,
+            double learningRate,
+            long seed) {
+        return Evaluation.score(
+                train(model, train, features, config, epochs, learningRate, seed), evaluate);
+    }
+
+    /** The task's value; its failure rethrown unchecked, an interrupt kept. */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** Mean log loss over the heads that have one (NaN or infinite losses rank last). */

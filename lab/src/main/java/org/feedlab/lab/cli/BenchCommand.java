@@ -258,12 +258,24 @@ public final class BenchCommand implements Callable<Integer> {
                         "Objective that orders the logged feeds: random (default) or any model-free preset.")
         String objective = "random";
 
+        @Option(
+                names = "--threads",
+                description =
+                        "Models trained at once (default: the machine's processors; results do not"
+                                + " change).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (threads < 1) {
+                err.println(
+                        "feedlab bench models: --threads: expected an integer ≥ 1, got " + threads);
+                return FeedLabCommand.EXIT_USAGE;
+            }
             if (ticks < 4) {
                 err.println("feedlab bench models: --ticks: expected an integer ≥ 4, got " + ticks);
                 return FeedLabCommand.EXIT_USAGE;
@@ -312,7 +324,14 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 Map<String, ModelComparison.Result> results =
                         ModelComparison.compare(
-                                fit, validation, test, Feature.names(), s.ranker(), epochs, seed);
+                                fit,
+                                validation,
+                                test,
+                                Feature.names(),
+                                s.ranker(),
+                                epochs,
+                                seed,
+                                threads);
                 List<String> chosen = new ArrayList<>();
                 for (int mi = 0; mi < models.size(); mi++) {
                     ModelComparison.Result r = results.get(models.get(mi));

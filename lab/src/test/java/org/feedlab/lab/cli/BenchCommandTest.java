@@ -72,6 +72,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void theTableIsTheSameForAnyNumberOfThreads() throws Exception {
+        String scenario = Files.writeString(temp.resolve("tiny.yaml"), SCENARIO).toString();
+        Result one =
+                bench(scenario, "--seeds", "1", "--ticks", "4", "--epochs", "1", "--threads", "1");
+        Result three =
+                bench(scenario, "--seeds", "1", "--ticks", "4", "--epochs", "1", "--threads", "3");
+        assertEquals(0, one.status(), one.err());
+        assertEquals(one.out(), three.out());
+        Result none = bench(scenario, "--threads", "0");
+        assertEquals(FeedLabCommand.EXIT_USAGE, none.status());
+        assertTrue(none.err().contains("--threads"), none.err());
+    }
+
+    @Test
     void meanOverHeadsIsTakenPerSeed() {
         // [head][seed]: seed 0 has heads 0.6 and 0.8, seed 1 has 0.7 and a head without a value.
         double[] m = BenchCommand.meanOverHeads(new double[][] {{0.6, 0.7}, {0.8, Double.NaN}}, 2);
