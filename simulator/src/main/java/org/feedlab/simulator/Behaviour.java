@@ -79,16 +79,23 @@ public final class Behaviour {
      */
     public static double interest(
             User u, Content c, boolean inNetwork, SocietyConfig.Interest cfg) {
+        return taste(u, c, cfg)
+                + cfg.qualityWeight() * c.quality()
+                + (inNetwork ? cfg.inNetworkBonus() : 0.0);
+    }
+
+    /**
+     * The reader's taste for an item, the part of interest that is theirs alone: β_t (p_i · s_p) +
+     * β_k I_i,topic.
+     */
+    public static double taste(User u, Content c, SocietyConfig.Interest cfg) {
         double match = 0;
         double[] s = c.style();
         int k = Math.min(u.taste.length, s.length);
         for (int i = 0; i < k; i++) {
             match += u.taste[i] * s[i];
         }
-        return cfg.tasteWeight() * match
-                + cfg.topicWeight() * u.topicInterest[c.topic()]
-                + cfg.qualityWeight() * c.quality()
-                + (inNetwork ? cfg.inNetworkBonus() : 0.0);
+        return cfg.tasteWeight() * match + cfg.topicWeight() * u.topicInterest[c.topic()];
     }
 
     /**

@@ -11,14 +11,20 @@ public final class Habits {
     private Habits() {}
 
     /**
-     * What the user would say the item was worth, in [0, 1], from their stated preferences (Milli
-     * et al. 2025 contrast this stated value with engagement): W = w_q q + w_c (1 − h) + w_v
-     * 1[topic new in this session].
+     * What the user would say the item was worth, in [0, 1] (Milli et al. 2025 ask "do you want to
+     * see tweets like this?" and contrast the answer with engagement): W = ω σ(T) + (1 − ω) (w_q q
+     * + w_c (1 − h) + w_v 1[topic new in this session]), with T the reader's taste for the item
+     * ({@link Behaviour#taste}) and ω = {@code statedPreferences.taste} the share of wanting an
+     * item that is liking it; the rest is what the reader values on reflection.
      */
-    public static double worth(User u, Content c, boolean novelTopic) {
-        return u.statedQuality * c.quality()
-                + u.statedCalm * (1.0 - c.hostility())
-                + u.statedVariety * (novelTopic ? 1.0 : 0.0);
+    public static double worth(User u, Content c, boolean novelTopic, SocietyConfig cfg) {
+        double reflective =
+                u.statedQuality * c.quality()
+                        + u.statedCalm * (1.0 - c.hostility())
+                        + u.statedVariety * (novelTopic ? 1.0 : 0.0);
+        double omega = cfg.statedPreferences().taste();
+        return omega * Behaviour.sigmoid(Behaviour.taste(u, c, cfg.interest()))
+                + (1.0 - omega) * reflective;
     }
 
     /** Probability of answering "yes, worth my time": logistic in worth around 0.5. */

@@ -613,7 +613,7 @@ public final class Society {
             }
         }
         double pull = Scrolling.pull(interest, drive, config);
-        double worth = Habits.worth(u, c, s.topics[c.topic()] == 0);
+        double worth = Habits.worth(u, c, s.topics[c.topic()] == 0, config);
         boolean clicked = (actions & Impression.with(0, Action.CLICK)) != 0;
         double dwell =
                 Scrolling.dwell(pull, clicked, c.quality(), config, Seeds.gaussian(d.experience));

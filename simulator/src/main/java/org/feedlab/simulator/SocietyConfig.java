@@ -1775,31 +1775,39 @@ public record SocietyConfig(
     }
 
     /**
-     * What users say they value, as mean weights (each user's are drawn around them and normalised
-     * to sum 1).
+     * What users say they value: the reflective weights as means (each user's are drawn around them
+     * and normalised to sum 1), and how much of an item's stated worth is liking it.
      *
      * @param quality mean stated weight on quality
      * @param calm mean stated weight on calm (absence of hostility)
      * @param variety mean stated weight on variety (topics not yet seen in the session)
+     * @param taste share of an item's stated worth that is the reader's taste for it (latent match
+     *     and topic interest), the rest being the reflective weights; sessions' satisfaction keeps
+     *     the reflective weights alone
      */
-    public record StatedPreferences(double quality, double calm, double variety) {
+    public record StatedPreferences(double quality, double calm, double variety, double taste) {
         public static final double QUALITY = 0.4;
         public static final double CALM = 0.35;
         public static final double VARIETY = 0.25;
+        public static final double TASTE = 0.5;
 
         public static final StatedPreferences DEFAULTS =
-                new StatedPreferences(QUALITY, CALM, VARIETY);
+                new StatedPreferences(QUALITY, CALM, VARIETY, TASTE);
 
         public StatedPreferences withQuality(double v) {
-            return new StatedPreferences(v, calm, variety);
+            return new StatedPreferences(v, calm, variety, taste);
         }
 
         public StatedPreferences withCalm(double v) {
-            return new StatedPreferences(quality, v, variety);
+            return new StatedPreferences(quality, v, variety, taste);
         }
 
         public StatedPreferences withVariety(double v) {
-            return new StatedPreferences(quality, calm, v);
+            return new StatedPreferences(quality, calm, v, taste);
+        }
+
+        public StatedPreferences withTaste(double v) {
+            return new StatedPreferences(quality, calm, variety, v);
         }
     }
 

@@ -94,7 +94,8 @@ public final class TrueSession {
         out[DWELL] =
                 pc * dwellAtLeast(s.clickedBase, dwellSeconds)
                         + (1.0 - pc) * dwellAtLeast(s.glanceBase, dwellSeconds);
-        out[SURVEY] = Habits.surveyYesProbability(Habits.worth(user, c, !topicsSeen[c.topic()]));
+        out[SURVEY] =
+                Habits.surveyYesProbability(Habits.worth(user, c, !topicsSeen[c.topic()], config));
         out[CONTINUATION] = continuation(c, s);
         out[RETURN] = Habits.returnProbability(user, config);
         return out;

@@ -28,11 +28,37 @@ class HabitsTest {
 
     @Test
     void worthWeighsQualityCalmAndANewTopic() {
+        SocietyConfig reflective =
+                SocietyConfig.DEFAULTS.withStatedPreferences(
+                        SocietyConfig.StatedPreferences.DEFAULTS.withTaste(0.0));
         User u = stating(0.5, 0.3, 0.2);
         Content c = Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6);
-        assertEquals(0.5 * 0.6 + 0.3 * 0.5 + 0.2, Habits.worth(u, c, true), EPS);
-        assertEquals(0.5 * 0.6 + 0.3 * 0.5, Habits.worth(u, c, false), EPS);
+        assertEquals(0.5 * 0.6 + 0.3 * 0.5 + 0.2, Habits.worth(u, c, true, reflective), EPS);
+        assertEquals(0.5 * 0.6 + 0.3 * 0.5, Habits.worth(u, c, false, reflective), EPS);
         assertEquals(sigmoid(10 * 0.15), Habits.surveyYesProbability(0.65), EPS);
+    }
+
+    @Test
+    void worthIsPartlyTheReadersTasteForTheItem() {
+        User u = stating(0.5, 0.3, 0.2);
+        u.taste[0] = 0.8;
+        u.taste[1] = -0.5;
+        u.topicInterest[Content.POLITICS] = 0.4;
+        // Style (1, 1): match 0.8 − 0.5 = 0.3; taste T = 1.0 × 0.3 + 1.5 × 0.4 = 0.9 (default
+        // interest weights); reflective part 0.5 × 0.6 + 0.3 × 0.5 = 0.45 on a seen topic.
+        double[] style = new double[u.taste.length];
+        style[0] = 1.0;
+        style[1] = 1.0;
+        Content c = Fixtures.styled(Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6), style);
+        assertEquals(0.9, Behaviour.taste(u, c, SocietyConfig.Interest.DEFAULTS), EPS);
+        assertEquals(
+                0.5 * sigmoid(0.9) + 0.5 * 0.45,
+                Habits.worth(u, c, false, SocietyConfig.DEFAULTS),
+                EPS);
+        SocietyConfig liking =
+                SocietyConfig.DEFAULTS.withStatedPreferences(
+                        SocietyConfig.StatedPreferences.DEFAULTS.withTaste(1.0));
+        assertEquals(sigmoid(0.9), Habits.worth(u, c, true, liking), EPS);
     }
 
     @Test

@@ -106,6 +106,7 @@ final class SocietyKeys {
                     new Key("stated_quality", "stated_preferences", "quality"),
                     new Key("stated_calm", "stated_preferences", "calm"),
                     new Key("stated_variety", "stated_preferences", "variety"),
+                    new Key("stated_taste", "stated_preferences", "taste"),
                     new Key("activity", "retention", "activity"),
                     new Key("satisfaction_memory", "retention", "satisfaction_memory"),
                     new Key("return_sensitivity", "retention", "return_sensitivity"),
