@@ -92,51 +92,39 @@ public final class ModelComparison {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            return compare(fit, validation, test, features, config, epochs, seed, pool);
+            // Tuning sees statistics of the fit part only; the final models those of the training
+            // part. Every model is tuned before any is retrained, so that one standardised copy
+            // of the logs is alive at a time (on a month of a classroom's logs, about 1.7 GB).
+            Map<String, Double> rates =
+                    chooseRates(fit, validation, features, config, epochs, seed, pool);
+            List<TrainingExample> train = new ArrayList<>(fit);
+            train.addAll(validation);
+            Standardiser scale = Standardiser.fit(train);
+            List<TrainingExample> trainS = scale.apply(train);
+            List<TrainingExample> testS = scale.apply(test);
+            // Longest first, so that two threads finish about together.
+            Map<String, Future<Result>> running = new LinkedHashMap<>();
+            for (String model : List.of("fm", "wide-deep", "linear")) {
+                double rate = rates.get(model);
+                running.put(
+                        model,
+                        pool.submit(
+                                () ->
+                                        new Result(
+                                                model,
+                                                rate,
+                                                trainAndScore(
+                                                        model, trainS, testS, features, config,
+                                                        epochs, rate, seed))));
+            }
+            Map<String, Result> out = new LinkedHashMap<>();
+            for (String model : MODELS) {
+                out.put(model, await(running.get(model)));
+            }
+            return out;
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Map<String, Result> compare(
-            List<TrainingExample> fit,
-            List<TrainingExample> validation,
-            List<TrainingExample> test,
-            List<String> features,
-            RankerConfig config,
-            int epochs,
-            long seed,
-            ExecutorService pool) {
-        // Tuning sees statistics of the fit part only; the final models those of the training part.
-        // Every model is tuned before any is retrained, so that one standardised copy of the logs
-        // is alive at a time (on a month of a classroom's logs a copy is about 1.7 GB).
-        Map<String, Double> rates =
-                chooseRates(fit, validation, features, config, epochs, seed, pool);
-        List<TrainingExample> train = new ArrayList<>(fit);
-        train.addAll(validation);
-        Standardiser scale = Standardiser.fit(train);
-        List<TrainingExample> trainS = scale.apply(train);
-        List<TrainingExample> testS = scale.apply(test);
-        // Longest first, so that two threads finish about together.
-        Map<String, Future<Result>> running = new LinkedHashMap<>();
-        for (String model : List.of("fm", "wide-deep", "linear")) {
-            double rate = rates.get(model);
-            running.put(
-                    model,
-                    pool.submit(
-                            () ->
-                                    new Result(
-                                            model,
-                                            rate,
-                                            trainAndScore(
-                                                    model, trainS, testS, features, config, epochs,
-                                                    rate, seed))));
-        }
-        Map<String, Result> out = new LinkedHashMap<>();
-        for (String model : MODELS) {
-            out.put(model, await(running.get(model)));
-        }
-        return out;
     }
 
     /**
