@@ -1782,14 +1782,14 @@ public record SocietyConfig(
      * @param calm mean stated weight on calm (absence of hostility)
      * @param variety mean stated weight on variety (topics not yet seen in the session)
      * @param taste share of an item's stated worth that is the reader's taste for it (latent match
-     *     and topic interest), the rest being the reflective weights; sessions' satisfaction keeps
-     *     the reflective weights alone
+     *     and topic interest), the rest being the reflective weights (0, the default: no taste
+     *     term); sessions' satisfaction keeps the reflective weights alone
      */
     public record StatedPreferences(double quality, double calm, double variety, double taste) {
         public static final double QUALITY = 0.4;
         public static final double CALM = 0.35;
         public static final double VARIETY = 0.25;
-        public static final double TASTE = 0.5;
+        public static final double TASTE = 0.0;
 
         public static final StatedPreferences DEFAULTS =
                 new StatedPreferences(QUALITY, CALM, VARIETY, TASTE);

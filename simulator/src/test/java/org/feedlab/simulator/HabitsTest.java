@@ -28,9 +28,7 @@ class HabitsTest {
 
     @Test
     void worthWeighsQualityCalmAndANewTopic() {
-        SocietyConfig reflective =
-                SocietyConfig.DEFAULTS.withStatedPreferences(
-                        SocietyConfig.StatedPreferences.DEFAULTS.withTaste(0.0));
+        SocietyConfig reflective = SocietyConfig.DEFAULTS;
         User u = stating(0.5, 0.3, 0.2);
         Content c = Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6);
         assertEquals(0.5 * 0.6 + 0.3 * 0.5 + 0.2, Habits.worth(u, c, true, reflective), EPS);
@@ -51,10 +49,10 @@ class HabitsTest {
         style[1] = 1.0;
         Content c = Fixtures.styled(Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6), style);
         assertEquals(0.9, Behaviour.taste(u, c, SocietyConfig.Interest.DEFAULTS), EPS);
-        assertEquals(
-                0.5 * sigmoid(0.9) + 0.5 * 0.45,
-                Habits.worth(u, c, false, SocietyConfig.DEFAULTS),
-                EPS);
+        SocietyConfig even =
+                SocietyConfig.DEFAULTS.withStatedPreferences(
+                        SocietyConfig.StatedPreferences.DEFAULTS.withTaste(0.5));
+        assertEquals(0.5 * sigmoid(0.9) + 0.5 * 0.45, Habits.worth(u, c, false, even), EPS);
         SocietyConfig liking =
                 SocietyConfig.DEFAULTS.withStatedPreferences(
                         SocietyConfig.StatedPreferences.DEFAULTS.withTaste(1.0));

@@ -26,8 +26,7 @@ class TrueSessionTest {
      * angry   σ(−7.6 + 1.6 + 0.8·3.5)                = 0.0391657228
      * pull P = σ(1.15) + 0.3·0.72387 = 0.97667; glance 6.5 (½ + P) = 9.59837 s, after a click + 30 (0.3 + 0.7·0.4)
      * dwell ≥ 10 s: Σ over the click of P(base e^(0.3ε − 0.045) ≥ 10)  = 0.3885717210
-     * survey: reflective 0.4·0.4 + 0.35·(1 − 0.8) + 0 (politics already seen) = 0.23, taste T = 1.5·0.5 = 0.75,
-     *         W = ½ σ(0.75) + ½ 0.23 = 0.45458935, σ(10 (W − ½))      = 0.3883848527
+     * survey: W = 0.4·0.4 + 0.35·(1 − 0.8) + 0 (politics already seen) = 0.23, σ(10 (W − ½)) = 0.0629733561
      * continuation = (1 − exit)·P(budget > E charged)·scroll:
      *   anger 2.9 + 0.405 (above) + 0.36 (this) = 3.665, exit 0.01 (3.665/3 − 1) = 0.0022167
      *   expected seconds charged 27.2557 (absorption ½ of engaged items), P(20 e^(0.5ε) > 27.2557) = 0.2679384
@@ -54,7 +53,7 @@ class TrueSessionTest {
                     0.0011695102650555148,
                     0.03916572279676437,
                     0.38857172104934956,
-                    0.3883848526699914,
+                    0.06297335605699649,
                     0.2673445161193531,
                     0.8
                 },
