@@ -1,18 +1,22 @@
 package org.feedlab.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.feedlab.bench.BenchRunner;
 import org.feedlab.bench.Machine;
 import org.feedlab.bench.ModelComparison;
 import org.feedlab.bench.PathLatency;
 import org.feedlab.bench.RankerFixture;
+import org.feedlab.bench.SeedScores;
 import org.feedlab.bench.trecs.TrecsBench;
 import org.feedlab.bench.trecs.TrecsConfig;
 import org.feedlab.lab.bench.PipelineBench;
@@ -265,6 +269,25 @@ public final class BenchCommand implements Callable<Integer> {
                                 + " change).")
         int threads = Runtime.getRuntime().availableProcessors();
 
+        @Option(
+                names = "--scores",
+                paramLabel = "FILE",
+                description =
+                        "Appends each seed's held-out scores to FILE (one JSON line) as soon as the"
+                                + " seed is done, so that a long comparison keeps the seeds it"
+                                + " finished.")
+        Path scoresFile;
+
+        @Option(
+                names = "--from",
+                split = ",",
+                paramLabel = "FILE",
+                description =
+                        "Prints the table of the seeds saved by --scores in these files, without"
+                                + " simulating or training; every seed must share one scenario,"
+                                + " objective, ticks and epochs.")
+        List<Path> from = List.of();
+
         @Spec CommandSpec spec;
 
         @Override
@@ -290,108 +313,193 @@ public final class BenchCommand implements Callable<Integer> {
                 err.println("feedlab bench models: --seeds: expected at least one seed");
                 return FeedLabCommand.EXIT_USAGE;
             }
-            Scenario base;
-            try {
-                base = logging(scenarioFile, objective, ticks);
-            } catch (ScenarioException e) {
-                err.println(e.getMessage());
-                return FeedLabCommand.EXIT_USAGE;
-            }
-            int epochs = this.epochs != null ? this.epochs : base.ranker().training().epochs();
-            List<String> models = ModelComparison.MODELS;
-            int heads = Heads.names().size();
-            // [model][head][seed] AUC and log loss; NaN when a head had no positive in the test.
-            double[][][] auc = new double[models.size()][heads][seeds.size()];
-            double[][][] loss = new double[models.size()][heads][seeds.size()];
-            for (int k = 0; k < seeds.size(); k++) {
-                long seed = seeds.get(k);
-                Scenario s = base.withSeed(seed);
-                DirectPlatform platform =
-                        new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
-                SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
-                var trainer = platform.replay().trainer();
-                List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
-                List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
-                List<TrainingExample> test = trainer.windowExamples(ticks - 2, ticks);
-                out.printf(
-                        Locale.ROOT,
-                        "seed %d: %d training (%d fit + %d validation), %d held-out examples%n",
-                        seed,
-                        fit.size() + validation.size(),
-                        fit.size(),
-                        validation.size(),
-                        test.size());
-                out.flush();
-                Map<String, ModelComparison.Result> results =
-                        ModelComparison.compare(
-                                fit,
-                                validation,
-                                test,
-                                Feature.names(),
-                                s.ranker(),
-                                epochs,
-                                seed,
-                                threads);
-                List<String> chosen = new ArrayList<>();
-                for (int mi = 0; mi < models.size(); mi++) {
-                    ModelComparison.Result r = results.get(models.get(mi));
-                    chosen.add(String.format(Locale.ROOT, "%s %s", r.model(), r.learningRate()));
-                    for (int h = 0; h < heads; h++) {
-                        auc[mi][h][k] = r.scores()[h].auc();
-                        loss[mi][h][k] = r.scores()[h].logLoss();
-                    }
+            List<SeedScores> scores;
+            if (!from.isEmpty()) {
+                try {
+                    scores = saved(from);
+                } catch (IllegalArgumentException | IOException e) {
+                    err.println("feedlab bench models: --from: " + e.getMessage());
+                    return FeedLabCommand.EXIT_USAGE;
                 }
-                out.println("  learning rates chosen on validation: " + String.join(", ", chosen));
-                out.flush();
+            } else {
+                Scenario base;
+                try {
+                    base = logging(scenarioFile, objective, ticks);
+                } catch (ScenarioException e) {
+                    err.println(e.getMessage());
+                    return FeedLabCommand.EXIT_USAGE;
+                }
+                scores = new ArrayList<>();
+                for (long seed : seeds) {
+                    SeedScores one = compare(base, seed, out);
+                    if (scoresFile != null) {
+                        one.appendTo(scoresFile);
+                    }
+                    scores.add(one);
+                }
             }
+            printTable(out, scores);
+            return 0;
+        }
+
+        /** Simulates one seed, trains and scores every model, prints its log lines. */
+        private SeedScores compare(Scenario base, long seed, PrintWriter out) throws Exception {
+            int epochs = this.epochs != null ? this.epochs : base.ranker().training().epochs();
+            Scenario s = base.withSeed(seed);
+            DirectPlatform platform =
+                    new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
+            SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
+            var trainer = platform.replay().trainer();
+            List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
+            List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
+            List<TrainingExample> test = trainer.windowExamples(ticks - 2, ticks);
             out.printf(
                     Locale.ROOT,
-                    "held-out AUC and log loss per head: mean ± sd over seeds %s (%s objective, %d ticks, "
-                            + "%d epochs; train = ticks 0-%d, test = ticks %d-%d)%n",
-                    seeds,
+                    "seed %d: %d training (%d fit + %d validation), %d held-out examples%n",
+                    seed,
+                    fit.size() + validation.size(),
+                    fit.size(),
+                    validation.size(),
+                    test.size());
+            out.flush();
+            Map<String, ModelComparison.Result> results =
+                    ModelComparison.compare(
+                            fit,
+                            validation,
+                            test,
+                            Feature.names(),
+                            s.ranker(),
+                            epochs,
+                            seed,
+                            threads);
+            List<String> chosen = new ArrayList<>();
+            List<SeedScores.ModelScores> models = new ArrayList<>();
+            int heads = Heads.names().size();
+            for (String model : ModelComparison.MODELS) {
+                ModelComparison.Result r = results.get(model);
+                chosen.add(String.format(Locale.ROOT, "%s %s", r.model(), r.learningRate()));
+                double[] auc = new double[heads];
+                double[] loss = new double[heads];
+                for (int h = 0; h < heads; h++) {
+                    auc[h] = r.scores()[h].auc();
+                    loss[h] = r.scores()[h].logLoss();
+                }
+                models.add(new SeedScores.ModelScores(model, r.learningRate(), auc, loss));
+            }
+            out.println("  learning rates chosen on validation: " + String.join(", ", chosen));
+            out.flush();
+            return new SeedScores(
+                    scenarioFile.getFileName().toString(),
                     objective,
                     ticks,
                     epochs,
-                    ticks - 3,
-                    ticks - 2,
-                    ticks - 1);
-            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "head"));
-            for (String m : models) {
-                header.append(String.format(Locale.ROOT, " | %-31s", m + " AUC / log loss"));
-            }
-            header.append(" | wide-deep best?");
-            out.println(header);
-            int aucWins = 0;
-            int lossWins = 0;
-            for (int h = 0; h < heads; h++) {
-                double[][] headAuc = new double[models.size()][];
-                double[][] headLoss = new double[models.size()][];
-                for (int mi = 0; mi < models.size(); mi++) {
-                    headAuc[mi] = auc[mi][h];
-                    headLoss[mi] = loss[mi][h];
-                }
-                boolean[] best = printRow(out, Heads.names().get(h), headAuc, headLoss);
-                aucWins += best[0] ? 1 : 0;
-                lossWins += best[1] ? 1 : 0;
-            }
-            // Mean over heads, taken per seed so that its spread is over seeds like the rows above.
-            double[][] meanAuc = new double[models.size()][];
-            double[][] meanLoss = new double[models.size()][];
-            for (int mi = 0; mi < models.size(); mi++) {
-                meanAuc[mi] = meanOverHeads(auc[mi], seeds.size());
-                meanLoss[mi] = meanOverHeads(loss[mi], seeds.size());
-            }
-            printRow(out, "mean", meanAuc, meanLoss);
-            out.printf(
-                    Locale.ROOT,
-                    "wide-deep has the best mean AUC on %d of %d heads and the best mean log loss on %d of %d%n",
-                    aucWins,
-                    heads,
-                    lossWins,
-                    heads);
-            out.println(modelsLine(printPairedDifferences(out, models, auc, loss), heads));
-            return 0;
+                    seed,
+                    fit.size() + validation.size(),
+                    test.size(),
+                    Heads.names(),
+                    models);
         }
+    }
+
+    /**
+     * The seeds saved in {@code files}, in file order: every one of this build's heads and models,
+     * one design, no seed twice.
+     */
+    static List<SeedScores> saved(List<Path> files) throws IOException {
+        List<SeedScores> all = new ArrayList<>();
+        for (Path f : files) {
+            all.addAll(SeedScores.read(f, Heads.names()));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no seed's scores in " + files);
+        }
+        Set<Long> seen = new HashSet<>();
+        for (SeedScores s : all) {
+            if (!s.design().equals(all.get(0).design())) {
+                throw new IllegalArgumentException(
+                        "seed "
+                                + s.seed()
+                                + " comes from "
+                                + s.design()
+                                + ", seed "
+                                + all.get(0).seed()
+                                + " from "
+                                + all.get(0).design());
+            }
+            if (!seen.add(s.seed())) {
+                throw new IllegalArgumentException("seed " + s.seed() + " is saved twice");
+            }
+        }
+        return all;
+    }
+
+    /** The comparison's table over the seeds, the paired differences and the last line. */
+    static void printTable(PrintWriter out, List<SeedScores> scores) {
+        List<String> models = ModelComparison.MODELS;
+        int heads = Heads.names().size();
+        int n = scores.size();
+        // [model][head][seed] AUC and log loss; NaN when a head had no positive in the test.
+        double[][][] auc = new double[models.size()][heads][n];
+        double[][][] loss = new double[models.size()][heads][n];
+        List<Long> seeds = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            SeedScores s = scores.get(k);
+            seeds.add(s.seed());
+            for (int mi = 0; mi < models.size(); mi++) {
+                for (int h = 0; h < heads; h++) {
+                    auc[mi][h][k] = s.models().get(mi).auc()[h];
+                    loss[mi][h][k] = s.models().get(mi).logLoss()[h];
+                }
+            }
+        }
+        SeedScores first = scores.get(0);
+        int ticks = first.ticks();
+        out.printf(
+                Locale.ROOT,
+                "held-out AUC and log loss per head: mean ± sd over seeds %s (%s objective, %d ticks, "
+                        + "%d epochs; train = ticks 0-%d, test = ticks %d-%d)%n",
+                seeds,
+                first.objective(),
+                ticks,
+                first.epochs(),
+                ticks - 3,
+                ticks - 2,
+                ticks - 1);
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-8s", "head"));
+        for (String m : models) {
+            header.append(String.format(Locale.ROOT, " | %-31s", m + " AUC / log loss"));
+        }
+        header.append(" | wide-deep best?");
+        out.println(header);
+        int aucWins = 0;
+        int lossWins = 0;
+        for (int h = 0; h < heads; h++) {
+            double[][] headAuc = new double[models.size()][];
+            double[][] headLoss = new double[models.size()][];
+            for (int mi = 0; mi < models.size(); mi++) {
+                headAuc[mi] = auc[mi][h];
+                headLoss[mi] = loss[mi][h];
+            }
+            boolean[] best = printRow(out, Heads.names().get(h), headAuc, headLoss);
+            aucWins += best[0] ? 1 : 0;
+            lossWins += best[1] ? 1 : 0;
+        }
+        // Mean over heads, taken per seed so that its spread is over seeds like the rows above.
+        double[][] meanAuc = new double[models.size()][];
+        double[][] meanLoss = new double[models.size()][];
+        for (int mi = 0; mi < models.size(); mi++) {
+            meanAuc[mi] = meanOverHeads(auc[mi], n);
+            meanLoss[mi] = meanOverHeads(loss[mi], n);
+        }
+        printRow(out, "mean", meanAuc, meanLoss);
+        out.printf(
+                Locale.ROOT,
+                "wide-deep has the best mean AUC on %d of %d heads and the best mean log loss on %d of %d%n",
+                aucWins,
+                heads,
+                lossWins,
+                heads);
+        out.println(modelsLine(printPairedDifferences(out, models, auc, loss), heads));
     }
 
     /**
