@@ -8,7 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.feedlab.bench.ModelComparison;
+import org.feedlab.bench.SeedScores;
 import org.feedlab.lab.run.RunLauncher;
 import org.feedlab.ranker.model.Heads;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,67 @@ class BenchCommandTest {
         Result none = bench(scenario, "--threads", "0");
         assertEquals(FeedLabCommand.EXIT_USAGE, none.status());
         assertTrue(none.err().contains("--threads"), none.err());
+    }
+
+    @Test
+    void savedSeedsPrintTheSameTableAsTheRunThatSavedThem() throws Exception {
+        String scenario = Files.writeString(temp.resolve("tiny.yaml"), SCENARIO).toString();
+        Path saved = temp.resolve("saved.jsonl");
+        Result run =
+                bench(
+                        scenario,
+                        "--seeds",
+                        "1,2",
+                        "--ticks",
+                        "4",
+                        "--epochs",
+                        "1",
+                        "--scores",
+                        saved.toString());
+        assertEquals(0, run.status(), run.err());
+        assertEquals(2, Files.readAllLines(saved).size());
+        Result table = bench("--from", saved.toString());
+        assertEquals(0, table.status(), table.err());
+        assertTrue(table.out().startsWith("held-out AUC and log loss per head"), table.out());
+        // The run prints its seeds' lines, then exactly this table.
+        assertTrue(run.out().endsWith(table.out()), run.out() + "\n---\n" + table.out());
+    }
+
+    @Test
+    void savedSeedsMustShareOneDesignAndAppearOnce() throws Exception {
+        Path four = temp.resolve("four.jsonl");
+        Path five = temp.resolve("five.jsonl");
+        seed(1, 4).appendTo(four);
+        seed(2, 5).appendTo(five);
+        Result mixed = bench("--from", four + "," + five);
+        assertEquals(FeedLabCommand.EXIT_USAGE, mixed.status());
+        assertTrue(
+                mixed.err().contains("seed 2 comes from tiny.yaml, random objective, 5 ticks"),
+                mixed.err());
+        Result twice = bench("--from", four + "," + four);
+        assertEquals(FeedLabCommand.EXIT_USAGE, twice.status());
+        assertTrue(twice.err().contains("seed 1 is saved twice"), twice.err());
+        Path broken = Files.writeString(temp.resolve("broken.jsonl"), "\n{\"seed\": 3}\n");
+        Result bad = bench("--from", broken.toString());
+        assertEquals(FeedLabCommand.EXIT_USAGE, bad.status());
+        assertTrue(bad.err().contains(broken + ":2: not one seed's scores"), bad.err());
+        assertEquals(0, bench("--from", four.toString()).status());
+    }
+
+    /** A seed's scores with every head at AUC 0.6 and log loss 0.4 (NaN for the survey's AUC). */
+    private static SeedScores seed(long seed, int ticks) {
+        int heads = Heads.names().size();
+        List<SeedScores.ModelScores> models = new ArrayList<>();
+        for (String m : ModelComparison.MODELS) {
+            double[] auc = new double[heads];
+            double[] loss = new double[heads];
+            Arrays.fill(auc, 0.6);
+            Arrays.fill(loss, 0.4);
+            auc[Heads.SURVEY] = Double.NaN;
+            models.add(new SeedScores.ModelScores(m, 0.01, auc, loss));
+        }
+        return new SeedScores(
+                "tiny.yaml", "random", ticks, 1, seed, 100, 10, Heads.names(), models);
     }
 
     @Test
