@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.feedlab.events.JsonSerde;
+import org.feedlab.ranker.model.Heads;
 
 /**
  * One seed's held-out model comparison as {@code feedlab bench models --scores FILE} keeps it: one
@@ -47,20 +48,21 @@ public record SeedScores(
 
     /** Appends this seed as one JSON line (the file is created if absent). */
     public void appendTo(Path file) throws IOException {
-        byte[] line = JsonSerde.write(this);
-        byte[] withNewline = new byte[line.length + 1];
-        System.arraycopy(line, 0, withNewline, 0, line.length);
-        withNewline[line.length] = '\n';
-        Files.write(file, withNewline, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                file,
+                JsonSerde.mapper().writeValueAsString(this) + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /**
      * Reads the seeds of a file written by {@link #appendTo}.
      *
      * @throws IllegalArgumentException naming the file and line of a line that is not one seed's
-     *     scores, or of a seed whose heads or models are not those of this build
+     *     scores, or of a seed whose heads ({@link Heads#names}) or models are not this build's
      */
-    public static List<SeedScores> read(Path file, List<String> heads) throws IOException {
+    public static List<SeedScores> read(Path file) throws IOException {
+        List<String> heads = Heads.names();
         List<SeedScores> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {

@@ -75,13 +75,13 @@ public final class Behaviour {
     /**
      * Interest (utility) of an item: u = β_t (p_i · s_p) + β_k I_i,topic + β_q q + b_net 1[author
      * followed]. The latent-factor match p · s is the matrix-factorization form of taste (Koren,
-     * Bell and Volinsky 2009; RecSim, Ie et al. 2019); I_i,0 is the interest in politics.
+     * Bell and Volinsky 2009; RecSim, Ie et al. 2019); I_i,0 is the interest in politics. The first
+     * two terms are the reader's {@link #taste}, which the caller computes once (the stated worth
+     * uses it too).
      */
     public static double interest(
-            User u, Content c, boolean inNetwork, SocietyConfig.Interest cfg) {
-        return taste(u, c, cfg)
-                + cfg.qualityWeight() * c.quality()
-                + (inNetwork ? cfg.inNetworkBonus() : 0.0);
+            double taste, Content c, boolean inNetwork, SocietyConfig.Interest cfg) {
+        return taste + cfg.qualityWeight() * c.quality() + (inNetwork ? cfg.inNetworkBonus() : 0.0);
     }
 
     /**

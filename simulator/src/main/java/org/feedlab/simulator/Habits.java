@@ -14,17 +14,21 @@ public final class Habits {
      * What the user would say the item was worth, in [0, 1] (Milli et al. 2025 ask "do you want to
      * see tweets like this?" and contrast the answer with engagement): W = ω σ(T) + (1 − ω) (w_q q
      * + w_c (1 − h) + w_v 1[topic new in this session]), with T the reader's taste for the item
-     * ({@link Behaviour#taste}) and ω = {@code statedPreferences.taste} the share of wanting an
-     * item that is liking it; the rest is what the reader values on reflection.
+     * ({@link Behaviour#taste}, which the caller has for the item's interest) and ω = {@code
+     * statedPreferences.taste} the share of wanting an item that is liking it; the rest is what the
+     * reader values on reflection.
      */
-    public static double worth(User u, Content c, boolean novelTopic, SocietyConfig cfg) {
+    public static double worth(
+            User u,
+            Content c,
+            boolean novelTopic,
+            double taste,
+            SocietyConfig.StatedPreferences cfg) {
         double reflective =
                 u.statedQuality * c.quality()
                         + u.statedCalm * (1.0 - c.hostility())
                         + u.statedVariety * (novelTopic ? 1.0 : 0.0);
-        double omega = cfg.statedPreferences().taste();
-        return omega * Behaviour.sigmoid(Behaviour.taste(u, c, cfg.interest()))
-                + (1.0 - omega) * reflective;
+        return cfg.taste() * Behaviour.sigmoid(taste) + (1.0 - cfg.taste()) * reflective;
     }
 
     /** Probability of answering "yes, worth my time": logistic in worth around 0.5. */

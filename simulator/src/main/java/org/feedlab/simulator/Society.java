@@ -598,7 +598,8 @@ public final class Society {
         User u = d.user;
         double[] p = d.probabilities;
         boolean inNetwork = Arrays.binarySearch(u.following, c.authorId()) >= 0;
-        double interest = Behaviour.interest(u, c, inNetwork, config.interest());
+        double taste = Behaviour.taste(u, c, config.interest());
+        double interest = Behaviour.interest(taste, c, inNetwork, config.interest());
         Zone zone = Behaviour.zone(u, c);
         double drive = Behaviour.hostilityDrive(u, c, s.hostileSeen, config);
         double copartisan = Behaviour.copartisanDrive(u, c, s.hostileSeen, config);
@@ -613,7 +614,8 @@ public final class Society {
             }
         }
         double pull = Scrolling.pull(interest, drive, config);
-        double worth = Habits.worth(u, c, s.topics[c.topic()] == 0, config);
+        double worth =
+                Habits.worth(u, c, s.topics[c.topic()] == 0, taste, config.statedPreferences());
         boolean clicked = (actions & Impression.with(0, Action.CLICK)) != 0;
         double dwell =
                 Scrolling.dwell(pull, clicked, c.quality(), config, Seeds.gaussian(d.experience));

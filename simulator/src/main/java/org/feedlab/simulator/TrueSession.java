@@ -40,6 +40,7 @@ public final class TrueSession {
     /** What one item does to the session, and the probabilities that come with it. */
     private final class Step {
         final double[] actions = new double[Action.values().length];
+        final double taste;
         final Zone zone;
         final double pull;
         final double clickedBase;
@@ -47,7 +48,8 @@ public final class TrueSession {
         final double expectedCharge;
 
         Step(Content c, boolean inNetwork) {
-            double interest = Behaviour.interest(user, c, inNetwork, config.interest());
+            taste = Behaviour.taste(user, c, config.interest());
+            double interest = Behaviour.interest(taste, c, inNetwork, config.interest());
             zone = Behaviour.zone(user, c);
             double drive = Behaviour.hostilityDrive(user, c, hostileSeen, config);
             double copartisan = Behaviour.copartisanDrive(user, c, hostileSeen, config);
@@ -95,7 +97,13 @@ public final class TrueSession {
                 pc * dwellAtLeast(s.clickedBase, dwellSeconds)
                         + (1.0 - pc) * dwellAtLeast(s.glanceBase, dwellSeconds);
         out[SURVEY] =
-                Habits.surveyYesProbability(Habits.worth(user, c, !topicsSeen[c.topic()], config));
+                Habits.surveyYesProbability(
+                        Habits.worth(
+                                user,
+                                c,
+                                !topicsSeen[c.topic()],
+                                s.taste,
+                                config.statedPreferences()));
         out[CONTINUATION] = continuation(c, s);
         out[RETURN] = Habits.returnProbability(user, config);
         return out;

@@ -28,11 +28,12 @@ class HabitsTest {
 
     @Test
     void worthWeighsQualityCalmAndANewTopic() {
-        SocietyConfig reflective = SocietyConfig.DEFAULTS;
+        SocietyConfig.StatedPreferences reflective = SocietyConfig.StatedPreferences.DEFAULTS;
         User u = stating(0.5, 0.3, 0.2);
         Content c = Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6);
-        assertEquals(0.5 * 0.6 + 0.3 * 0.5 + 0.2, Habits.worth(u, c, true, reflective), EPS);
-        assertEquals(0.5 * 0.6 + 0.3 * 0.5, Habits.worth(u, c, false, reflective), EPS);
+        // Without a taste term (the default) the reader's taste for the item does not count.
+        assertEquals(0.5 * 0.6 + 0.3 * 0.5 + 0.2, Habits.worth(u, c, true, 2.0, reflective), EPS);
+        assertEquals(0.5 * 0.6 + 0.3 * 0.5, Habits.worth(u, c, false, -2.0, reflective), EPS);
         assertEquals(sigmoid(10 * 0.15), Habits.surveyYesProbability(0.65), EPS);
     }
 
@@ -48,15 +49,14 @@ class HabitsTest {
         style[0] = 1.0;
         style[1] = 1.0;
         Content c = Fixtures.styled(Fixtures.political(1, 0, 1, 0.5, 0.5, 0.6), style);
-        assertEquals(0.9, Behaviour.taste(u, c, SocietyConfig.Interest.DEFAULTS), EPS);
-        SocietyConfig even =
-                SocietyConfig.DEFAULTS.withStatedPreferences(
-                        SocietyConfig.StatedPreferences.DEFAULTS.withTaste(0.5));
-        assertEquals(0.5 * sigmoid(0.9) + 0.5 * 0.45, Habits.worth(u, c, false, even), EPS);
-        SocietyConfig liking =
-                SocietyConfig.DEFAULTS.withStatedPreferences(
-                        SocietyConfig.StatedPreferences.DEFAULTS.withTaste(1.0));
-        assertEquals(sigmoid(0.9), Habits.worth(u, c, true, liking), EPS);
+        double taste = Behaviour.taste(u, c, SocietyConfig.Interest.DEFAULTS);
+        assertEquals(0.9, taste, EPS);
+        SocietyConfig.StatedPreferences even =
+                SocietyConfig.StatedPreferences.DEFAULTS.withTaste(0.5);
+        assertEquals(0.5 * sigmoid(0.9) + 0.5 * 0.45, Habits.worth(u, c, false, taste, even), EPS);
+        SocietyConfig.StatedPreferences liking =
+                SocietyConfig.StatedPreferences.DEFAULTS.withTaste(1.0);
+        assertEquals(sigmoid(0.9), Habits.worth(u, c, true, taste, liking), EPS);
     }
 
     @Test

@@ -58,8 +58,9 @@ class ItemResponseTest {
         style[1] = -0.5;
         Content c = Fixtures.styled(Fixtures.nonPolitical(1, 0, 3, 0.7), style);
         // 1.0 (0.6 − 0.1) + 1.5 × 0.4 + 1.0 × 0.7 + 0.5 = 2.3
-        assertEquals(2.3, Behaviour.interest(u, c, true, INTEREST), EPS);
-        assertEquals(1.8, Behaviour.interest(u, c, false, INTEREST), EPS);
+        double taste = Behaviour.taste(u, c, INTEREST);
+        assertEquals(2.3, Behaviour.interest(taste, c, true, INTEREST), EPS);
+        assertEquals(1.8, Behaviour.interest(taste, c, false, INTEREST), EPS);
     }
 
     @Test

@@ -409,7 +409,7 @@ public final class BenchCommand implements Callable<Integer> {
     static List<SeedScores> saved(List<Path> files) throws IOException {
         List<SeedScores> all = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(SeedScores.read(f, Heads.names()));
+            all.addAll(SeedScores.read(f));
         }
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no seed's scores in " + files);
