@@ -347,27 +347,23 @@ public final class BenchCommand implements Callable<Integer> {
         private SeedScores compare(Scenario base, long seed, PrintWriter out) throws Exception {
             int epochs = this.epochs != null ? this.epochs : base.ranker().training().epochs();
             Scenario s = base.withSeed(seed);
-            DirectPlatform platform =
-                    new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
-            SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
-            var trainer = platform.replay().trainer();
-            List<TrainingExample> fit = trainer.windowExamples(0, ticks - 3);
-            List<TrainingExample> validation = trainer.windowExamples(ticks - 3, ticks - 2);
-            List<TrainingExample> test = trainer.windowExamples(ticks - 2, ticks);
+            Logs logs = log(s, ticks);
+            int training = logs.fit().size() + logs.validation().size();
+            int heldOut = logs.test().size();
             out.printf(
                     Locale.ROOT,
                     "seed %d: %d training (%d fit + %d validation), %d held-out examples%n",
                     seed,
-                    fit.size() + validation.size(),
-                    fit.size(),
-                    validation.size(),
-                    test.size());
+                    training,
+                    logs.fit().size(),
+                    logs.validation().size(),
+                    heldOut);
             out.flush();
             Map<String, ModelComparison.Result> results =
                     ModelComparison.compare(
-                            fit,
-                            validation,
-                            test,
+                            logs.fit(),
+                            logs.validation(),
+                            logs.test(),
                             Feature.names(),
                             s.ranker(),
                             epochs,
@@ -395,11 +391,33 @@ public final class BenchCommand implements Callable<Integer> {
                     ticks,
                     epochs,
                     seed,
-                    fit.size() + validation.size(),
-                    test.size(),
+                    training,
+                    heldOut,
                     Heads.names(),
                     models);
         }
+    }
+
+    /** A logging run's examples: fit ticks, the validation tick and the two test ticks. */
+    record Logs(
+            List<TrainingExample> fit,
+            List<TrainingExample> validation,
+            List<TrainingExample> test) {}
+
+    /**
+     * Simulates {@code s} for {@code ticks} ticks on the direct platform and takes its logs. The
+     * platform is unreachable once this returns, so the comparison, which empties the lists once it
+     * has standardised them, leaves the raw examples to the collector while the models train.
+     */
+    static Logs log(Scenario s, int ticks) throws Exception {
+        DirectPlatform platform =
+                new DirectPlatform(s.ranker(), s.society().population().topics(), s.seed());
+        SimulationRun.run(s.society(), s.seed(), s.ticks(), platform, List.of());
+        var trainer = platform.replay().trainer();
+        return new Logs(
+                trainer.windowExamples(0, ticks - 3),
+                trainer.windowExamples(ticks - 3, ticks - 2),
+                trainer.windowExamples(ticks - 2, ticks));
     }
 
     /**
