@@ -63,6 +63,28 @@ public record Content(
         return parentPostId >= 0;
     }
 
+    /**
+     * This content under its post id: an original post is its own cascade's root, a reshare keeps
+     * its root.
+     */
+    public Content withPostId(long id) {
+        return new Content(
+                id,
+                authorId,
+                tick,
+                topic,
+                stance,
+                camp,
+                hostility,
+                quality,
+                untrustworthy,
+                style,
+                parentPostId,
+                isReshare() ? rootPostId : id,
+                depth,
+                extraStance);
+    }
+
     /** The reshare of this content by another author, one level deeper in the cascade. */
     public Content reshare(long newPostId, int newAuthorId, long newTick) {
         return new Content(

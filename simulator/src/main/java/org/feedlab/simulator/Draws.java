@@ -1,5 +1,6 @@
 package org.feedlab.simulator;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.feedlab.events.Seeds;
 
@@ -36,5 +37,15 @@ final class Draws {
     /** A log-normal draw with the given mean and log-scale standard deviation. */
     static double logNormalWithMean(SplittableRandom r, double mean, double sigma) {
         return mean * Math.exp(sigma * Seeds.gaussian(r) - sigma * sigma / 2);
+    }
+
+    /** Shuffles {@code items} in place: Fisher–Yates (Durstenfeld), every order equally likely. */
+    static <T> void shuffle(SplittableRandom r, List<T> items) {
+        for (int i = items.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            T t = items.get(i);
+            items.set(i, items.get(j));
+            items.set(j, t);
+        }
     }
 }

@@ -144,11 +144,16 @@ public final class Society {
 
     /**
      * Step 2: creators and users who have not churned publish (Poisson numbers of posts at their
-     * rates, purpose "post" per account), then yesterday's reshares appear as posts of the
-     * resharing users; returns the truth of the new posts, ascending by id.
+     * rates, purpose "post" per account), and yesterday's reshares appear as posts of the resharing
+     * users. The day's posts then appear in a seeded random order (purpose "posting-order"), which
+     * their ids follow: the society does not model the time of day at which a post appears, and
+     * "newest first" within a day must not favour an author class. Numbering creators first, users
+     * next and reshares last put yesterday's reshares (selected for hostility by the co-partisan
+     * drive) at the top of every chronological feed. Returns the truth of the new posts, ascending
+     * by id.
      */
     public List<Content> publish(long tick) {
-        List<Content> posts = new ArrayList<>();
+        List<Content> drafts = new ArrayList<>();
         for (Creator c : creators) {
             SplittableRandom r = Seeds.derive(seed, c.id(), tick, "post");
             int n = Draws.poisson(r, c.postRate());
@@ -162,7 +167,7 @@ public final class Society {
                 } else {
                     topic = r.nextDouble() < CREATOR_MAIN_TOPIC ? c.topic() : otherTopic(r);
                 }
-                posts.add(published(draft(r, Author.of(c), topic, tick)));
+                drafts.add(draft(r, Author.of(c), topic, tick));
             }
         }
         for (User u : users) {
@@ -174,21 +179,30 @@ public final class Society {
             for (int k = 0; k < n; k++) {
                 boolean political = r.nextDouble() < politicalPostProbability(u);
                 int topic = political ? Content.POLITICS : interestingTopic(r, u);
-                posts.add(published(draft(r, Author.of(u, creators.length), topic, tick)));
+                drafts.add(draft(r, Author.of(u, creators.length), topic, tick));
                 u.originalPosts++;
             }
         }
         for (int k = 0; k < pendingParents.size(); k++) {
-            Content post =
+            drafts.add(
                     pendingParents
                             .get(k)
-                            .reshare(nextPostId++, authorIdOfUser(pendingResharers.get(k)), tick);
-            content.put(post.postId(), post);
-            cascades.grew(post);
-            posts.add(post);
+                            .reshare(-1, authorIdOfUser(pendingResharers.get(k)), tick));
         }
         pendingParents.clear();
         pendingResharers.clear();
+        Draws.shuffle(Seeds.derive(seed, 0, tick, "posting-order"), drafts);
+        List<Content> posts = new ArrayList<>(drafts.size());
+        for (Content d : drafts) {
+            Content post = d.withPostId(nextPostId++);
+            content.put(post.postId(), post);
+            if (post.isReshare()) {
+                cascades.grew(post);
+            } else {
+                cascades.started(post);
+            }
+            posts.add(post);
+        }
         return posts;
     }
 
@@ -238,7 +252,7 @@ public final class Society {
             style[k] += config.posting().styleSpread() * Seeds.gaussian(r);
         }
         double quality = clamp(a.quality() + 0.1 * Seeds.gaussian(r), 0, 1);
-        long id = nextPostId++;
+        long id = -1; // numbered once the day's order is drawn (publish)
         if (topic != Content.POLITICS) {
             return new Content(
                     id,
@@ -281,12 +295,6 @@ public final class Society {
                 id,
                 0,
                 extra);
-    }
-
-    private Content published(Content post) {
-        content.put(post.postId(), post);
-        cascades.started(post);
-        return post;
     }
 
     /**

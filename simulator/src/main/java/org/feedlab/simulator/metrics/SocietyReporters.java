@@ -403,9 +403,12 @@ public final class SocietyReporters {
      * (the top of the day feed, in reading order), as Milli et al. (2025) asked users about the top
      * ten tweets of a timeline. Per user the mean over those items; then, across users, the mean
      * and the standard deviation of the per-user means (the SD Milli et al. standardize by). {@code
-     * top10_hostility_*}: the items' hostility (0 for non-political items); {@code top10_worth_*}:
-     * the user's stated worth of the items; {@code top10_worth_political_*}: the same over the
-     * political items among the ten (users without one are left out).
+     * top10_hostility_*}: the items' hostility (0 for non-political items); {@code
+     * top10_political_*}: the political share of the ten; {@code top10_hostility_political_*}: the
+     * hostility of the political items among them (users without one left out), so that a change in
+     * {@code top10_hostility_*} splits into how much politics and how hostile; {@code
+     * top10_worth_*}: the user's stated worth of the items; {@code top10_worth_political_*}: the
+     * same over the political items among the ten (users without one are left out).
      */
     public static final Reporter FIRST_TEN =
             (s, out) -> {
@@ -422,6 +425,18 @@ public final class SocietyReporters {
                         "top10_hostility_user",
                         firstTen.values(),
                         e -> true,
+                        e -> e.content().hostility());
+                probe(
+                        out,
+                        "top10_political_user",
+                        firstTen.values(),
+                        e -> true,
+                        e -> e.content().political() ? 1.0 : 0.0);
+                probe(
+                        out,
+                        "top10_hostility_political_user",
+                        firstTen.values(),
+                        e -> e.content().political(),
                         e -> e.content().hostility());
                 probe(out, "top10_worth_user", firstTen.values(), e -> true, Exposure::worth);
                 probe(
