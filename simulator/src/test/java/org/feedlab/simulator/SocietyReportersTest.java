@@ -376,6 +376,12 @@ class SocietyReportersTest {
         // hostility per user: (0.8 + 0) / 2, (0.6 + 0.5) / 2, (0.8 + 0) / 2
         assertEquals(0.45, rows.get("top10_hostility_user_mean"), EPS);
         assertEquals(Math.sqrt(0.015 / 3), rows.get("top10_hostility_user_sd"), EPS);
+        // political share per user: 1 of 2, 2 of 2, 1 of 2
+        assertEquals(2.0 / 3, rows.get("top10_political_user_mean"), EPS);
+        assertEquals(Math.sqrt(1.0 / 18), rows.get("top10_political_user_sd"), EPS);
+        // hostility of the political items per user: 0.8, (0.6 + 0.5) / 2, 0.8
+        assertEquals(2.15 / 3, rows.get("top10_hostility_political_user_mean"), EPS);
+        assertEquals(Math.sqrt(0.125 / 9), rows.get("top10_hostility_political_user_sd"), EPS);
         // worth per user: 0.5, 0.55, 0.65
         assertEquals(1.7 / 3, rows.get("top10_worth_user_mean"), EPS);
         double m = 1.7 / 3;

@@ -280,8 +280,12 @@ class SocietyTest {
         List<Content> posts = publishSome(s);
         long tick = PUBLISH_TICKS;
         User u = s.users()[0];
-        List<Content> served = posts.subList(0, 40);
-        List<Content> passedOver = posts.subList(40, 100);
+        List<Content> political = posts.stream().filter(Content::political).toList();
+        List<Content> other = posts.stream().filter(c -> !c.political()).toList();
+        List<Content> served = new ArrayList<>(political.subList(0, 20));
+        served.addAll(other.subList(0, 20));
+        List<Content> passedOver = new ArrayList<>(political.subList(20, 50));
+        passedOver.addAll(other.subList(20, 50));
         List<FeedItem> items =
                 served.stream()
                         .map(c -> new FeedItem(c.postId(), 0.0, new double[0], false))
@@ -344,14 +348,35 @@ class SocietyTest {
         s.beginTick(tick + 1);
         List<Content> next = s.publish(tick + 1);
         List<Content> reshares = next.stream().filter(Content::isReshare).toList();
-        assertEquals(reshared.size(), reshares.size());
-        for (int k = 0; k < reshares.size(); k++) {
-            Content post = reshares.get(k);
-            Impression i = reshared.get(k);
-            assertEquals(s.authorIdOfUser(i.userId()), post.authorId());
-            assertEquals(i.postId(), post.parentPostId());
+        // The day's posts appear in a shuffled order, so compare (author, parent) pairs as sets.
+        assertEquals(
+                reshared.stream()
+                        .map(i -> List.of((long) s.authorIdOfUser(i.userId()), i.postId()))
+                        .sorted(
+                                Comparator.comparing((List<Long> k) -> k.get(0))
+                                        .thenComparing(k -> k.get(1)))
+                        .toList(),
+                reshares.stream()
+                        .map(p -> List.of((long) p.authorId(), p.parentPostId()))
+                        .sorted(
+                                Comparator.comparing((List<Long> k) -> k.get(0))
+                                        .thenComparing(k -> k.get(1)))
+                        .toList());
+        // Ids follow the day's order, and reshares are spread through it rather than numbered
+        // last (a newest-first feed would otherwise open with yesterday's reshares).
+        for (int k = 1; k < next.size(); k++) {
+            assertEquals(next.get(k - 1).postId() + 1, next.get(k).postId());
+        }
+        long originals = next.size() - reshares.size();
+        long originalsInFirstHalf =
+                next.subList(0, next.size() / 2).stream().filter(p -> !p.isReshare()).count();
+        double share = (double) originalsInFirstHalf / originals;
+        assertTrue(originals >= 50 && reshares.size() >= 50, originals + ", " + reshares.size());
+        assertTrue(share > 0.35 && share < 0.65, "share of originals in the first half: " + share);
+        for (Content post : reshares) {
             assertEquals(1, post.depth());
             assertEquals(tick + 1, post.tick());
+            assertEquals(s.content(post.parentPostId()).rootPostId(), post.rootPostId());
         }
     }
 
