@@ -68,29 +68,20 @@ public record Content(
      * its root.
      */
     public Content withPostId(long id) {
-        return new Content(
-                id,
-                authorId,
-                tick,
-                topic,
-                stance,
-                camp,
-                hostility,
-                quality,
-                untrustworthy,
-                style,
-                parentPostId,
-                isReshare() ? rootPostId : id,
-                depth,
-                extraStance);
+        return copy(id, authorId, tick, parentPostId, isReshare() ? rootPostId : id, depth);
     }
 
     /** The reshare of this content by another author, one level deeper in the cascade. */
     public Content reshare(long newPostId, int newAuthorId, long newTick) {
+        return copy(newPostId, newAuthorId, newTick, postId, rootPostId, depth + 1);
+    }
+
+    /** The same content (topic, stance, camp, hostility, quality, style) under a new identity. */
+    private Content copy(long id, int author, long day, long parent, long root, int level) {
         return new Content(
-                newPostId,
-                newAuthorId,
-                newTick,
+                id,
+                author,
+                day,
                 topic,
                 stance,
                 camp,
@@ -98,9 +89,9 @@ public record Content(
                 quality,
                 untrustworthy,
                 style,
-                postId,
-                rootPostId,
-                depth + 1,
+                parent,
+                root,
+                level,
                 extraStance);
     }
 }
