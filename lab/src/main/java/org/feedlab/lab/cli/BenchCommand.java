@@ -289,6 +289,10 @@ public final class BenchCommand implements Callable<Integer> {
                                 + " objective, ticks and epochs.")
         List<Path> from = List.of();
 
+        /** Options that decide what is simulated and trained: refused with --from. */
+        static final List<String> SIMULATION_OPTIONS =
+                List.of("--seeds", "--ticks", "--epochs", "--objective", "--threads", "--scores");
+
         @Spec CommandSpec spec;
 
         @Override
@@ -316,6 +320,23 @@ public final class BenchCommand implements Callable<Integer> {
             }
             List<SeedScores> scores;
             if (!from.isEmpty()) {
+                var parsed = spec.commandLine().getParseResult();
+                for (String option : SIMULATION_OPTIONS) {
+                    if (parsed.hasMatchedOption(option)) {
+                        err.println(
+                                "feedlab bench models: --from prints the saved seeds as they were"
+                                        + " run; "
+                                        + option
+                                        + " has no effect with it");
+                        return FeedLabCommand.EXIT_USAGE;
+                    }
+                }
+                if (parsed.hasMatchedPositional(0)) {
+                    err.println(
+                            "feedlab bench models: --from prints the saved seeds as they were"
+                                    + " run; a SCENARIO has no effect with it");
+                    return FeedLabCommand.EXIT_USAGE;
+                }
                 try {
                     scores = saved(from);
                 } catch (IllegalArgumentException | IOException e) {

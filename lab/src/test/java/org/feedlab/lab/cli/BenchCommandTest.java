@@ -132,6 +132,12 @@ class BenchCommandTest {
         assertEquals(FeedLabCommand.EXIT_USAGE, bad.status());
         assertTrue(bad.err().contains(broken + ":2: not one seed's scores"), bad.err());
         assertEquals(0, bench("--from", four.toString()).status());
+        Result ignored = bench("--from", four.toString(), "--ticks", "30");
+        assertEquals(FeedLabCommand.EXIT_USAGE, ignored.status());
+        assertTrue(ignored.err().contains("--ticks has no effect with it"), ignored.err());
+        Result scenario = bench("--from", four.toString(), "scenarios/classroom.yaml");
+        assertEquals(FeedLabCommand.EXIT_USAGE, scenario.status());
+        assertTrue(scenario.err().contains("a SCENARIO has no effect"), scenario.err());
     }
 
     /** A seed's scores with every head at AUC 0.6 and log loss 0.4 (NaN for the survey's AUC). */
