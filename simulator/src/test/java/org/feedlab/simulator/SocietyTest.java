@@ -349,18 +349,16 @@ class SocietyTest {
         List<Content> next = s.publish(tick + 1);
         List<Content> reshares = next.stream().filter(Content::isReshare).toList();
         // The day's posts appear in a shuffled order, so compare (author, parent) pairs as sets.
+        Comparator<List<Long>> byAuthorThenParent =
+                Comparator.comparing((List<Long> k) -> k.get(0)).thenComparing(k -> k.get(1));
         assertEquals(
                 reshared.stream()
                         .map(i -> List.of((long) s.authorIdOfUser(i.userId()), i.postId()))
-                        .sorted(
-                                Comparator.comparing((List<Long> k) -> k.get(0))
-                                        .thenComparing(k -> k.get(1)))
+                        .sorted(byAuthorThenParent)
                         .toList(),
                 reshares.stream()
                         .map(p -> List.of((long) p.authorId(), p.parentPostId()))
-                        .sorted(
-                                Comparator.comparing((List<Long> k) -> k.get(0))
-                                        .thenComparing(k -> k.get(1)))
+                        .sorted(byAuthorThenParent)
                         .toList());
         // Ids follow the day's order, and reshares are spread through it rather than numbered
         // last (a newest-first feed would otherwise open with yesterday's reshares).
@@ -373,6 +371,11 @@ class SocietyTest {
         double share = (double) originalsInFirstHalf / originals;
         assertTrue(originals >= 50 && reshares.size() >= 50, originals + ", " + reshares.size());
         assertTrue(share > 0.35 && share < 0.65, "share of originals in the first half: " + share);
+        for (Content post : next) {
+            if (!post.isReshare()) {
+                assertEquals(post.postId(), post.rootPostId(), "an original roots its cascade");
+            }
+        }
         for (Content post : reshares) {
             assertEquals(1, post.depth());
             assertEquals(tick + 1, post.tick());
