@@ -321,20 +321,17 @@ public final class BenchCommand implements Callable<Integer> {
             List<SeedScores> scores;
             if (!from.isEmpty()) {
                 var parsed = spec.commandLine().getParseResult();
-                for (String option : SIMULATION_OPTIONS) {
-                    if (parsed.hasMatchedOption(option)) {
-                        err.println(
-                                "feedlab bench models: --from prints the saved seeds as they were"
-                                        + " run; "
-                                        + option
-                                        + " has no effect with it");
-                        return FeedLabCommand.EXIT_USAGE;
-                    }
-                }
-                if (parsed.hasMatchedPositional(0)) {
+                String ignored =
+                        SIMULATION_OPTIONS.stream()
+                                .filter(parsed::hasMatchedOption)
+                                .findFirst()
+                                .orElse(parsed.hasMatchedPositional(0) ? "a SCENARIO" : null);
+                if (ignored != null) {
                     err.println(
                             "feedlab bench models: --from prints the saved seeds as they were"
-                                    + " run; a SCENARIO has no effect with it");
+                                    + " run; "
+                                    + ignored
+                                    + " has no effect with it");
                     return FeedLabCommand.EXIT_USAGE;
                 }
                 try {
