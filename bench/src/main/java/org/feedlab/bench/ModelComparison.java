@@ -34,9 +34,10 @@ import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
  * <p>Fair by construction: the numeric slots are standardised with statistics of the training part
  * only, and every model gets its own learning rate, chosen from {@link #LEARNING_RATES} by mean
  * validation log loss on a validation part carved from the training part (never the test examples),
- * then is retrained on the whole training part. Tribuo's baselines cannot leave the unasked survey
- * impressions out of one head's loss, so their survey head comes from a second model of the same
- * kind trained on the answered impressions alone: every model learns the same target.
+ * then is retrained on the whole training part. Tribuo's baselines cannot leave impressions out of
+ * one head's loss, so their survey head comes from a second model of the same kind trained on the
+ * answered impressions alone, and their return head from a third trained on the requests' last
+ * impressions ({@link Heads#returnObserved}): every model learns the same targets.
  *
  * <p>The trainings are independent (each model draws from its own seeded trainer), so they run on
  * up to {@code threads} threads with the same results for any thread count: the learning-rate
@@ -273,17 +274,31 @@ public final class ModelComparison {
                             .train(train, ModelVersion.NONE, null)
                             .scorer();
             case "linear", "fm" -> {
-                Scorer all = baseline(model, train, features, epochs, learningRate, seed);
-                List<TrainingExample> asked = new ArrayList<>();
-                for (TrainingExample e : train) {
-                    if (Heads.surveyAsked(e.labels())) {
-                        asked.add(e);
+                Scorer spliced = baseline(model, train, features, epochs, learningRate, seed);
+                // Tribuo's models cannot mask a head: each head observed on some impressions
+                // only comes from a second model of the kind trained on those impressions.
+                for (int head : new int[] {Heads.SURVEY, Heads.RETURN}) {
+                    List<TrainingExample> observed = new ArrayList<>();
+                    for (TrainingExample e : train) {
+                        if (Heads.observed(e.labels(), head)) {
+                            observed.add(e);
+                        }
+                    }
+                    if (!observed.isEmpty()) {
+                        spliced =
+                                new HeadSplice(
+                                        spliced,
+                                        head,
+                                        baseline(
+                                                model,
+                                                observed,
+                                                features,
+                                                epochs,
+                                                learningRate,
+                                                seed));
                     }
                 }
-                yield asked.isEmpty()
-                        ? all
-                        : new SurveySplice(
-                                all, baseline(model, asked, features, epochs, learningRate, seed));
+                yield spliced;
             }
             default -> throw new IllegalArgumentException("unknown model " + model);
         };
@@ -336,8 +351,8 @@ public final class ModelComparison {
         return new TribuoScorer(fm, features, heads);
     }
 
-    /** A baseline's heads with the survey head taken from its model of answered impressions. */
-    private record SurveySplice(Scorer all, Scorer survey) implements Scorer {
+    /** A baseline's heads with head {@code head} taken from {@code from}. */
+    private record HeadSplice(Scorer all, int head, Scorer from) implements Scorer {
         @Override
         public int features() {
             return all.features();
@@ -366,10 +381,10 @@ public final class ModelComparison {
         @Override
         public void predictBatch(float[] xs, int n, double[] out) {
             all.predictBatch(xs, n, out);
-            double[] s = new double[n * survey.heads()];
-            survey.predictBatch(xs, n, s);
+            double[] s = new double[n * from.heads()];
+            from.predictBatch(xs, n, s);
             for (int i = 0; i < n; i++) {
-                out[i * heads() + Heads.SURVEY] = s[i * survey.heads() + Heads.SURVEY];
+                out[i * heads() + head] = s[i * from.heads() + head];
             }
         }
 

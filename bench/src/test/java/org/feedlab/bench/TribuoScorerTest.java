@@ -9,6 +9,7 @@ import org.feedlab.ranker.RankerConfig;
 import org.feedlab.ranker.features.Feature;
 import org.feedlab.ranker.features.FeatureSpace;
 import org.feedlab.ranker.model.Evaluation;
+import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.Scorer;
 import org.feedlab.ranker.model.Standardiser;
 import org.feedlab.ranker.model.TrainingExample;
@@ -48,5 +49,53 @@ class TribuoScorerTest {
         Evaluation.HeadScore click = Evaluation.score(fm, scale.apply(test))[0];
         assertTrue(Double.isFinite(click.logLoss()), "log loss " + click.logLoss());
         assertTrue(click.auc() > 0.7, "AUC " + click.auc());
+    }
+
+    /**
+     * Tribuo's models cannot mask a head, so a baseline's return head comes from a model of the
+     * sessions' last impressions, the same target as the wide&amp;deep head's. Every impression the
+     * session went on after carries a return label of 1; the last ones come back a fifth of the
+     * time: the baselines' return head predicts about 0.2, not the 0.84 of all impressions.
+     */
+    @Test
+    void baselinesLearnTheReturnHeadWhereSessionsEnded() {
+        SplittableRandom rng = new SplittableRandom(4);
+        List<TrainingExample> train = new ArrayList<>();
+        for (TrainingExample e : examples(2000, 3)) {
+            boolean last = train.size() % 5 == 4;
+            int bits =
+                    last
+                            ? rng.nextDouble() < 0.2 ? 1 << Heads.RETURN : 0
+                            : 1 << Heads.RETURN | 1 << Heads.CONTINUATION;
+            train.add(new TrainingExample(e.features(), bits));
+        }
+        Standardiser scale = Standardiser.fit(train);
+        List<TrainingExample> test = scale.apply(examples(200, 5));
+        for (String model : List.of("linear", "fm")) {
+            Scorer baseline =
+                    ModelComparison.train(
+                            model,
+                            scale.apply(train),
+                            Feature.names(),
+                            RankerConfig.DEFAULTS,
+                            3,
+                            0.05,
+                            7);
+            double[] p = new double[baseline.heads()];
+            double sum = 0.0;
+            double continuation = 0.0;
+            for (TrainingExample e : test) {
+                baseline.predict(e.features(), p);
+                sum += p[Heads.RETURN];
+                continuation += p[Heads.CONTINUATION];
+            }
+            double mean = sum / test.size();
+            assertTrue(mean > 0.12 && mean < 0.28, model + ": mean predicted return " + mean);
+            // The other heads come from the model of every impression.
+            double meanContinuation = continuation / test.size();
+            assertTrue(
+                    meanContinuation > 0.7 && meanContinuation < 0.9,
+                    model + ": mean predicted continuation " + meanContinuation);
+        }
     }
 }

@@ -27,6 +27,9 @@ public final class Datasets {
     /** Name of the marker label saying the survey head was observed (see WideDeepTrainer). */
     public static final String SURVEY_OBSERVED = "survey?";
 
+    /** Name of the marker label saying the return head was observed (see WideDeepTrainer). */
+    public static final String RETURN_OBSERVED = "return?";
+
     private Datasets() {}
 
     /**
@@ -34,8 +37,9 @@ public final class Datasets {
      * @param featureNames names of the full vector's slots
      * @param columns the slots to use (ascending)
      * @param heads head names; head i is label bit i
-     * @param surveyMarker whether to add the {@link #SURVEY_OBSERVED} marker label on examples
-     *     whose survey was answered (and to the output domain)
+     * @param markers whether to add the marker labels {@link #SURVEY_OBSERVED} on examples whose
+     *     survey was answered and {@link #RETURN_OBSERVED} on examples whose return was observed
+     *     (and both to the output domain)
      * @param description data source description, for provenance
      */
     public static ImmutableDataset<MultiLabel> multiLabel(
@@ -43,7 +47,7 @@ public final class Datasets {
             List<String> featureNames,
             int[] columns,
             List<String> heads,
-            boolean surveyMarker,
+            boolean markers,
             String description) {
         String[] names = new String[columns.length];
         MutableFeatureMap allNames = new MutableFeatureMap();
@@ -65,7 +69,7 @@ public final class Datasets {
         // lists every column, so the model's shape does not depend on which slots a window used.
         List<Example<MultiLabel>> rows = new ArrayList<>(examples.size());
         MutableOutputInfo<MultiLabel> domain = FACTORY.generateInfo();
-        domain.observe(labels(~0, heads, surveyMarker));
+        domain.observe(labels(~0, heads, markers));
         for (int i = 0; i < examples.size(); i++) {
             TrainingExample e = examples.get(i);
             float[] x = e.features();
@@ -78,7 +82,7 @@ public final class Datasets {
                                 + " features, expected "
                                 + featureNames.size());
             }
-            MultiLabel label = labels(e.labels(), heads, surveyMarker);
+            MultiLabel label = labels(e.labels(), heads, markers);
             domain.observe(label);
             rows.add(example(label, x, 0, names, columns, "example " + i));
         }
@@ -151,16 +155,19 @@ public final class Datasets {
         return new ArrayExample<>(label, Arrays.copyOf(nz, n), Arrays.copyOf(nzValues, n));
     }
 
-    /** The label set of a bit set (plus the survey marker when asked and wanted). */
-    public static MultiLabel labels(int bits, List<String> heads, boolean surveyMarker) {
+    /** The label set of a bit set (plus the markers of the observed masked heads, when wanted). */
+    public static MultiLabel labels(int bits, List<String> heads, boolean markers) {
         Set<Label> set = new HashSet<>();
         for (int h = 0; h < heads.size(); h++) {
             if ((bits >>> h & 1) != 0) {
                 set.add(new Label(heads.get(h)));
             }
         }
-        if (surveyMarker && Heads.surveyAsked(bits)) {
+        if (markers && Heads.surveyAsked(bits)) {
             set.add(new Label(SURVEY_OBSERVED));
+        }
+        if (markers && Heads.returnObserved(bits)) {
+            set.add(new Label(RETURN_OBSERVED));
         }
         return new MultiLabel(set);
     }

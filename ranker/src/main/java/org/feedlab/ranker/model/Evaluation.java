@@ -42,7 +42,7 @@ public final class Evaluation {
             int k = 0;
             for (int i = 0; i < n; i++) {
                 int bits = examples.get(i).labels();
-                if (h == Heads.SURVEY && heads == Heads.COUNT && !Heads.surveyAsked(bits)) {
+                if (heads == Heads.COUNT && !Heads.observed(bits, h)) {
                     continue;
                 }
                 prob[k] = p[i * heads + h];

@@ -159,7 +159,8 @@ public final class LinearTrainer {
                 throw new IllegalArgumentException(
                         "example " + i + " has " + x.length + " features, expected " + f);
             }
-            // The survey-asked marker is not a head: the linear baseline trains unasked as "no".
+            // The survey-asked marker is not a head: the linear baseline trains unasked as "no",
+            // and the return head on every impression of the session.
             int headBits = example.labels() & ~Heads.SURVEY_ASKED;
             if (headNames.size() < Integer.SIZE && headBits >>> headNames.size() != 0) {
                 throw new IllegalArgumentException(

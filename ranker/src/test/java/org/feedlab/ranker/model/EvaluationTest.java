@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -211,5 +212,75 @@ class EvaluationTest {
         assertEquals(4, s.examples());
         assertEquals(2, s.positives());
         assertEquals(0.75, s.auc(), EXACT);
+    }
+
+    /**
+     * The survey head is scored on answered impressions and the return head on each request's last
+     * impression only: a head is judged where it was observed. Every example predicts its own first
+     * feature for every head.
+     */
+    @Test
+    void maskedHeadsAreScoredWhereTheyWereObserved() {
+        int heads = Heads.COUNT;
+        Scorer echo =
+                new Scorer() {
+                    public int features() {
+                        return 1;
+                    }
+
+                    public int heads() {
+                        return heads;
+                    }
+
+                    public List<String> featureNames() {
+                        return List.of("p");
+                    }
+
+                    public List<String> headNames() {
+                        return Heads.names();
+                    }
+
+                    public void predict(float[] x, double[] out) {
+                        Arrays.fill(out, x[0]);
+                    }
+
+                    public void predictBatch(float[] xs, int n, double[] out) {
+                        for (int i = 0; i < n; i++) {
+                            Arrays.fill(out, i * heads, (i + 1) * heads, xs[i]);
+                        }
+                    }
+
+                    public byte[] toBytes() {
+                        return new byte[0];
+                    }
+                };
+        int ret = 1 << Heads.RETURN;
+        int survey = 1 << Heads.SURVEY;
+        int continued = 1 << Heads.CONTINUATION;
+        List<TrainingExample> examples =
+                List.of(
+                        // returned, the session went on: not a return observation
+                        new TrainingExample(new float[] {0.1f}, ret | continued),
+                        // the session's last impression, returned, survey answered "no"
+                        new TrainingExample(new float[] {0.8f}, ret | Heads.SURVEY_ASKED),
+                        // the last impression of another session, no return, survey "yes"
+                        new TrainingExample(new float[] {0.4f}, Heads.SURVEY_ASKED | survey),
+                        // neither observed
+                        new TrainingExample(new float[] {0.3f}, continued));
+        Evaluation.HeadScore[] s = Evaluation.score(echo, examples);
+        Evaluation.HeadScore r = s[Heads.RETURN];
+        assertEquals(2, r.examples());
+        assertEquals(1, r.positives());
+        assertEquals(1.0, r.auc(), EXACT);
+        assertEquals(
+                -(Math.log((double) 0.8f) + Math.log(1 - (double) 0.4f)) / 2, r.logLoss(), 1e-12);
+        Evaluation.HeadScore q = s[Heads.SURVEY];
+        assertEquals(2, q.examples());
+        assertEquals(1, q.positives());
+        assertEquals(0.0, q.auc(), EXACT);
+        // Every other head sees all four.
+        assertEquals(4, s[Heads.CONTINUATION].examples());
+        assertEquals(2, s[Heads.CONTINUATION].positives());
+        assertEquals(4, s[0].examples());
     }
 }

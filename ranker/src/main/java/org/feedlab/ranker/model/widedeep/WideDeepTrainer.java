@@ -26,7 +26,8 @@ import org.tribuo.provenance.ModelProvenance;
  * <p>Labels: one head per label of the output domain. A label named {@code h?} is a marker that
  * head {@code h} was observed in that example; when the domain has a marker for {@code h}, an
  * example without the marker leaves {@code h} out of the loss (the survey head, asked on a few
- * impressions only). Markers themselves are never trained.
+ * impressions only, and the return head, observed on a request's last impression: {@link
+ * org.feedlab.ranker.model.Heads}). Markers themselves are never trained.
  *
  * <p>Warm start: {@link #train(Dataset, Map, WideDeepModel)} starts from a previous model's weights
  * when its network has the same shape (same features, heads and sizes), otherwise from a seeded

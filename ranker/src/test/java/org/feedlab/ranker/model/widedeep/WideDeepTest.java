@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.feedlab.ranker.TrainingConfig;
 import org.feedlab.ranker.model.Datasets;
 import org.feedlab.ranker.model.Evaluation;
+import org.feedlab.ranker.model.Heads;
 import org.feedlab.ranker.model.LinearTrainer;
 import org.feedlab.ranker.model.TrainedModel;
 import org.feedlab.ranker.model.TrainingExample;
@@ -212,5 +213,47 @@ class WideDeepTest {
                 Arrays.hashCode(warm.scorer().toBytes()), Arrays.hashCode(a.scorer().toBytes()));
         assertEquals("WideDeepTrainer", a.provenance().get("trainer"));
         assertEquals("none", a.provenance().get("warm-start"));
+    }
+
+    /**
+     * The return head learns from each session's last impression (the one without a continuation:
+     * {@link Heads#returnObserved}) only. Here every other impression carries a return label of 1
+     * and the last ones come back a fifth of the time: a head masked as it should be predicts about
+     * 0.2; one that learnt from every impression would predict about (4 + 0.2) / 5 = 0.84.
+     */
+    @Test
+    void theReturnHeadLearnsFromEachSessionsLastImpression() {
+        List<String> heads = Heads.names();
+        SplittableRandom rng = new SplittableRandom(5);
+        List<TrainingExample> train = new ArrayList<>();
+        for (TrainingExample e : data(5000, 11)) {
+            boolean last = train.size() % 5 == 4;
+            int bits =
+                    last
+                            ? rng.nextDouble() < 0.2 ? 1 << Heads.RETURN : 0
+                            : 1 << Heads.RETURN | 1 << Heads.CONTINUATION;
+            train.add(new TrainingExample(e.features(), bits));
+        }
+        TrainedModel model =
+                new WideDeepLearner(
+                                FEATURES,
+                                Datasets.allColumns(FEATURES.size()),
+                                heads,
+                                3,
+                                0.05,
+                                8,
+                                4,
+                                List.of(16, 8),
+                                3)
+                        .train(train, 1, null);
+        double[] p = new double[heads.size()];
+        double sum = 0.0;
+        List<TrainingExample> test = data(500, 12);
+        for (TrainingExample e : test) {
+            model.scorer().predict(e.features(), p);
+            sum += p[Heads.RETURN];
+        }
+        double mean = sum / test.size();
+        assertTrue(mean > 0.12 && mean < 0.28, "mean predicted return " + mean);
     }
 }
