@@ -53,21 +53,27 @@ class TribuoScorerTest {
 
     /**
      * Tribuo's models cannot mask a head, so a baseline's return head comes from a model of the
-     * sessions' last impressions, the same target as the wide&amp;deep head's. Every impression the
-     * session went on after carries a return label of 1; the last ones come back a fifth of the
-     * time: the baselines' return head predicts about 0.2, not the 0.84 of all impressions.
+     * sessions' last impressions, the same target as the wide&amp;deep head's. Sessions of 2 to 8
+     * impressions: each impression the session went on after says the user came back, and the user
+     * of a session that ended comes back a fifth of the time. The baselines' return head predicts
+     * about 0.2, not the 0.8 of all impressions; their continuation head about 0.8.
      */
     @Test
     void baselinesLearnTheReturnHeadWhereSessionsEnded() {
         SplittableRandom rng = new SplittableRandom(4);
+        List<TrainingExample> all = examples(2000, 3);
         List<TrainingExample> train = new ArrayList<>();
-        for (TrainingExample e : examples(2000, 3)) {
-            boolean last = train.size() % 5 == 4;
-            int bits =
-                    last
-                            ? rng.nextDouble() < 0.2 ? 1 << Heads.RETURN : 0
-                            : 1 << Heads.RETURN | 1 << Heads.CONTINUATION;
-            train.add(new TrainingExample(e.features(), bits));
+        while (train.size() < all.size()) {
+            int length = Math.min(2 + rng.nextInt(7), all.size() - train.size());
+            boolean returned = rng.nextDouble() < 0.2;
+            for (int i = 0; i < length; i++) {
+                boolean ended = i == length - 1;
+                int labels =
+                        ended
+                                ? returned ? 1 << Heads.RETURN : 0
+                                : 1 << Heads.RETURN | 1 << Heads.CONTINUATION;
+                train.add(new TrainingExample(all.get(train.size()).features(), labels));
+            }
         }
         Standardiser scale = Standardiser.fit(train);
         List<TrainingExample> test = scale.apply(examples(200, 5));
@@ -94,7 +100,7 @@ class TribuoScorerTest {
             // The other heads come from the model of every impression.
             double meanContinuation = continuation / test.size();
             assertTrue(
-                    meanContinuation > 0.7 && meanContinuation < 0.9,
+                    meanContinuation > 0.7 && meanContinuation < 0.88,
                     model + ": mean predicted continuation " + meanContinuation);
         }
     }
