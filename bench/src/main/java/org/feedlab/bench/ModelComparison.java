@@ -36,8 +36,8 @@ import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
  * validation log loss on a validation part carved from the training part (never the test examples),
  * then is retrained on the whole training part. Tribuo's baselines cannot leave impressions out of
  * one head's loss, so their survey head comes from a second model of the same kind trained on the
- * answered impressions alone, and their return head from a third trained on the requests' last
- * impressions ({@link Heads#returnObserved}): every model learns the same targets.
+ * answered impressions alone, and their return head from a third trained on the impressions where a
+ * session ended ({@link Heads#returnObserved}): every model learns the same targets.
  *
  * <p>The trainings are independent (each model draws from its own seeded trainer), so they run on
  * up to {@code threads} threads with the same results for any thread count: the learning-rate
