@@ -277,7 +277,7 @@ public final class ModelComparison {
                 Scorer spliced = baseline(model, train, features, epochs, learningRate, seed);
                 // Tribuo's models cannot mask a head: each head observed on some impressions
                 // only comes from a second model of the kind trained on those impressions.
-                for (int head : new int[] {Heads.SURVEY, Heads.RETURN}) {
+                for (int head : Heads.MASKED) {
                     List<TrainingExample> observed = new ArrayList<>();
                     for (TrainingExample e : train) {
                         if (Heads.observed(e.labels(), head)) {

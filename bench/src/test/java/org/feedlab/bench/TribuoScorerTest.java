@@ -56,7 +56,7 @@ class TribuoScorerTest {
      * sessions' last impressions, the same target as the wide&amp;deep head's. Sessions of 2 to 8
      * impressions: each impression the session went on after says the user came back, and the user
      * of a session that ended comes back a fifth of the time. The baselines' return head predicts
-     * about 0.2, not the 0.8 of all impressions; their continuation head about 0.8.
+     * about 0.2, not the 0.84 of all impressions; their continuation head about 0.8.
      */
     @Test
     void baselinesLearnTheReturnHeadWhereSessionsEnded() {

@@ -24,11 +24,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class Datasets {
     private static final MultiLabelFactory FACTORY = new MultiLabelFactory();
 
-    /** Name of the marker label saying the survey head was observed (see WideDeepTrainer). */
-    public static final String SURVEY_OBSERVED = "survey?";
-
-    /** Name of the marker label saying the return head was observed (see WideDeepTrainer). */
-    public static final String RETURN_OBSERVED = "return?";
+    /**
+     * Suffix of a marker label: {@code h?} says head {@code h} was observed on the example (see
+     * WideDeepTrainer).
+     */
+    public static final String OBSERVED_SUFFIX = "?";
 
     private Datasets() {}
 
@@ -37,9 +37,10 @@ public final class Datasets {
      * @param featureNames names of the full vector's slots
      * @param columns the slots to use (ascending)
      * @param heads head names; head i is label bit i
-     * @param markers whether to add the marker labels {@link #SURVEY_OBSERVED} on examples whose
-     *     survey was answered and {@link #RETURN_OBSERVED} on examples whose return was observed
-     *     (and both to the output domain)
+     * @param markers whether to add, for each of {@link Heads#MASKED}, the marker label {@code h?}
+     *     on examples where head {@code h} was observed; the survey marker is put in the output
+     *     domain always, the return marker once an example carries it (any window of logs holds the
+     *     end of a session)
      * @param description data source description, for provenance
      */
     public static ImmutableDataset<MultiLabel> multiLabel(
@@ -163,11 +164,10 @@ public final class Datasets {
                 set.add(new Label(heads.get(h)));
             }
         }
-        if (markers && Heads.surveyAsked(bits)) {
-            set.add(new Label(SURVEY_OBSERVED));
-        }
-        if (markers && Heads.returnObserved(bits)) {
-            set.add(new Label(RETURN_OBSERVED));
+        for (int h : Heads.MASKED) {
+            if (markers && Heads.observed(bits, h)) {
+                set.add(new Label(Heads.names().get(h) + OBSERVED_SUFFIX));
+            }
         }
         return new MultiLabel(set);
     }

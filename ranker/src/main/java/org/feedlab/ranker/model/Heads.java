@@ -101,6 +101,9 @@ public final class Heads {
         return (labels & 1 << CONTINUATION) == 0;
     }
 
+    /** The heads observed on some impressions only ({@link #observed}), in head order. */
+    public static final List<Integer> MASKED = List.of(SURVEY, RETURN);
+
     /** Whether head {@code head} was observed on an example with these label bits. */
     public static boolean observed(int labels, int head) {
         if (head == SURVEY) {

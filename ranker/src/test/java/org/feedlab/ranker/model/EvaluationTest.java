@@ -215,9 +215,9 @@ class EvaluationTest {
     }
 
     /**
-     * The survey head is scored on answered impressions and the return head on each request's last
-     * impression only: a head is judged where it was observed. Every example predicts its own first
-     * feature for every head.
+     * The survey head is scored on answered impressions and the return head on the impressions
+     * where a session ended only: a head is judged where it was observed. Every example predicts
+     * its own first feature for every head.
      */
     @Test
     void maskedHeadsAreScoredWhereTheyWereObserved() {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.feedlab.ranker.model.Datasets;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -26,7 +27,7 @@ import org.tribuo.provenance.ModelProvenance;
  * <p>Labels: one head per label of the output domain. A label named {@code h?} is a marker that
  * head {@code h} was observed in that example; when the domain has a marker for {@code h}, an
  * example without the marker leaves {@code h} out of the loss (the survey head, asked on a few
- * impressions only, and the return head, observed on a request's last impression: {@link
+ * impressions only, and the return head, observed where a session ended: {@link
  * org.feedlab.ranker.model.Heads}). Markers themselves are never trained.
  *
  * <p>Warm start: {@link #train(Dataset, Map, WideDeepModel)} starts from a previous model's weights
@@ -37,7 +38,7 @@ public final class WideDeepTrainer
         extends AbstractSGDTrainer<MultiLabel, SGDVector, WideDeepModel, WideDeepParameters> {
 
     /** Suffix of a marker label saying that the head of the same name was observed. */
-    public static final String OBSERVED_SUFFIX = "?";
+    public static final String OBSERVED_SUFFIX = Datasets.OBSERVED_SUFFIX;
 
     @Config(description = "Width of each categorical field's embedding.")
     private int embeddingDim = 8;
