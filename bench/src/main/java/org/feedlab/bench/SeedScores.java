@@ -24,6 +24,8 @@ import org.feedlab.ranker.model.Heads;
  * @param trainingExamples examples the final models were trained on
  * @param heldOutExamples examples they were scored on
  * @param heads head names, in the order of every model's arrays
+ * @param masked the heads learnt and scored only on the impressions where they were observed
+ *     ({@link Heads#MASKED}); null in a line written before this was recorded
  * @param models per model (in {@link ModelComparison#MODELS} order) its rate and per-head scores
  */
 public record SeedScores(
@@ -35,10 +37,16 @@ public record SeedScores(
         int trainingExamples,
         int heldOutExamples,
         List<String> heads,
+        List<String> masked,
         List<ModelScores> models) {
 
     /** One model's learning rate and its per-head held-out AUC and log loss (NaN: no value). */
     public record ModelScores(String model, double learningRate, double[] auc, double[] logLoss) {}
+
+    /** This build's {@link Heads#MASKED} by name, in head order. */
+    public static List<String> maskedHeads() {
+        return Heads.MASKED.stream().map(Heads.names()::get).toList();
+    }
 
     /** What every seed of one table must share: the logs' design. */
     public String design() {
@@ -59,10 +67,12 @@ public record SeedScores(
      * Reads the seeds of a file written by {@link #appendTo}.
      *
      * @throws IllegalArgumentException naming the file and line of a line that is not one seed's
-     *     scores, or of a seed whose heads ({@link Heads#names}) or models are not this build's
+     *     scores, or of a seed whose heads ({@link Heads#names}), masked heads ({@link
+     *     #maskedHeads}) or models are not this build's
      */
     public static List<SeedScores> read(Path file) throws IOException {
         List<String> heads = Heads.names();
+        List<String> masked = maskedHeads();
         List<SeedScores> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -81,6 +91,15 @@ public record SeedScores(
             if (!heads.equals(s.heads())) {
                 throw new IllegalArgumentException(
                         where + "heads " + s.heads() + ", expected " + heads);
+            }
+            if (!masked.equals(s.masked())) {
+                throw new IllegalArgumentException(
+                        where
+                                + "heads learnt only where observed "
+                                + s.masked()
+                                + ", this build's are "
+                                + masked
+                                + ": the seed's labels are not this build's");
             }
             List<String> models = new ArrayList<>();
             for (ModelScores m : s.models()) {

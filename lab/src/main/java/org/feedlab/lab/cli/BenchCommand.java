@@ -412,6 +412,7 @@ public final class BenchCommand implements Callable<Integer> {
                     training,
                     heldOut,
                     Heads.names(),
+                    SeedScores.maskedHeads(),
                     models);
         }
     }

@@ -127,6 +127,34 @@ class BenchCommandTest {
         Result twice = bench("--from", four + "," + four);
         assertEquals(FeedLabCommand.EXIT_USAGE, twice.status());
         assertTrue(twice.err().contains("seed 1 is saved twice"), twice.err());
+        Path unmasked = temp.resolve("unmasked.jsonl");
+        SeedScores one = seed(3, 4);
+        new SeedScores(
+                        one.scenario(),
+                        one.objective(),
+                        one.ticks(),
+                        one.epochs(),
+                        one.seed(),
+                        one.trainingExamples(),
+                        one.heldOutExamples(),
+                        one.heads(),
+                        List.of("survey"),
+                        one.models())
+                .appendTo(unmasked);
+        Result labels = bench("--from", four + "," + unmasked);
+        assertEquals(FeedLabCommand.EXIT_USAGE, labels.status());
+        assertTrue(
+                labels.err()
+                        .contains(
+                                unmasked
+                                        + ":1: heads learnt only where observed [survey], this"
+                                        + " build's are [survey, return]"),
+                labels.err());
+        String old = Files.readString(four).replace(",\"masked\":[\"survey\",\"return\"]", "");
+        Result unrecorded =
+                bench("--from", Files.writeString(temp.resolve("old.jsonl"), old).toString());
+        assertEquals(FeedLabCommand.EXIT_USAGE, unrecorded.status());
+        assertTrue(unrecorded.err().contains("not one seed's scores"), unrecorded.err());
         Path broken = Files.writeString(temp.resolve("broken.jsonl"), "\n{\"seed\": 3}\n");
         Result bad = bench("--from", broken.toString());
         assertEquals(FeedLabCommand.EXIT_USAGE, bad.status());
@@ -153,7 +181,16 @@ class BenchCommandTest {
             models.add(new SeedScores.ModelScores(m, 0.01, auc, loss));
         }
         return new SeedScores(
-                "tiny.yaml", "random", ticks, 1, seed, 100, 10, Heads.names(), models);
+                "tiny.yaml",
+                "random",
+                ticks,
+                1,
+                seed,
+                100,
+                10,
+                Heads.names(),
+                SeedScores.maskedHeads(),
+                models);
     }
 
     @Test
