@@ -14,6 +14,7 @@ import org.feedlab.events.Feed;
 import org.feedlab.events.FeedItem;
 import org.feedlab.events.ModelVersion;
 import org.feedlab.simulator.metrics.Measurement;
+import org.feedlab.simulator.metrics.Reporter;
 import org.feedlab.simulator.metrics.Segment;
 import org.feedlab.simulator.metrics.SegmentView;
 import org.feedlab.simulator.metrics.SocietyReporters;
@@ -116,6 +117,59 @@ class TickMetricsTest {
                 TickMetrics.segments(society(), Optional.empty()).stream()
                         .map(Segment::name)
                         .toList());
+    }
+
+    @Test
+    void segmentsMeasuredAtOnceGiveTheRowsOfOneThread() {
+        SocietyConfig d = Fixtures.sized(300, 40);
+        Society s =
+                Society.create(d.withDeactivation(new SocietyConfig.Deactivation(0.5, 2, 4)), SEED);
+        List<Segment> segments = TickMetrics.segments(s, Optional.of(u -> u < 10));
+        TickReadout r = readHotFeeds(s);
+        List<Reporter> reporters =
+                List.of(
+                        SocietyReporters.SESSIONS,
+                        SocietyReporters.ITEMS_READ,
+                        SocietyReporters.ENGAGEMENTS,
+                        SocietyReporters.ANGER_EXITS,
+                        SocietyReporters.OUTRAGE_EXPOSURE,
+                        SocietyReporters.OUTRAGE_PRODUCTION,
+                        SocietyReporters.OUTRAGE_ENGAGEMENT,
+                        SocietyReporters.CROSS_CUTTING,
+                        SocietyReporters.OPINION,
+                        SocietyReporters.OUTGROUP_THERMOMETER,
+                        SocietyReporters.INGROUP_AFFECT,
+                        SocietyReporters.CREATOR_PROPENSITY,
+                        SocietyReporters.CASCADES,
+                        SocietyReporters.EXPOSURE_DIVERSITY,
+                        SocietyReporters.HOMOGENIZATION,
+                        SocietyReporters.CHURN,
+                        SocietyReporters.SATISFACTION,
+                        SocietyReporters.ENGAGEMENT_SATISFACTION_GAP,
+                        SocietyReporters.TIME_SPENT,
+                        SocietyReporters.SURVEY_WORTH,
+                        SocietyReporters.AMPLIFICATION,
+                        SocietyReporters.DAILY_USE,
+                        SocietyReporters.ENGAGEMENT_RATES,
+                        SocietyReporters.CONTENT_MIX,
+                        SocietyReporters.HOSTILE_RESHARES,
+                        SocietyReporters.THERMOMETER_SPREAD,
+                        SocietyReporters.AFFECTIVE_SPREAD,
+                        SocietyReporters.IDEOLOGY_BY_CAMP,
+                        SocietyReporters.FIRST_TEN,
+                        SocietyReporters.POLITICAL_AMPLIFICATION,
+                        SocietyReporters.POSTING,
+                        SocietyReporters.CASCADE_SHAPE,
+                        SocietyReporters.FOLLOWS,
+                        SocietyReporters.CROSS_CUTTING_STAGES);
+        List<Measurement> one = TickMetrics.measure(s, r, reporters, segments);
+        assertEquals(
+                List.of("all", "adult", "young", "treated", "untreated"),
+                one.stream().map(Measurement::segment).distinct().toList());
+        try (Workers three = Workers.of(3)) {
+            // Five segments on three threads: the rows, in segment order, of one thread.
+            assertEquals(one, TickMetrics.measure(s, r, reporters, segments, three));
+        }
     }
 
     @Test

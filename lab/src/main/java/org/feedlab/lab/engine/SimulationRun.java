@@ -153,9 +153,9 @@ public final class SimulationRun {
             ServedTick served = platform.serve(t, observed, requests, lastImpressions);
             // 5. Users read, engage, get angry, change their minds, stop.
             TickReadout readout = society.read(t, served.feeds(), posts);
-            // 6. The reporters measure the population and each segment.
+            // 6. The reporters measure the population and each segment (the segments at once).
             List<Measurement> measurements =
-                    TickMetrics.measure(society, readout, REPORTERS, segments);
+                    TickMetrics.measure(society, readout, REPORTERS, segments, workers);
             for (Measurement m : measurements) {
                 rows.add(new MetricRow(t, m.metric(), m.segment(), m.value()));
             }

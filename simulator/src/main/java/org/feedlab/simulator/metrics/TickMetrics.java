@@ -7,6 +7,7 @@ import java.util.function.IntPredicate;
 import org.feedlab.simulator.Society;
 import org.feedlab.simulator.TickReadout;
 import org.feedlab.simulator.User;
+import org.feedlab.simulator.Workers;
 
 /**
  * The collector of a tick (Mesa's DataCollector): builds one {@link SegmentView} per segment, the
@@ -64,14 +65,40 @@ public final class TickMetrics {
             TickReadout readout,
             List<Reporter> reporters,
             List<Segment> segments) {
-        List<Measurement> rows = new ArrayList<>();
+        return measure(society, readout, reporters, segments, Workers.ONE);
+    }
+
+    /**
+     * The same rows, the segments measured at once on {@code workers}: each segment's view is built
+     * and its reporters run in one call (reporters are pure functions of their view, see {@link
+     * Reporter}), and the segments' rows are joined in segment order, so the rows are the same for
+     * any thread count.
+     */
+    public static List<Measurement> measure(
+            Society society,
+            TickReadout readout,
+            List<Reporter> reporters,
+            List<Segment> segments,
+            Workers workers) {
+        List<List<Measurement>> bySegment = new ArrayList<>(segments.size());
         for (int g = 0; g < segments.size(); g++) {
-            SegmentView segment = SegmentView.of(society, readout, segments, g);
-            Reporter.Out out =
-                    (metric, value) -> rows.add(new Measurement(metric, segment.name(), value));
-            for (Reporter reporter : reporters) {
-                reporter.report(segment, out);
-            }
+            bySegment.add(new ArrayList<>());
+        }
+        workers.forEach(
+                segments.size(),
+                g -> {
+                    SegmentView segment = SegmentView.of(society, readout, segments, g);
+                    List<Measurement> rows = bySegment.get(g);
+                    Reporter.Out out =
+                            (metric, value) ->
+                                    rows.add(new Measurement(metric, segment.name(), value));
+                    for (Reporter reporter : reporters) {
+                        reporter.report(segment, out);
+                    }
+                });
+        List<Measurement> rows = new ArrayList<>();
+        for (List<Measurement> segment : bySegment) {
+            rows.addAll(segment);
         }
         return rows;
     }
