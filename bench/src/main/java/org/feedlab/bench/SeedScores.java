@@ -25,7 +25,8 @@ import org.feedlab.ranker.model.Heads;
  * @param heldOutExamples examples they were scored on
  * @param heads head names, in the order of every model's arrays
  * @param masked the heads learnt and scored only on the impressions where they were observed
- *     ({@link Heads#MASKED}); null in a line written before this was recorded
+ *     ({@link Heads#MASKED}); a line without it (written before it was recorded) is not one seed's
+ *     scores to {@link #read}
  * @param models per model (in {@link ModelComparison#MODELS} order) its rate and per-head scores
  */
 public record SeedScores(
